@@ -1,0 +1,301 @@
+//! The whole command line, as clap derive structs. Doc comments are the help.
+//!
+//! Rules for this file:
+//! - `short` only where the issue spells one out (`-u`, `-o`, `-v`, `-q`, `-y`).
+//! - Every argument that takes a value has an upper-case `value_name`.
+//! - No argument takes a password or a key: those only come from stdin, a file,
+//!   the environment or a hidden prompt, never from argv.
+//! - Environment variables are read by the code that uses them, not by clap,
+//!   so `--help` can never print a secret's value.
+
+use crate::exit::exit_status_table;
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.mobivatebulksms.com";
+
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "MOBIVATE_USERNAME",
+        "username, when -u/--username is not given",
+    ),
+    (
+        "MOBIVATE_PASSWORD",
+        "password, when neither --password-file nor --password-stdin is given",
+    ),
+    (
+        "MOBIVATE_API_KEY",
+        "key for `testkey`, when --key-stdin is not given",
+    ),
+    (
+        "MOBIVATE_BASE_URL",
+        "base URL, when --base-url is not given",
+    ),
+    (
+        "CI",
+        "when set to anything but empty, `false` or `0`, never prompt (as --no-input)",
+    ),
+    (
+        "GITHUB_ACTIONS",
+        "when `true`, print `::add-mask::KEY` to stderr first (see --no-mask)",
+    ),
+    (
+        "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
+        "proxy settings, upper or lower case, as curl reads them",
+    ),
+    (
+        "SSL_CERT_FILE, SSL_CERT_DIR",
+        "where to find trusted CA certificates",
+    ),
+];
+
+/// The text after `--help`: exit status and environment, so scripts can rely on them.
+pub fn after_long_help() -> String {
+    let environment = ENVIRONMENT
+        .iter()
+        .map(|(name, meaning)| format!("  {name}\n      {meaning}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "EXIT STATUS:\n{}\n\nENVIRONMENT:\n{environment}",
+        exit_status_table()
+    )
+}
+
+/// Command-line client for the Mobivate Bulk SMS API.
+///
+/// `mobivate getkey` turns a username and password into the account's API key,
+/// for a person at a terminal, a shell script, or a CI job.
+#[derive(Debug, Parser)]
+#[command(
+    name = "mobivate",
+    version,
+    propagate_version = true,
+    after_help = "Run `mobivate --help` for EXIT STATUS and ENVIRONMENT.",
+    after_long_help = after_long_help(),
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectionArgs {
+    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Seconds allowed for each attempt, connecting and TLS included
+    #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
+    pub timeout: Duration,
+
+    /// Retries after a network failure, a timeout, a 429 or a 5xx
+    #[arg(long, global = true, value_name = "N", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// PEM file of CA certificates to trust instead of the system store
+    #[arg(long, global = true, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+
+    /// Show each request, attempt and outcome on stderr (never a secret)
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Never prompt: fail with exit status 64 when input is missing
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the account's current API key (POST /auth/getkey)
+    #[command(after_long_help = after_long_help())]
+    Getkey(GetkeyArgs),
+
+    /// Create a new API key, revoking the current one (POST /auth/createkey)
+    #[command(after_long_help = after_long_help())]
+    Createkey(CreatekeyArgs),
+
+    /// Check that an API key is valid (GET /auth/test)
+    #[command(after_long_help = after_long_help())]
+    Testkey(TestkeyArgs),
+
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct GetkeyArgs {
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Check the key with GET /auth/test before writing it anywhere
+    #[arg(long)]
+    pub verify: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CreatekeyArgs {
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Do not ask for confirmation; required without a terminal
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TestkeyArgs {
+    /// Read the key from stdin
+    #[arg(long)]
+    pub key_stdin: bool,
+
+    /// Print nothing on success
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct CredentialArgs {
+    /// Account username [env: MOBIVATE_USERNAME]
+    #[arg(short, long, value_name = "USER")]
+    pub username: Option<String>,
+
+    /// Read the password from FILE (`-` means stdin)
+    #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
+    pub password_file: Option<PathBuf>,
+
+    /// Read the password from stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// How to print the key
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Raw)]
+    pub format: Format,
+
+    /// Write the key to FILE (mode 0600, replaced atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Do not print `::add-mask::` for GitHub Actions
+    #[arg(long)]
+    pub no_mask: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// KEY
+    Raw,
+    /// {"apiKey":"KEY"}
+    Json,
+    /// MOBIVATE_API_KEY=KEY
+    Env,
+    /// export MOBIVATE_API_KEY='KEY'
+    Shell,
+}
+
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds <= 86_400.0) {
+        return Err("must be more than 0 and at most 86400 seconds".to_string());
+    }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("mobivate").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn connection_options_are_global() {
+        let before = parse(&[
+            "--base-url",
+            "http://127.0.0.1:1",
+            "--timeout",
+            "2.5",
+            "getkey",
+        ])
+        .unwrap();
+        let after = parse(&[
+            "getkey",
+            "--base-url",
+            "http://127.0.0.1:1",
+            "--timeout",
+            "2.5",
+        ])
+        .unwrap();
+        for cli in [before, after] {
+            assert_eq!(
+                cli.connection.base_url.as_deref(),
+                Some("http://127.0.0.1:1")
+            );
+            assert_eq!(cli.connection.timeout, Duration::from_millis(2500));
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let cli = parse(&["getkey"]).unwrap();
+        assert_eq!(cli.connection.timeout, Duration::from_secs(30));
+        assert_eq!(cli.connection.retries, 2);
+        let Command::Getkey(args) = cli.command else {
+            panic!("getkey expected")
+        };
+        assert_eq!(args.output.format, Format::Raw);
+    }
+
+    #[test]
+    fn password_sources_conflict() {
+        let err = parse(&["getkey", "--password-stdin", "--password-file", "p"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+    }
+
+    #[test]
+    fn timeout_must_be_positive() {
+        assert!(parse(&["getkey", "--timeout", "0"]).is_err());
+        assert!(parse(&["getkey", "--timeout", "-1"]).is_err());
+        assert!(parse(&["getkey", "--timeout", "abc"]).is_err());
+    }
+
+    #[test]
+    fn no_password_flag_exists() {
+        assert!(parse(&["getkey", "--password", "x"]).is_err());
+        assert!(parse(&["getkey", "-p", "x"]).is_err());
+    }
+}

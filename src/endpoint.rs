@@ -1,0 +1,153 @@
+//! The base URL: where it comes from, what is allowed, and how API paths are
+//! joined onto it. Checked before any connection is made.
+
+use crate::cli::DEFAULT_BASE_URL;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use std::net::IpAddr;
+use ureq::http::Uri;
+
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    /// Scheme, authority and path, without a trailing slash.
+    base: String,
+    host: String,
+    https: bool,
+}
+
+impl Endpoint {
+    /// `--base-url`, then `MOBIVATE_BASE_URL`, then the default.
+    pub fn from_flag_or_env(flag: Option<&str>) -> Result<Self, Failure> {
+        let env = std::env::var("MOBIVATE_BASE_URL")
+            .ok()
+            .filter(|v| !v.is_empty());
+        let raw = flag
+            .map(str::to_string)
+            .or(env)
+            .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
+        Endpoint::parse(&raw)
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, Failure> {
+        let invalid = |why: &str| {
+            Failure::new(ExitCode::Config, format!("invalid base URL {raw:?}: {why}"))
+                .with_hint("use a URL like https://api.mobivatebulksms.com")
+        };
+        let uri: Uri = raw
+            .trim()
+            .parse()
+            .map_err(|_| invalid("it cannot be parsed"))?;
+        let https = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            Some(other) => {
+                return Err(invalid(&format!(
+                    "the scheme {other:?} is not http or https"
+                )));
+            }
+            None => return Err(invalid("it has no scheme (https://)")),
+        };
+        let authority = uri.authority().ok_or_else(|| invalid("it has no host"))?;
+        if authority.as_str().contains('@') {
+            return Err(invalid("it must not contain credentials"));
+        }
+        if uri.query().is_some() {
+            return Err(invalid("it must not have a query string"));
+        }
+        let host = authority.host().to_string();
+        if host.is_empty() {
+            return Err(invalid("it has no host"));
+        }
+        if !https && !is_loopback(&host) {
+            return Err(Failure::new(
+                ExitCode::Config,
+                format!("refusing plain http to {host}: the password would cross the network unencrypted"),
+            )
+            .with_hint("use https://; plain http is allowed only for localhost, 127.0.0.0/8 and ::1"));
+        }
+        let path = uri.path().trim_end_matches('/');
+        let scheme = if https { "https" } else { "http" };
+        Ok(Endpoint {
+            base: format!("{scheme}://{authority}{path}"),
+            host,
+            https,
+        })
+    }
+
+    /// The full URL of an API path such as `/auth/getkey`, keeping the base's path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.https
+    }
+
+    /// The host as written in the URL (IPv6 addresses in brackets).
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+}
+
+/// `localhost`, `127.0.0.0/8` and `::1`.
+pub fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if bare.eq_ignore_ascii_case("localhost") || bare.eq_ignore_ascii_case("localhost.") {
+        return true;
+    }
+    bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(base: &str) -> Result<String, ExitCode> {
+        Endpoint::parse(base)
+            .map(|e| e.url("/auth/getkey"))
+            .map_err(|f| f.code)
+    }
+
+    #[test]
+    fn joins_paths_with_or_without_trailing_slash() {
+        assert_eq!(
+            url("https://host/v2/"),
+            Ok("https://host/v2/auth/getkey".into())
+        );
+        assert_eq!(
+            url("https://host/v2"),
+            Ok("https://host/v2/auth/getkey".into())
+        );
+        assert_eq!(url("https://host"), Ok("https://host/auth/getkey".into()));
+        assert_eq!(url("https://host/"), Ok("https://host/auth/getkey".into()));
+        assert_eq!(
+            url("http://127.0.0.1:8080"),
+            Ok("http://127.0.0.1:8080/auth/getkey".into())
+        );
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        assert!(url("http://localhost:1").is_ok());
+        assert!(url("http://127.3.4.5").is_ok());
+        assert!(url("http://[::1]:99").is_ok());
+        assert_eq!(url("http://example.com"), Err(ExitCode::Config));
+        assert_eq!(url("http://10.0.0.1"), Err(ExitCode::Config));
+        assert_eq!(url("http://[::2]"), Err(ExitCode::Config));
+        assert_eq!(url("http://localhost.example.com"), Err(ExitCode::Config));
+    }
+
+    #[test]
+    fn rejects_unusable_urls() {
+        for bad in [
+            "",
+            "not a url",
+            "ftp://host",
+            "api.mobivatebulksms.com",
+            "https://u:p@host",
+            "https://host?x=1",
+        ] {
+            assert_eq!(url(bad), Err(ExitCode::Config), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The exit-status contract. These numbers follow sysexits.h and are stable:
+//! scripts branch on them, so a number is never reused for another meaning.
+
+/// Every way `mobivate` can end, with its documented exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitCode {
+    /// 0: the command did what was asked.
+    Success,
+    /// 64: bad or conflicting flags; no username or password without a terminal.
+    Usage,
+    /// 65: unusable input: an empty or multi-line password, more than 4 KiB.
+    DataErr,
+    /// 66: a named input file is missing or unreadable.
+    NoInput,
+    /// 68: the host name could not be resolved.
+    NoHost,
+    /// 69: a 5xx after retries, a refused or reset connection.
+    Unavailable,
+    /// 73: the `--output` file could not be created.
+    CantCreate,
+    /// 74: writing stdout failed, including a closed pipe.
+    IoErr,
+    /// 75: a timeout, or a 429 after retries.
+    TempFail,
+    /// 76: an unexpected response, a redirect, or a TLS failure.
+    Protocol,
+    /// 77: the credentials or the key were rejected (401 or 403).
+    NoPerm,
+    /// 78: an invalid base URL, plain http to a remote host, an unusable CA file.
+    Config,
+    /// 130: interrupted by Ctrl-C.
+    Interrupted,
+}
+
+impl ExitCode {
+    /// Every code, in the order the EXIT STATUS tables list them.
+    pub const ALL: [ExitCode; 13] = [
+        ExitCode::Success,
+        ExitCode::Usage,
+        ExitCode::DataErr,
+        ExitCode::NoInput,
+        ExitCode::NoHost,
+        ExitCode::Unavailable,
+        ExitCode::CantCreate,
+        ExitCode::IoErr,
+        ExitCode::TempFail,
+        ExitCode::Protocol,
+        ExitCode::NoPerm,
+        ExitCode::Config,
+        ExitCode::Interrupted,
+    ];
+
+    /// One line for the EXIT STATUS section of `--help`, the man page and the README.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Success => {
+                "success: the key was obtained (or the command did what was asked)"
+            }
+            ExitCode::Usage => {
+                "usage: bad or conflicting flags; no username or password without a terminal"
+            }
+            ExitCode::DataErr => "unusable input: empty or multi-line password, more than 4 KiB",
+            ExitCode::NoInput => {
+                "a named input file (password file, CA file) is missing or unreadable"
+            }
+            ExitCode::NoHost => "the host name could not be resolved",
+            ExitCode::Unavailable => {
+                "service unavailable: a 5xx after retries, connection refused or reset"
+            }
+            ExitCode::CantCreate => "the --output file could not be created",
+            ExitCode::IoErr => "writing stdout failed, including a closed pipe",
+            ExitCode::TempFail => "temporary failure: a timeout, or a 429 after retries",
+            ExitCode::Protocol => "protocol: an unexpected response, a redirect, or a TLS failure",
+            ExitCode::NoPerm => "credentials (or key) rejected: 401 or 403",
+            ExitCode::Config => {
+                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file"
+            }
+            ExitCode::Interrupted => "interrupted (Ctrl-C)",
+        }
+    }
+}
+
+impl From<ExitCode> for i32 {
+    fn from(code: ExitCode) -> i32 {
+        match code {
+            ExitCode::Success => 0,
+            ExitCode::Usage => 64,
+            ExitCode::DataErr => 65,
+            ExitCode::NoInput => 66,
+            ExitCode::NoHost => 68,
+            ExitCode::Unavailable => 69,
+            ExitCode::CantCreate => 73,
+            ExitCode::IoErr => 74,
+            ExitCode::TempFail => 75,
+            ExitCode::Protocol => 76,
+            ExitCode::NoPerm => 77,
+            ExitCode::Config => 78,
+            ExitCode::Interrupted => 130,
+        }
+    }
+}
+
+impl From<ExitCode> for std::process::ExitCode {
+    fn from(code: ExitCode) -> Self {
+        let number = u8::try_from(i32::from(code)).expect("every exit status is below 256");
+        std::process::ExitCode::from(number)
+    }
+}
+
+/// The EXIT STATUS table as plain text, for `--help` and the man page.
+pub fn exit_status_table() -> String {
+    ExitCode::ALL
+        .iter()
+        .map(|code| format!("  {:>3}  {}", i32::from(*code), code.meaning()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_match_the_documented_contract() {
+        let numbers: Vec<i32> = ExitCode::ALL.iter().map(|c| i32::from(*c)).collect();
+        assert_eq!(
+            numbers,
+            [0, 64, 65, 66, 68, 69, 73, 74, 75, 76, 77, 78, 130]
+        );
+    }
+
+    #[test]
+    fn table_lists_every_code_once() {
+        let table = exit_status_table();
+        assert_eq!(table.lines().count(), ExitCode::ALL.len());
+        assert!(table.contains(" 77  credentials"));
+        assert!(table.contains("130  interrupted"));
+    }
+}

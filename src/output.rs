@@ -1,0 +1,179 @@
+//! Writing the key: checked first, formatted as asked, masked in GitHub
+//! Actions, then written to stdout or atomically to a 0600 file.
+
+use crate::cli::{Format, OutputArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::secret::Secret;
+use std::fs::Permissions;
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+pub const MAX_KEY_BYTES: usize = 1024;
+
+/// A key must be non-empty, at most 1024 bytes, and printable ASCII without
+/// whitespace: anything else (HTML, a newline, an escape sequence) could
+/// corrupt a script, a dotenv file or a terminal.
+pub fn check_key(key: &Secret) -> Result<(), Failure> {
+    let bytes = key.expose().as_bytes();
+    let why = if bytes.is_empty() {
+        Some("the key is empty")
+    } else if bytes.len() > MAX_KEY_BYTES {
+        Some("the key is longer than 1024 bytes")
+    } else if !bytes.iter().all(|b| b.is_ascii_graphic()) {
+        Some("the key contains whitespace, control or non-ASCII characters")
+    } else {
+        None
+    };
+    match why {
+        None => Ok(()),
+        Some(why) => Err(Failure::new(
+            ExitCode::Protocol,
+            format!("the server sent an unusable API key: {why}"),
+        )
+        .with_hint("check --base-url: is it the Mobivate API?")),
+    }
+}
+
+/// The bytes to write for a checked key.
+pub fn render(format: Format, key: &Secret) -> Zeroizing<Vec<u8>> {
+    let key = key.expose();
+    let text = match format {
+        Format::Raw => format!("{key}\n"),
+        Format::Json => {
+            let json = serde_json::json!({ "apiKey": key });
+            format!("{json}\n")
+        }
+        Format::Env => format!("MOBIVATE_API_KEY={key}\n"),
+        Format::Shell => format!("export MOBIVATE_API_KEY={}\n", shell_quote(key)),
+    };
+    Zeroizing::new(text.into_bytes())
+}
+
+/// Single quotes make every character literal to a POSIX shell, except a
+/// single quote itself, which is closed, escaped and reopened.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// In GitHub Actions, ask the runner to hide the key in logs before it is
+/// written anywhere.
+pub fn mask_for_github(key: &Secret, args: &OutputArgs) {
+    if args.no_mask || std::env::var("GITHUB_ACTIONS").as_deref() != Ok("true") {
+        return;
+    }
+    let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());
+}
+
+/// Writes the rendered key to `-o FILE` or stdout.
+pub fn deliver(bytes: &[u8], args: &OutputArgs) -> Result<(), Failure> {
+    match &args.output {
+        Some(path) => write_file_atomically(path, bytes),
+        None => write_stdout(bytes),
+    }
+}
+
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|error| Failure::new(ExitCode::IoErr, format!("cannot write to stdout: {error}")))
+}
+
+/// A temporary file in the same directory, mode 0600, renamed into place: a
+/// reader never sees half a file, and a symlink at the path is replaced
+/// rather than written through.
+fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let shown = path.display();
+    let failed = |error: std::io::Error| {
+        Failure::new(
+            ExitCode::CantCreate,
+            format!("cannot write the key to {shown}: {error}"),
+        )
+    };
+    let file_name = path.file_name().ok_or_else(|| {
+        Failure::new(
+            ExitCode::CantCreate,
+            format!("cannot write the key to {shown}: not a file name"),
+        )
+    })?;
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(Failure::new(
+            ExitCode::CantCreate,
+            format!("cannot write the key to {shown}: it is a directory"),
+        ));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name.to_string_lossy()))
+        .suffix(".tmp")
+        .permissions(Permissions::from_mode(0o600))
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    // The umask cannot widen 0600, but be explicit in case the builder ever did.
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(0o600))
+        .map_err(failed)?;
+    temp.write_all(bytes).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(path).map_err(|error| failed(error.error))?;
+    // Make the rename itself durable.
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> Secret {
+        Secret::new(text.to_string())
+    }
+
+    #[test]
+    fn formats() {
+        let k = key("abcd1234-9922-abcd-1234-abcd1234abcd");
+        let text = |f| String::from_utf8(render(f, &k).to_vec()).unwrap();
+        assert_eq!(text(Format::Raw), "abcd1234-9922-abcd-1234-abcd1234abcd\n");
+        assert_eq!(
+            text(Format::Json),
+            "{\"apiKey\":\"abcd1234-9922-abcd-1234-abcd1234abcd\"}\n"
+        );
+        assert_eq!(
+            text(Format::Env),
+            "MOBIVATE_API_KEY=abcd1234-9922-abcd-1234-abcd1234abcd\n"
+        );
+        assert_eq!(
+            text(Format::Shell),
+            "export MOBIVATE_API_KEY='abcd1234-9922-abcd-1234-abcd1234abcd'\n"
+        );
+    }
+
+    #[test]
+    fn shell_quoting_survives_quotes() {
+        assert_eq!(shell_quote("a'b"), r"'a'\''b'");
+        assert_eq!(shell_quote("$(rm -rf /)`x`"), "'$(rm -rf /)`x`'");
+    }
+
+    #[test]
+    fn key_rules() {
+        assert!(check_key(&key("k")).is_ok());
+        assert!(check_key(&key(&"k".repeat(MAX_KEY_BYTES))).is_ok());
+        for bad in ["", "a b", "a\nb", "a\u{1b}[0m", "caf\u{e9}", "a\tb"] {
+            assert_eq!(
+                check_key(&key(bad)).unwrap_err().code,
+                ExitCode::Protocol,
+                "{bad:?}"
+            );
+        }
+        assert!(check_key(&key(&"k".repeat(MAX_KEY_BYTES + 1))).is_err());
+    }
+}

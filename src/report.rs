@@ -1,0 +1,20 @@
+//! Diagnostics on stderr that are not errors: warnings, and `-v` lines.
+//! Neither ever carries the password or the key.
+
+use std::io::Write;
+
+pub fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "mobivate: warning: {message}");
+}
+
+/// `-v` output; silent unless verbose was asked for.
+#[derive(Clone, Copy)]
+pub struct Verbose(pub bool);
+
+impl Verbose {
+    pub fn say(self, message: impl FnOnce() -> String) {
+        if self.0 {
+            let _ = writeln!(std::io::stderr().lock(), "* {}", message());
+        }
+    }
+}

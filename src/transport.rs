@@ -1,0 +1,492 @@
+//! One HTTP exchange with the API, made safe for real networks: no redirects,
+//! capped bodies, a timeout per attempt, retries with backoff only where a
+//! retry cannot do harm, and errors classified into exit codes.
+
+use crate::cli::ConnectionArgs;
+use crate::endpoint::Endpoint;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::proxy::{self, ProxyChoice};
+use crate::report::Verbose;
+use crate::secret::Secret;
+use crate::tls;
+use std::hash::{BuildHasher, RandomState};
+use std::io::ErrorKind;
+use std::time::{Duration, Instant, SystemTime};
+use ureq::Agent;
+use ureq::tls::{RootCerts, TlsConfig};
+use zeroize::Zeroizing;
+
+/// Response bodies larger than this are refused.
+pub const MAX_BODY_BYTES: u64 = 64 * 1024;
+/// The longest `Retry-After` we wait for; anything longer gives up at once.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RetryPolicy {
+    /// Retry network failures, timeouts, 429 and 5xx: safe for reads.
+    Safe,
+    /// Retry only when the request cannot have reached the server: for
+    /// `createkey`, where a second request would revoke the first one's key.
+    ConnectFailuresOnly,
+}
+
+pub enum Method {
+    Get,
+    Post,
+}
+
+pub struct Call<'a> {
+    pub method: Method,
+    pub path: &'static str,
+    /// The JSON body, already serialized; it holds the password.
+    pub json_body: Option<&'a [u8]>,
+    pub bearer: Option<&'a Secret>,
+    pub policy: RetryPolicy,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub body: Zeroizing<Vec<u8>>,
+    pub location: Option<String>,
+    retry_after: Option<String>,
+    /// How many attempts it took, for messages.
+    pub attempts: u32,
+}
+
+impl Reply {
+    pub fn is_retryable_status(&self) -> bool {
+        self.status == 429 || (500..=599).contains(&self.status)
+    }
+}
+
+pub struct Transport {
+    agent: Agent,
+    endpoint: Endpoint,
+    proxy: Option<ProxyChoice>,
+    retries: u32,
+    timeout: Duration,
+    verbose: Verbose,
+}
+
+impl Transport {
+    pub fn new(args: &ConnectionArgs, endpoint: Endpoint) -> Result<Self, Failure> {
+        let verbose = Verbose(args.verbose > 0);
+        let ca_file = args.cacert.as_deref().map(tls::load_ca_file).transpose()?;
+        let proxy = proxy::choose(&endpoint)?;
+        let mut config = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_global(Some(args.timeout))
+            .timeout_connect(Some(args.timeout))
+            .user_agent(concat!("mobivate/", env!("CARGO_PKG_VERSION")))
+            .accept("application/json")
+            .proxy(proxy.as_ref().map(|choice| choice.proxy.clone()));
+        // Trust roots cost time to load, so only an https URL loads them.
+        if endpoint.is_https() {
+            let roots = match ca_file {
+                Some(certs) => {
+                    verbose
+                        .say(|| format!("trusting {} certificate(s) from --cacert", certs.len()));
+                    RootCerts::new_with_certs(&certs)
+                }
+                None => {
+                    verbose.say(|| "trusting the system certificate store".to_string());
+                    tls::system_roots()?
+                }
+            };
+            config = config.tls_config(TlsConfig::builder().root_certs(roots).build());
+        }
+        Ok(Transport {
+            agent: config.build().new_agent(),
+            endpoint,
+            proxy,
+            retries: args.retries,
+            timeout: args.timeout,
+            verbose,
+        })
+    }
+
+    pub fn verbose(&self) -> Verbose {
+        self.verbose
+    }
+
+    /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
+    /// still there after the last attempt comes back as a `Reply`.
+    pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
+        let url = self.endpoint.url(call.path);
+        let attempts = self.retries + 1;
+        let method = match call.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        };
+        self.verbose.say(|| format!("{method} {url}"));
+        self.verbose.say(|| match &self.proxy {
+            Some(choice) => format!("proxy: {} (from {})", choice.shown, choice.variable),
+            None => "proxy: none".to_string(),
+        });
+        for attempt in 1..=attempts {
+            let started = Instant::now();
+            let outcome = self.attempt(call, &url);
+            let elapsed = started.elapsed().as_millis();
+            let last = attempt == attempts;
+            let wait = match outcome {
+                Ok(mut reply) => {
+                    self.verbose.say(|| {
+                        format!(
+                            "attempt {attempt}/{attempts}: HTTP {} ({elapsed} ms)",
+                            reply.status
+                        )
+                    });
+                    reply.attempts = attempt;
+                    if !reply.is_retryable_status()
+                        || call.policy == RetryPolicy::ConnectFailuresOnly
+                    {
+                        return Ok(reply);
+                    }
+                    match reply.retry_after.as_deref().and_then(parse_retry_after) {
+                        Some(asked) if asked > MAX_RETRY_AFTER => {
+                            return Err(Failure::new(
+                                ExitCode::TempFail,
+                                format!(
+                                    "the server answered HTTP {} and asked to retry after {} s, longer than the {} s mobivate waits",
+                                    reply.status,
+                                    asked.as_secs(),
+                                    MAX_RETRY_AFTER.as_secs()
+                                ),
+                            )
+                            .with_hint("try again later"));
+                        }
+                        _ if last => return Ok(reply),
+                        Some(asked) => asked,
+                        None => backoff(attempt),
+                    }
+                }
+                Err(error) => {
+                    self.verbose.say(|| {
+                        format!(
+                            "attempt {attempt}/{attempts}: {} ({elapsed} ms)",
+                            error.detail
+                        )
+                    });
+                    if last || !error.retryable(call.policy) {
+                        return Err(error.into_failure(attempt, self.timeout));
+                    }
+                    backoff(attempt)
+                }
+            };
+            self.verbose.say(|| {
+                format!(
+                    "waiting {} ms before attempt {}",
+                    wait.as_millis(),
+                    attempt + 1
+                )
+            });
+            std::thread::sleep(wait);
+        }
+        unreachable!("the last attempt always returns")
+    }
+
+    fn attempt(&self, call: &Call, url: &str) -> Result<Reply, NetError> {
+        let mut builder = match call.method {
+            Method::Get => ureq::http::Request::get(url),
+            Method::Post => ureq::http::Request::post(url),
+        };
+        if let Some(key) = call.bearer {
+            builder = builder.header("Authorization", format!("Bearer {}", key.expose()));
+        }
+        let body = call.json_body.unwrap_or_default();
+        if call.json_body.is_some() {
+            builder = builder.header("Content-Type", "application/json");
+        }
+        let request = builder
+            .body(body)
+            .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
+        let mut response = self.agent.run(request).map_err(|e| self.classify(e))?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let location = header("location");
+        let retry_after = header("retry-after");
+        let mut body = Zeroizing::new(Vec::new());
+        let mut reader = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY_BYTES)
+            .reader();
+        std::io::Read::read_to_end(&mut reader, &mut body)
+            .map_err(|e| self.classify_body_error(e))?;
+        Ok(Reply {
+            status,
+            body,
+            location,
+            retry_after,
+            attempts: 0,
+        })
+    }
+
+    fn classify_body_error(&self, error: std::io::Error) -> NetError {
+        // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
+        match error.into_inner() {
+            Some(inner) => match inner.downcast::<ureq::Error>() {
+                Ok(ureq_error) => self.classify(*ureq_error),
+                Err(other) => NetError::new(
+                    NetKind::Reset,
+                    format!("reading the response failed: {other}"),
+                ),
+            },
+            None => NetError::new(NetKind::Reset, "reading the response failed".to_string()),
+        }
+    }
+
+    fn classify(&self, error: ureq::Error) -> NetError {
+        let host = self.endpoint.host();
+        let via_proxy = |what: &str| match &self.proxy {
+            Some(choice) => format!(
+                "{what} the proxy {} (from {})",
+                choice.shown, choice.variable
+            ),
+            None => format!("{what} {host}"),
+        };
+        match error {
+            ureq::Error::Timeout(which) => {
+                let connecting = matches!(which, ureq::Timeout::Resolve | ureq::Timeout::Connect);
+                NetError::new(
+                    NetKind::Timeout { connecting },
+                    format!("timed out ({which})"),
+                )
+            }
+            ureq::Error::HostNotFound => {
+                NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"))
+            }
+            ureq::Error::BodyExceedsLimit(_) => NetError::new(
+                NetKind::Protocol,
+                format!(
+                    "the response body is larger than {} KiB",
+                    MAX_BODY_BYTES / 1024
+                ),
+            ),
+            ureq::Error::ConnectProxyFailed(reason) => {
+                let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
+                if reason.contains("407") {
+                    NetError::new(NetKind::Protocol, detail)
+                        .hint("the proxy wants credentials: put them in the proxy URL, http://user:pass@host:port")
+                } else {
+                    NetError::new(NetKind::Reset, detail)
+                }
+            }
+            ureq::Error::Io(io) => self.classify_io(io, &via_proxy),
+            ureq::Error::Tls(what) => {
+                NetError::new(NetKind::Tls, format!("TLS failed with {host}: {what}"))
+            }
+            ureq::Error::Rustls(tls) => NetError::new(NetKind::Tls, tls::describe(&tls, host)),
+            ureq::Error::BadUri(uri) => {
+                NetError::new(NetKind::Config, format!("invalid URL: {uri}"))
+            }
+            ureq::Error::InvalidProxyUrl => {
+                NetError::new(NetKind::Config, "invalid proxy URL".to_string())
+            }
+            ureq::Error::ConnectionFailed => {
+                NetError::new(NetKind::ConnectFailed, via_proxy("cannot connect to"))
+            }
+            other => NetError::new(
+                NetKind::Protocol,
+                format!("unexpected response from {host}: {other}"),
+            ),
+        }
+    }
+
+    fn classify_io(&self, io: std::io::Error, via_proxy: &dyn Fn(&str) -> String) -> NetError {
+        let host = self.endpoint.host();
+        if let Some(tls_error) = io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            return NetError::new(NetKind::Tls, tls::describe(tls_error, host));
+        }
+        if io.to_string().starts_with("failed to lookup address") {
+            return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
+        }
+        match io.kind() {
+            ErrorKind::ConnectionRefused => NetError::new(
+                NetKind::ConnectFailed,
+                format!("{}: connection refused", via_proxy("cannot connect to")),
+            ),
+            ErrorKind::HostUnreachable
+            | ErrorKind::NetworkUnreachable
+            | ErrorKind::AddrNotAvailable => NetError::new(
+                NetKind::ConnectFailed,
+                format!("{}: {io}", via_proxy("cannot connect to")),
+            ),
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => NetError::new(
+                NetKind::Timeout { connecting: false },
+                format!("timed out: {io}"),
+            ),
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof => NetError::new(
+                NetKind::Reset,
+                format!("the connection to {host} was cut short: {io}"),
+            ),
+            _ => NetError::new(
+                NetKind::Reset,
+                format!("network error talking to {host}: {io}"),
+            ),
+        }
+    }
+}
+
+enum NetKind {
+    ConnectFailed,
+    Reset,
+    Timeout { connecting: bool },
+    Dns,
+    Tls,
+    Protocol,
+    Config,
+}
+
+struct NetError {
+    kind: NetKind,
+    detail: String,
+    hint: Option<&'static str>,
+}
+
+impl NetError {
+    fn new(kind: NetKind, detail: String) -> Self {
+        NetError {
+            kind,
+            detail,
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    fn retryable(&self, policy: RetryPolicy) -> bool {
+        matches!(
+            (&self.kind, policy),
+            (NetKind::ConnectFailed, _)
+                | (NetKind::Timeout { connecting: true }, _)
+                | (NetKind::Reset | NetKind::Timeout { .. }, RetryPolicy::Safe)
+        )
+    }
+
+    fn into_failure(self, attempts: u32, timeout: Duration) -> Failure {
+        let after = if attempts > 1 {
+            format!(" (after {attempts} attempts)")
+        } else {
+            String::new()
+        };
+        let (code, hint) = match self.kind {
+            NetKind::ConnectFailed | NetKind::Reset => (
+                ExitCode::Unavailable,
+                Some("the service or the network may be down; try again later"),
+            ),
+            NetKind::Timeout { .. } => (
+                ExitCode::TempFail,
+                Some("the server did not answer in time; raise --timeout or try again later"),
+            ),
+            NetKind::Dns => (
+                ExitCode::NoHost,
+                Some("check the host in --base-url / MOBIVATE_BASE_URL and your DNS"),
+            ),
+            NetKind::Tls => (ExitCode::Protocol, Some(tls::TRUST_HINT)),
+            NetKind::Protocol => (ExitCode::Protocol, None),
+            NetKind::Config => (ExitCode::Config, None),
+        };
+        let message = match self.kind {
+            NetKind::Timeout { .. } => format!(
+                "{} after {:.1} s{after}",
+                self.detail,
+                timeout.as_secs_f64()
+            ),
+            _ => format!("{}{after}", self.detail),
+        };
+        let failure = Failure::new(code, message);
+        match self.hint.or(hint) {
+            Some(hint) => failure.with_hint(hint),
+            None => failure,
+        }
+    }
+}
+
+/// Exponential backoff from about half a second, with jitter so that many
+/// clients retrying at once do not hit the server in step.
+fn backoff(attempt: u32) -> Duration {
+    let base = FIRST_BACKOFF
+        .saturating_mul(1 << attempt.saturating_sub(1).min(6))
+        .min(MAX_BACKOFF);
+    let jitter = RandomState::new().hash_one(Instant::now()) % 1000; // 0..1000 per mille
+    base.mul_f64(0.75 + jitter as f64 / 2000.0)
+}
+
+/// `Retry-After` in seconds or as an HTTP date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_from_half_a_second() {
+        for attempt in 1..=8 {
+            let wait = backoff(attempt);
+            let base = FIRST_BACKOFF
+                .saturating_mul(1 << (attempt - 1).min(6))
+                .min(MAX_BACKOFF);
+            assert!(
+                wait >= base.mul_f64(0.75) && wait <= base.mul_f64(1.25),
+                "{attempt}: {wait:?}"
+            );
+        }
+        assert!(backoff(1) <= Duration::from_millis(625));
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
+        assert_eq!(parse_retry_after(" 0 "), Some(Duration::ZERO));
+        let future = SystemTime::now() + Duration::from_secs(3600);
+        let parsed = parse_retry_after(&httpdate::fmt_http_date(future)).unwrap();
+        assert!(parsed > Duration::from_secs(3590) && parsed <= Duration::from_secs(3600));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn createkey_policy_retries_only_connect_failures() {
+        let refused = NetError::new(NetKind::ConnectFailed, String::new());
+        let reset = NetError::new(NetKind::Reset, String::new());
+        let read_timeout = NetError::new(NetKind::Timeout { connecting: false }, String::new());
+        assert!(refused.retryable(RetryPolicy::ConnectFailuresOnly));
+        assert!(!reset.retryable(RetryPolicy::ConnectFailuresOnly));
+        assert!(!read_timeout.retryable(RetryPolicy::ConnectFailuresOnly));
+        assert!(reset.retryable(RetryPolicy::Safe));
+        assert!(read_timeout.retryable(RetryPolicy::Safe));
+    }
+}

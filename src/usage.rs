@@ -1,0 +1,52 @@
+//! Parsing argv, with clap's errors reshaped into our one-line format and
+//! its exit status 2 mapped to 64 (EX_USAGE).
+
+use crate::cli::Cli;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use clap::Parser;
+use clap::error::ErrorKind;
+
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    let error = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(error) => error,
+    };
+    if !error.use_stderr() {
+        // --help and --version: not errors.
+        return match error.print() {
+            Ok(()) => Err(ExitCode::Success),
+            Err(_) => Err(ExitCode::IoErr),
+        };
+    }
+    let failure = reshape(&error);
+    failure.report();
+    Err(failure.code)
+}
+
+fn reshape(error: &clap::Error) -> Failure {
+    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        || error.kind() == ErrorKind::MissingSubcommand
+    {
+        return Failure::new(ExitCode::Usage, "no command given")
+            .with_hint("try `mobivate getkey -u USER`, or see `mobivate --help`");
+    }
+    let rendered = error.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let mut details: Vec<String> = Vec::new();
+    for line in lines {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        let line = line.trim_start_matches('[').trim_end_matches(']');
+        details.push(line.replace("Usage: ", "usage: "));
+    }
+    let hint = if details.is_empty() {
+        "see `mobivate --help`".to_string()
+    } else {
+        details.join("; ")
+    };
+    Failure::new(ExitCode::Usage, message).with_hint(hint)
+}
