@@ -1,0 +1,74 @@
+//! Shared helpers: a `mobivate` command with a clean environment, and the
+//! canned values the tests use.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+
+pub mod pty;
+
+pub const KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
+pub const USER: &str = "alice@example.com";
+pub const PASSWORD: &str = "s3cr3t-P@ss";
+
+/// Every variable the tool reads, so no test depends on the machine's.
+const CLEARED: &[&str] = &[
+    "MOBIVATE_USERNAME",
+    "MOBIVATE_PASSWORD",
+    "MOBIVATE_API_KEY",
+    "MOBIVATE_BASE_URL",
+    "CI",
+    "GITHUB_ACTIONS",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "RUST_BACKTRACE",
+    "RUST_LIB_BACKTRACE",
+];
+
+/// `mobivate` with the environment cleared of everything it reads, and
+/// `--no-input` semantics via `CI=true` so no test can ever wait on a prompt.
+pub fn mobivate() -> Command {
+    let mut cmd = Command::cargo_bin("mobivate").expect("the binary is built by cargo test");
+    for name in CLEARED {
+        cmd.env_remove(name);
+    }
+    cmd.env("CI", "true");
+    cmd.timeout(std::time::Duration::from_secs(60));
+    cmd
+}
+
+/// `mobivate getkey` against `base`, username given, password from env.
+pub fn getkey(base: &str) -> Command {
+    let mut cmd = mobivate();
+    cmd.args(["getkey", "--base-url", base, "-u", USER])
+        .env("MOBIVATE_PASSWORD", PASSWORD);
+    cmd
+}
+
+pub fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The contract for every failure: nothing on stdout, the error on stderr in
+/// our format, never the password, and never the key.
+pub fn assert_clean_failure(output: &std::process::Output, code: i32) -> String {
+    let stderr = stderr_of(output);
+    assert_eq!(output.status.code(), Some(code), "stderr: {stderr}");
+    assert_eq!(stdout_of(output), "", "stdout must be empty on failure");
+    assert!(stderr.starts_with("mobivate: error: "), "stderr: {stderr}");
+    assert!(!stderr.contains(PASSWORD), "password leaked: {stderr}");
+    assert!(!stderr.contains(KEY), "key leaked: {stderr}");
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    stderr
+}
