@@ -80,6 +80,12 @@ pub fn describe(error: &rustls::Error, host: &str) -> String {
             CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
                 format!("TLS: the certificate of {host} is not valid yet")
             }
+            CertificateError::BadSignature => {
+                format!(
+                    "TLS: the certificate of {host} has a bad signature (is it from the CA you trust?)"
+                )
+            }
+            CertificateError::Revoked => format!("TLS: the certificate of {host} has been revoked"),
             other => format!("TLS: the certificate of {host} is invalid: {other:?}"),
         },
         other => format!("TLS handshake with {host} failed: {other}"),

@@ -5,6 +5,7 @@
 use assert_cmd::Command;
 
 pub mod pty;
+pub mod server;
 
 pub const KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
 pub const USER: &str = "alice@example.com";
