@@ -13,6 +13,10 @@ pub fn completions(shell: Shell) -> Vec<u8> {
     out
 }
 
+/// The date on the man page: the day this version's interface was fixed.
+/// A constant, so the page is reproducible byte for byte.
+const MAN_DATE: &str = "2026-11-26";
+
 const EXAMPLES: &[(&str, &str)] = &[
     (
         "At a terminal: prompts for the password without echo.",
@@ -20,11 +24,11 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     (
         "In a script: stdout holds the key and nothing else.",
-        "KEY=$(mobivate getkey -u \"$USER_NAME\" --password-file ~/.mobivate-password)",
+        "KEY=$(mobivate getkey -u alice@example.com \\\n    --password-file ~/.mobivate-password)",
     ),
     (
         "In CI: password from a secret variable, key into the job's environment.",
-        "printf '%s' \"$MOBIVATE_PASSWORD\" | mobivate getkey --password-stdin --format env >> \"$GITHUB_ENV\"",
+        "printf '%s' \"$MOBIVATE_PASSWORD\" |\n  mobivate getkey --password-stdin --format env >> \"$GITHUB_ENV\"",
     ),
     (
         "Into a file readable only by you, replaced atomically.",
@@ -36,66 +40,53 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
+
 pub fn man_page() -> Vec<u8> {
-    // The EXIT STATUS and ENVIRONMENT of --help get their own man sections below.
+    // EXIT STATUS and ENVIRONMENT from --help get man sections of their own.
     let command = Cli::command()
         .after_help(None::<&str>)
         .after_long_help(None::<&str>);
-    let man = clap_mangen::Man::new(command.clone());
+    let man = clap_mangen::Man::new(command.clone())
+        .title("MOBIVATE")
+        .date(MAN_DATE)
+        .source(format!("mobivate {}", env!("CARGO_PKG_VERSION")))
+        .manual("User Commands");
     let mut out = Vec::new();
-    man.render_title(&mut out)
-        .expect("writing to a Vec cannot fail");
-    man.render_name_section(&mut out)
-        .expect("writing to a Vec cannot fail");
-    man.render_synopsis_section(&mut out)
-        .expect("writing to a Vec cannot fail");
-    man.render_description_section(&mut out)
-        .expect("writing to a Vec cannot fail");
-    man.render_options_section(&mut out)
-        .expect("writing to a Vec cannot fail");
-    man.render_subcommands_section(&mut out)
-        .expect("writing to a Vec cannot fail");
-
+    let sections: [RenderSection; 5] = [
+        clap_mangen::Man::render_title,
+        clap_mangen::Man::render_name_section,
+        clap_mangen::Man::render_synopsis_section,
+        clap_mangen::Man::render_description_section,
+        clap_mangen::Man::render_options_section,
+    ];
+    for render in sections {
+        render(&man, &mut out).expect("writing to a Vec cannot fail");
+    }
     let mut extra = Roff::new();
-    for sub in command
-        .get_subcommands()
-        .filter(|s| s.get_arguments().any(|a| !a.is_global_set()))
-    {
-        let heading = format!("{} OPTIONS", sub.get_name().to_uppercase());
-        extra.control("SH", [heading.as_str()]);
-        for arg in sub
+    extra.control("SH", ["COMMANDS"]);
+    for sub in command.get_subcommands() {
+        extra.control("TP", []);
+        extra.text([bold(format!("mobivate {}", sub.get_name()))]);
+        extra.text([roman(
+            sub.get_about().map(|a| a.to_string()).unwrap_or_default(),
+        )]);
+        let own_args: Vec<_> = sub
             .get_arguments()
             .filter(|a| !a.is_global_set() && a.get_id() != "help")
-        {
-            let mut flags = Vec::new();
-            if let Some(short) = arg.get_short() {
-                flags.push(format!("-{short}"));
-            }
-            if let Some(long) = arg.get_long() {
-                flags.push(format!("--{long}"));
-            }
-            if flags.is_empty() {
-                flags.push(arg.get_id().to_string().to_uppercase());
-            }
-            let value = match arg.get_value_names() {
-                Some(names) if arg.get_long().is_some() || arg.get_short().is_some() => {
-                    format!(
-                        " {}",
-                        names
-                            .iter()
-                            .map(|n| n.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    )
-                }
-                _ => String::new(),
-            };
+            .collect();
+        if own_args.is_empty() {
+            continue;
+        }
+        extra.control("RS", []);
+        for arg in own_args {
             extra.control("TP", []);
-            extra.text([bold(flags.join(", ")), roman(value)]);
+            extra.text([bold(arg_spelling(arg))]);
             extra.text([roman(
                 arg.get_help().map(|h| h.to_string()).unwrap_or_default(),
             )]);
         }
+        extra.control("RE", []);
     }
     extra.control("SH", ["EXIT STATUS"]);
     for code in ExitCode::ALL {
@@ -110,10 +101,11 @@ pub fn man_page() -> Vec<u8> {
         extra.text([roman(*meaning)]);
     }
     extra.control("SH", ["EXAMPLES"]);
-    for (what, example) in EXAMPLES {
-        extra.control("PP", []);
+    for (index, (what, example)) in EXAMPLES.iter().enumerate() {
+        if index > 0 {
+            extra.control("PP", []);
+        }
         extra.text([roman(*what)]);
-        extra.control("PP", []);
         extra.control("RS", ["4"]);
         extra.control("EX", []);
         extra.text([roman(*example)]);
@@ -123,5 +115,75 @@ pub fn man_page() -> Vec<u8> {
     out.extend_from_slice(extra.render().as_bytes());
     man.render_version_section(&mut out)
         .expect("writing to a Vec cannot fail");
+    let page = String::from_utf8(out).expect("roff output is UTF-8");
+    wrap_text_lines(&page, 80).into_bytes()
+}
+
+/// `-u, --username USER`, or `SHELL` for a positional argument.
+fn arg_spelling(arg: &clap::Arg) -> String {
+    let mut spelling: Vec<String> = Vec::new();
+    if let Some(short) = arg.get_short() {
+        spelling.push(format!("-{short}"));
+    }
+    if let Some(long) = arg.get_long() {
+        spelling.push(format!("--{long}"));
+    }
+    let value = arg
+        .get_value_names()
+        .map(|names| {
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| arg.get_id().as_str().to_uppercase());
+    if spelling.is_empty() {
+        return value;
+    }
+    let mut text = spelling.join(", ");
+    if arg.get_action().takes_values() {
+        text.push(' ');
+        text.push_str(&value);
+    }
+    text
+}
+
+/// Breaks filled text lines at spaces so none is longer than `width` bytes
+/// (mandoc -Tlint asks for that); control lines and no-fill blocks are kept.
+fn wrap_text_lines(page: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut no_fill = false;
+    for line in page.lines() {
+        let trimmed = line.trim_end();
+        if trimmed.starts_with(".EX") || trimmed.starts_with(".nf") {
+            no_fill = true;
+        } else if trimmed.starts_with(".EE") || trimmed.starts_with(".fi") {
+            no_fill = false;
+        }
+        if no_fill
+            || trimmed.starts_with('.')
+            || trimmed.starts_with('\'')
+            || trimmed.len() <= width
+        {
+            out.push_str(trimmed);
+            out.push('\n');
+            continue;
+        }
+        let mut current = String::new();
+        for word in trimmed.split(' ') {
+            if !current.is_empty() && current.len() + 1 + word.len() > width {
+                out.push_str(&current);
+                out.push('\n');
+                current.clear();
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
     out
 }

@@ -1,0 +1,148 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[mobivate] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'mobivate'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'mobivate'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand getkey 'Print the account''s current API key (POST /auth/getkey)'
+            cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
+            cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;getkey'= {
+            cand -u 'Account username [env: MOBIVATE_USERNAME]'
+            cand --username 'Account username [env: MOBIVATE_USERNAME]'
+            cand --password-file 'Read the password from FILE (`-` means stdin)'
+            cand --format 'How to print the key'
+            cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --password-stdin 'Read the password from stdin'
+            cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
+            cand --verify 'Check the key with GET /auth/test before writing it anywhere'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;createkey'= {
+            cand -u 'Account username [env: MOBIVATE_USERNAME]'
+            cand --username 'Account username [env: MOBIVATE_USERNAME]'
+            cand --password-file 'Read the password from FILE (`-` means stdin)'
+            cand --format 'How to print the key'
+            cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --password-stdin 'Read the password from stdin'
+            cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
+            cand -y 'Do not ask for confirmation; required without a terminal'
+            cand --yes 'Do not ask for confirmation; required without a terminal'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;testkey'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the key from stdin'
+            cand -q 'Print nothing on success'
+            cand --quiet 'Print nothing on success'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;completions'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;man'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;help'= {
+            cand getkey 'Print the account''s current API key (POST /auth/getkey)'
+            cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
+            cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;help;getkey'= {
+        }
+        &'mobivate;help;createkey'= {
+        }
+        &'mobivate;help;testkey'= {
+        }
+        &'mobivate;help;completions'= {
+        }
+        &'mobivate;help;man'= {
+        }
+        &'mobivate;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

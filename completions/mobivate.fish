@@ -1,0 +1,108 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mobivate_global_optspecs
+    string join \n base-url= timeout= retries= cacert= v/verbose no-input h/help V/version
+end
+
+function __fish_mobivate_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mobivate_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mobivate_using_subcommand
+    set -l cmd (__fish_mobivate_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_needs_command" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_needs_command" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-file -d 'Read the password from FILE (`-` means stdin)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
+json\t'{"apiKey":"KEY"}'
+env\t'MOBIVATE_API_KEY=KEY'
+shell\t'export MOBIVATE_API_KEY=\'KEY\''"
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-stdin -d 'Read the password from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l verify -d 'Check the key with GET /auth/test before writing it anywhere'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-file -d 'Read the password from FILE (`-` means stdin)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
+json\t'{"apiKey":"KEY"}'
+env\t'MOBIVATE_API_KEY=KEY'
+shell\t'export MOBIVATE_API_KEY=\'KEY\''"
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-stdin -d 'Read the password from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l key-stdin -d 'Read the key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s q -l quiet -d 'Print nothing on success'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
