@@ -43,9 +43,11 @@ fn main() -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", options.port))?;
     let port = listener.local_addr()?.port();
     let scheme = if tls.is_some() { "https" } else { "http" };
-    println!("listening on {scheme}://127.0.0.1:{port}");
-    println!("demo account: username {DEMO_USERNAME}, password {DEMO_PASSWORD}");
-    let _ = std::io::stdout().flush();
+    // Whoever started us may stop reading after the first line: never panic on that.
+    let _ = write!(
+        std::io::stdout().lock(),
+        "listening on {scheme}://127.0.0.1:{port}\ndemo account: username {DEMO_USERNAME}, password {DEMO_PASSWORD}\n"
+    );
     let current_key = Arc::new(Mutex::new(FIRST_KEY.to_string()));
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };

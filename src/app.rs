@@ -35,7 +35,7 @@ fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
 
 fn getkey(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
     let transport = transport(connection)?;
-    let interactivity = Interactivity::detect(connection.no_input);
+    let interactivity = Interactivity::new(connection.no_input);
     let credentials = credentials::resolve(&args.credentials, &interactivity)?;
     let key = api::get_key(&transport, &credentials)?;
     drop(credentials);
@@ -59,7 +59,7 @@ fn getkey(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure>
 
 fn createkey(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
     let transport = transport(connection)?;
-    let interactivity = Interactivity::detect(connection.no_input);
+    let interactivity = Interactivity::new(connection.no_input);
     if !args.yes && !interactivity.is_interactive() {
         return Err(Failure::new(
             ExitCode::Usage,
@@ -97,7 +97,7 @@ fn confirm_revoke(username: &str) -> Result<(), Failure> {
 
 fn testkey(connection: &ConnectionArgs, args: &TestkeyArgs) -> Result<(), Failure> {
     let transport = transport(connection)?;
-    let interactivity = Interactivity::detect(connection.no_input);
+    let interactivity = Interactivity::new(connection.no_input);
     let key = credentials::resolve_key(args.key_stdin, &interactivity)?;
     api::test_key(&transport, &key)?;
     if !args.quiet {

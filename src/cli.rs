@@ -8,7 +8,6 @@
 //! - Environment variables are read by the code that uses them, not by clap,
 //!   so `--help` can never print a secret's value.
 
-use crate::exit::exit_status_table;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -50,8 +49,45 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
 ];
 
-/// The text after `--help`: exit status and environment, so scripts can rely on them.
-pub fn after_long_help() -> String {
+/// The text after `--help`: exit status and environment, so scripts can rely
+/// on them. A literal rather than built at run time, because clap builds the
+/// command (and would format this text) on every start; a unit test keeps it
+/// equal to `exit::exit_status_table()` and `ENVIRONMENT`.
+pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
+    0  success: the key was obtained (or the command did what was asked)
+   64  usage: bad or conflicting flags; no username or password without a terminal
+   65  unusable input: empty or multi-line password, more than 4 KiB
+   66  a named input file (password file, CA file) is missing or unreadable
+   68  the host name could not be resolved
+   69  service unavailable: a 5xx after retries, connection refused or reset
+   73  the --output file could not be created
+   74  writing stdout failed, including a closed pipe
+   75  temporary failure: a timeout, or a 429 after retries
+   76  protocol: an unexpected response, a redirect, or a TLS failure
+   77  credentials (or key) rejected: 401 or 403
+   78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file
+  130  interrupted (Ctrl-C)
+
+ENVIRONMENT:
+  MOBIVATE_USERNAME
+      username, when -u/--username is not given
+  MOBIVATE_PASSWORD
+      password, when neither --password-file nor --password-stdin is given
+  MOBIVATE_API_KEY
+      key for `testkey`, when --key-stdin is not given
+  MOBIVATE_BASE_URL
+      base URL, when --base-url is not given
+  CI
+      when set to anything but empty, `false` or `0`, never prompt (as --no-input)
+  GITHUB_ACTIONS
+      when `true`, print `::add-mask::KEY` to stderr first (see --no-mask)
+  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY
+      proxy settings, upper or lower case, as curl reads them
+  SSL_CERT_FILE, SSL_CERT_DIR
+      where to find trusted CA certificates";
+
+#[cfg(test)]
+fn after_long_help() -> String {
     let environment = ENVIRONMENT
         .iter()
         .map(|(name, meaning)| format!("  {name}\n      {meaning}"))
@@ -59,7 +95,7 @@ pub fn after_long_help() -> String {
         .join("\n");
     format!(
         "EXIT STATUS:\n{}\n\nENVIRONMENT:\n{environment}",
-        exit_status_table()
+        crate::exit::exit_status_table()
     )
 }
 
@@ -73,7 +109,7 @@ pub fn after_long_help() -> String {
     version,
     propagate_version = true,
     after_help = "Run `mobivate --help` for EXIT STATUS and ENVIRONMENT.",
-    after_long_help = after_long_help(),
+    after_long_help = AFTER_LONG_HELP,
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -114,15 +150,15 @@ pub struct ConnectionArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the account's current API key (POST /auth/getkey)
-    #[command(after_long_help = after_long_help())]
+    #[command(after_long_help = AFTER_LONG_HELP)]
     Getkey(GetkeyArgs),
 
     /// Create a new API key, revoking the current one (POST /auth/createkey)
-    #[command(after_long_help = after_long_help())]
+    #[command(after_long_help = AFTER_LONG_HELP)]
     Createkey(CreatekeyArgs),
 
     /// Check that an API key is valid (GET /auth/test)
-    #[command(after_long_help = after_long_help())]
+    #[command(after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
 
     /// Print a shell completion script
@@ -232,6 +268,11 @@ fn parse_timeout(text: &str) -> Result<Duration, String> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn help_text_matches_the_exit_codes_and_environment() {
+        assert_eq!(AFTER_LONG_HELP, after_long_help());
+    }
 
     #[test]
     fn clap_definition_is_consistent() {

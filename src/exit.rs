@@ -107,7 +107,8 @@ impl From<ExitCode> for std::process::ExitCode {
     }
 }
 
-/// The EXIT STATUS table as plain text, for `--help` and the man page.
+/// The EXIT STATUS table as plain text; `cli::AFTER_LONG_HELP` must match it.
+#[cfg(test)]
 pub fn exit_status_table() -> String {
     ExitCode::ALL
         .iter()

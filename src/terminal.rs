@@ -4,6 +4,7 @@
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::secret::Secret;
+use std::cell::OnceCell;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, ErrorKind, IsTerminal, Write};
 use std::os::fd::{AsRawFd, RawFd};
@@ -12,37 +13,44 @@ use std::sync::{Mutex, Once};
 const TTY_PATH: &str = "/dev/tty";
 
 /// Whether prompting is allowed, and if not, why: the reason goes into the
-/// error message so a CI log says what to change.
-pub enum Interactivity {
-    Interactive,
-    NonInteractive(&'static str),
+/// error message so a CI log says what to change. Decided on first use, so a
+/// run that never needs a prompt never touches the terminal.
+pub struct Interactivity {
+    no_input: bool,
+    /// `None` when interactive, else the reason it is not.
+    verdict: OnceCell<Option<&'static str>>,
 }
 
 impl Interactivity {
+    pub fn new(no_input: bool) -> Self {
+        Interactivity {
+            no_input,
+            verdict: OnceCell::new(),
+        }
+    }
+
     /// Interactive means: a controlling terminal opens, `--no-input` was not
     /// given, and `CI` is unset, empty, `false` or `0`.
-    pub fn detect(no_input: bool) -> Self {
-        if no_input {
-            return Interactivity::NonInteractive("--no-input was given");
-        }
-        if ci_is_set() {
-            return Interactivity::NonInteractive("CI is set");
-        }
-        if open_tty().is_err() {
-            return Interactivity::NonInteractive("there is no terminal to prompt on");
-        }
-        Interactivity::Interactive
+    fn verdict(&self) -> Option<&'static str> {
+        *self.verdict.get_or_init(|| {
+            if self.no_input {
+                Some("--no-input was given")
+            } else if ci_is_set() {
+                Some("CI is set")
+            } else if open_tty().is_err() {
+                Some("there is no terminal to prompt on")
+            } else {
+                None
+            }
+        })
     }
 
     pub fn is_interactive(&self) -> bool {
-        matches!(self, Interactivity::Interactive)
+        self.verdict().is_none()
     }
 
     pub fn reason(&self) -> &'static str {
-        match self {
-            Interactivity::Interactive => "a terminal is available",
-            Interactivity::NonInteractive(reason) => reason,
-        }
+        self.verdict().unwrap_or("a terminal is available")
     }
 }
 

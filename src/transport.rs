@@ -84,6 +84,11 @@ impl Transport {
             .timeout_connect(Some(args.timeout))
             .user_agent(concat!("mobivate/", env!("CARGO_PKG_VERSION")))
             .accept("application/json")
+            // Small buffers: our requests and responses are tiny, and ureq's
+            // 128 KiB defaults cost more to zero than the whole exchange.
+            .input_buffer_size(32 * 1024)
+            .output_buffer_size(16 * 1024)
+            .max_response_header_size(16 * 1024)
             .proxy(proxy.as_ref().map(|choice| choice.proxy.clone()));
         // Trust roots cost time to load, so only an https URL loads them.
         if endpoint.is_https() {
