@@ -52,7 +52,7 @@ def table(rows, out):
     out.append("|---|---:|---:|---:|---:|")
     for r in rows:
         out.append(
-            f"| {r['name']} | {r['median_ms']:.2f} ms | {r['mean_ms']:.2f} ± {r['stddev_ms']:.2f} ms "
+            f"| {r['name'].replace('|', chr(92) + '|')} | {r['median_ms']:.2f} ms | {r['mean_ms']:.2f} ± {r['stddev_ms']:.2f} ms "
             f"| {r['median_ms'] / base:.2f}× | {r['rss_kib'] / 1024:.1f} MiB |"
         )
 
@@ -81,7 +81,10 @@ def main():
     out = ["# Benchmarks", ""]
     out.append("`mobivate getkey` against the two clients in Mobivate's documentation (`curl`, and Python "
                "`requests`), measured side by side in one run of `bench/run.sh` against the mock API from "
-               "`examples/mock_api.rs` on 127.0.0.1. Regenerate this file with `bash bench/run.sh`.")
+               "`examples/mock_api.rs` on 127.0.0.1. Regenerate this file with `bash bench/run.sh` "
+               "(`RUNS=N` and `WARMUP=N` change the counts). It installs hyperfine, jq, curl, openssl, "
+               "GNU time and requests where they are missing, builds the release binary, and makes a fresh "
+               "CA for the https run. Nothing here runs in CI or asserts a time.")
     out.append("")
     out.append("## Machine")
     out.append("")
@@ -91,8 +94,8 @@ def main():
     out.append(f"- {sh('curl --version | head -n1')}")
     requests_version = sh("python3 -c 'import requests; print(requests.__version__)'")
     out.append(f"- {sh('jq --version')}; Python {platform.python_version()}, requests {requests_version}")
-    out.append(f"- {RUNS} runs after {WARMUP} warm-up runs per command; hyperfine's shell-spawn correction applies "
-               "to every command alike")
+    out.append(f"- {RUNS} runs after {WARMUP} warm-up runs per command, all commands of a table in one "
+               "`hyperfine -N` invocation (no shell around them; the `curl | jq` pipeline runs in its own `sh -c`)")
     out.append("")
     out.append("## Targets")
     out.append("")
@@ -101,9 +104,8 @@ def main():
     for measure, target, measured, met in targets:
         out.append(f"| {measure} | {target} | {measured} | {'yes' if met else '**no**'} |")
     out.append("")
-    out.append("Peak RSS for the target is mobivate's own, measured with `/usr/bin/time -v` on the binary "
-               "directly; the tables below measure every client the same way, through `sh -c`, so a "
-               "pipeline counts its largest process.")
+    out.append("Peak RSS is `/usr/bin/time -v`'s maximum resident set size, for each command run once as "
+               "timed; for the pipeline it is its largest process.")
     for label, rows, url in (("Plain http", http, os.environ["HTTP_URL"]),
                              ("https with a generated CA (`--cacert`)", https, os.environ["HTTPS_URL"])):
         out.append("")
@@ -111,8 +113,8 @@ def main():
         out.append("")
         table(rows, out)
         out.append("")
-        out.append("Commands, exactly as run (`MOBIVATE_PASSWORD=demo-password` and `BENCH_CA` exported; the "
-                   "temporary directory is the run's own):")
+        out.append("Commands, exactly as run (with `MOBIVATE_PASSWORD=demo-password` and `BENCH_CA` exported; "
+                   "the temporary directory and ports are the run's own):")
         out.append("")
         out.append("```sh")
         for r in rows:

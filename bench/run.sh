@@ -53,7 +53,8 @@ start_mock() { # $1 = name of the variable to set to the URL; then the mock's fl
 start_mock HTTP_URL
 start_mock HTTPS_URL --tls-cert "$WORK/server.pem" --tls-key "$WORK/server.key"
 
-BODY='{"username":"demo@example.com","password":"demo-password"}'
+printf '%s' '{"username":"demo@example.com","password":"demo-password"}' > "$WORK/body.json"
+BODY=@$WORK/body.json
 export MOBIVATE_PASSWORD=demo-password
 export BENCH_CA=$WORK/ca.pem
 
@@ -62,9 +63,9 @@ commands() { # $1 = base URL, $2 = extra TLS flag for mobivate, $3 = for curl
   local url=$1 mob_tls=$2 curl_tls=$3
   local t=$'\t'
   echo "mobivate getkey$t$BIN getkey --base-url $url -u demo@example.com $mob_tls"
-  echo "curl$t""curl -s $curl_tls -X POST -H 'Content-Type: application/json' -d '$BODY' $url/auth/getkey"
-  echo "curl | jq$t""curl -s $curl_tls -X POST -H 'Content-Type: application/json' -d '$BODY' $url/auth/getkey | jq -r .apiKey"
-  echo "python3 requests$t""MOBIVATE_BASE_URL=$url python3 $ROOT/bench/getkey.py"
+  echo "curl$t""curl -s $curl_tls -X POST -H 'Content-Type: application/json' -d $BODY $url/auth/getkey"
+  echo "curl | jq$t""sh -c \"curl -s $curl_tls -X POST -H 'Content-Type: application/json' -d $BODY $url/auth/getkey | jq -r .apiKey\""
+  echo "python3 requests$t""python3 $ROOT/bench/getkey.py $url"
 }
 
 run_suite() { # $1 = label, then the command lines
@@ -75,10 +76,12 @@ run_suite() { # $1 = label, then the command lines
     case "$out" in *abcd1234-9922-abcd-1234-abcd1234abcd*) ;; *) echo "$name did not print the key: $out" >&2; exit 1 ;; esac
     names+=("$name"); args+=(-n "$name" "$cmd")
   done
-  hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/$label.json" "${args[@]}" >&2
+  # -N: no shell around each command, so sub-5 ms commands are timed precisely;
+  # the pipeline brings its own `sh -c`, as it would need one anywhere.
+  hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$WORK/$label.json" "${args[@]}" >&2
   for i in "${!names[@]}"; do
     cmd=$(sed -n "$((i + 1))p" "$WORK/$label.cmds" | cut -f2-)
-    rss=$(/usr/bin/time -v sh -c "$cmd" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
+    rss=$(eval "/usr/bin/time -v $cmd" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
     printf '%s\t%s\n' "${names[$i]}" "$rss" >> "$WORK/$label.rss"
   done
 }

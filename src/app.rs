@@ -2,16 +2,13 @@
 //! write the result. Every failure is a `Failure` that `main` reports.
 
 use crate::api;
-use crate::cli::{
-    Cli, Command, ConnectionArgs, CreatekeyArgs, GetkeyArgs, OutputArgs, TestkeyArgs,
-};
+use crate::cli::{Cli, Command, ConnectionArgs, CreatekeyArgs, GetkeyArgs, TestkeyArgs};
 use crate::credentials;
 use crate::endpoint::Endpoint;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::generate;
 use crate::output;
-use crate::secret::Secret;
 use crate::terminal::{self, Interactivity};
 use crate::transport::Transport;
 use std::io::Write;
@@ -40,7 +37,6 @@ fn getkey(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure>
     let key = api::get_key(&transport, &credentials)?;
     drop(credentials);
     output::check_key(&key)?;
-    output::mask_for_github(&key, &args.output);
     if args.verify {
         api::test_key(&transport, &key).map_err(|failure| {
             if failure.code == ExitCode::NoPerm {
@@ -54,7 +50,7 @@ fn getkey(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure>
             }
         })?;
     }
-    write_key(&key, &args.output)
+    output::deliver(&key, &args.output)
 }
 
 fn createkey(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
@@ -78,8 +74,7 @@ fn createkey(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fa
     let key = api::create_key(&transport, &credentials)?;
     drop(credentials);
     output::check_key(&key)?;
-    output::mask_for_github(&key, &args.output);
-    write_key(&key, &args.output)
+    output::deliver(&key, &args.output)
 }
 
 fn confirm_revoke(username: &str) -> Result<(), Failure> {
@@ -104,9 +99,4 @@ fn testkey(connection: &ConnectionArgs, args: &TestkeyArgs) -> Result<(), Failur
         let _ = writeln!(std::io::stderr().lock(), "API key is valid");
     }
     Ok(())
-}
-
-fn write_key(key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
-    let bytes = output::render(args.format, key);
-    output::deliver(&bytes, args)
 }

@@ -194,7 +194,7 @@ fn read_password_file(path: &Path) -> Result<Secret, Failure> {
     }
     let kind = metadata.file_type();
     let is_pipe = kind.is_fifo() || kind.is_socket() || kind.is_char_device();
-    if !is_pipe && metadata.mode() & 0o077 != 0 {
+    if !is_pipe && metadata.mode() & 0o044 != 0 {
         crate::report::warn(&format!(
             "password file {shown} can be read by group or others (mode {:04o}); run: chmod 600 {shown}",
             metadata.mode() & 0o7777

@@ -38,7 +38,7 @@ pub fn check_key(key: &Secret) -> Result<(), Failure> {
 }
 
 /// The bytes to write for a checked key.
-pub fn render(format: Format, key: &Secret) -> Zeroizing<Vec<u8>> {
+fn render(format: Format, key: &Secret) -> Zeroizing<Vec<u8>> {
     let key = key.expose();
     let text = match format {
         Format::Raw => format!("{key}\n"),
@@ -58,21 +58,29 @@ fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
-/// In GitHub Actions, ask the runner to hide the key in logs before it is
-/// written anywhere.
-pub fn mask_for_github(key: &Secret, args: &OutputArgs) {
+/// Writes the checked key as asked: to `-o FILE` or stdout. In GitHub Actions
+/// the runner is first asked to mask the key, at the last moment before the
+/// key goes anywhere, so an error before that leaves no trace of it.
+pub fn deliver(key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
+    let bytes = render(args.format, key);
+    match &args.output {
+        Some(path) => {
+            let file = AtomicFile::create(path)?;
+            mask_for_github(key, args);
+            file.commit(&bytes)
+        }
+        None => {
+            mask_for_github(key, args);
+            write_stdout(&bytes)
+        }
+    }
+}
+
+fn mask_for_github(key: &Secret, args: &OutputArgs) {
     if args.no_mask || std::env::var("GITHUB_ACTIONS").as_deref() != Ok("true") {
         return;
     }
     let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());
-}
-
-/// Writes the rendered key to `-o FILE` or stdout.
-pub fn deliver(bytes: &[u8], args: &OutputArgs) -> Result<(), Failure> {
-    match &args.output {
-        Some(path) => write_file_atomically(path, bytes),
-        None => write_stdout(bytes),
-    }
 }
 
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
@@ -86,48 +94,62 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
 /// A temporary file in the same directory, mode 0600, renamed into place: a
 /// reader never sees half a file, and a symlink at the path is replaced
 /// rather than written through.
-fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let shown = path.display();
-    let failed = |error: std::io::Error| {
-        Failure::new(
-            ExitCode::CantCreate,
-            format!("cannot write the key to {shown}: {error}"),
-        )
-    };
-    let file_name = path.file_name().ok_or_else(|| {
-        Failure::new(
-            ExitCode::CantCreate,
-            format!("cannot write the key to {shown}: not a file name"),
-        )
-    })?;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-        return Err(Failure::new(
-            ExitCode::CantCreate,
-            format!("cannot write the key to {shown}: it is a directory"),
-        ));
+struct AtomicFile<'a> {
+    path: &'a Path,
+    dir: &'a Path,
+    temp: tempfile::NamedTempFile,
+}
+
+impl<'a> AtomicFile<'a> {
+    fn create(path: &'a Path) -> Result<Self, Failure> {
+        let cannot = |why: String| {
+            Failure::new(
+                ExitCode::CantCreate,
+                format!("cannot write the key to {}: {why}", path.display()),
+            )
+        };
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| cannot("not a file name".to_string()))?;
+        let dir = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err(cannot("it is a directory".to_string()));
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{}.", file_name.to_string_lossy()))
+            .suffix(".tmp")
+            .permissions(Permissions::from_mode(0o600))
+            .tempfile_in(dir)
+            .map_err(|error| cannot(error.to_string()))?;
+        Ok(AtomicFile { path, dir, temp })
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", file_name.to_string_lossy()))
-        .suffix(".tmp")
-        .permissions(Permissions::from_mode(0o600))
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    // The umask cannot widen 0600, but be explicit in case the builder ever did.
-    temp.as_file()
-        .set_permissions(Permissions::from_mode(0o600))
-        .map_err(failed)?;
-    temp.write_all(bytes).map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|error| failed(error.error))?;
-    // Make the rename itself durable.
-    if let Ok(dir) = std::fs::File::open(dir) {
-        let _ = dir.sync_all();
+
+    fn commit(mut self, bytes: &[u8]) -> Result<(), Failure> {
+        let failed = |error: std::io::Error| {
+            Failure::new(
+                ExitCode::CantCreate,
+                format!("cannot write the key to {}: {error}", self.path.display()),
+            )
+        };
+        // The umask cannot widen 0600, but be explicit in case the builder ever did.
+        self.temp
+            .as_file()
+            .set_permissions(Permissions::from_mode(0o600))
+            .map_err(failed)?;
+        self.temp.write_all(bytes).map_err(failed)?;
+        self.temp.as_file().sync_all().map_err(failed)?;
+        self.temp
+            .persist(self.path)
+            .map_err(|error| failed(error.error))?;
+        // Make the rename itself durable.
+        if let Ok(dir) = std::fs::File::open(self.dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

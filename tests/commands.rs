@@ -354,7 +354,11 @@ fn verify_rejected_writes_nothing() {
         .with_status(401)
         .with_body(r#"{"code":401,"message":"Unauthorized"}"#)
         .create();
-    let out = getkey(&server.url()).arg("--verify").output().unwrap();
+    let out = getkey(&server.url())
+        .arg("--verify")
+        .env("GITHUB_ACTIONS", "true")
+        .output()
+        .unwrap();
     assert_clean_failure(&out, 77);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("key");

@@ -81,7 +81,7 @@ fn password_file_and_dash_for_stdin() {
 fn readable_password_file_warns_but_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let (server, mock) = expecting(PASSWORD);
-    let path = password_file(&dir, format!("{PASSWORD}\n").as_bytes(), 0o644);
+    let path = password_file(&dir, format!("{PASSWORD}\n").as_bytes(), 0o640);
     let out = base_cmd(&server)
         .arg("--password-file")
         .arg(&path)
@@ -91,7 +91,7 @@ fn readable_password_file_warns_but_is_used() {
     assert_eq!(stdout_of(&out), format!("{KEY}\n"));
     let stderr = stderr_of(&out);
     assert!(stderr.starts_with("mobivate: warning: "), "{stderr}");
-    assert!(stderr.contains("0644"), "{stderr}");
+    assert!(stderr.contains("0640"), "{stderr}");
     assert!(!stderr.contains(PASSWORD));
     mock.assert();
 }

@@ -304,6 +304,23 @@ fn github_actions_mask_comes_first_and_can_be_turned_off() {
 }
 
 #[test]
+fn the_mask_is_not_printed_when_the_key_goes_nowhere() {
+    let mut server = Server::new();
+    server
+        .mock("POST", "/auth/getkey")
+        .with_body(ok_body(KEY))
+        .create();
+    let dir = tempfile::tempdir().unwrap();
+    let out = getkey(&server.url())
+        .env("GITHUB_ACTIONS", "true")
+        .arg("-o")
+        .arg(dir.path().join("missing-dir/key"))
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 73);
+}
+
+#[test]
 fn unusable_keys_exit_76_with_nothing_on_stdout() {
     let bodies = [
         "{}".to_string(),
