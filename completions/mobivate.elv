@@ -20,7 +20,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -45,7 +45,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
@@ -67,7 +67,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
@@ -84,7 +84,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;testkey'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --key-stdin 'Read the key from stdin'
             cand -q 'Print nothing on success'
@@ -100,7 +100,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;completions'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -113,7 +113,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;man'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'

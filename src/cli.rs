@@ -129,7 +129,7 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Retries after a network failure, a timeout, a 429 or a 5xx
+    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)
     #[arg(long, global = true, value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,

@@ -230,7 +230,7 @@ pub fn parse_password(raw: &[u8], source: &str) -> Result<Secret, Failure> {
         return Err(unusable("is empty"));
     }
     if password.len() > MAX_PASSWORD_BYTES {
-        return Err(unusable("is longer than 4 KiB"));
+        return Err(unusable("is longer than 4 KiB (4096 bytes)"));
     }
     if password.contains(&b'\n') {
         return Err(unusable("has more than one line"));

@@ -2,7 +2,7 @@
 //! scheme, `ALL_PROXY` as fallback, `NO_PROXY` to bypass. Lower case wins over
 //! upper case, as in curl.
 
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, is_loopback};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use std::net::IpAddr;
@@ -65,6 +65,11 @@ fn choose_with(
         return Err(invalid().with_hint("only http:// and https:// proxies are supported"));
     }
     let proxy = Proxy::new(&with_scheme).map_err(|_| invalid())?;
+    // A proxy on another machine would reach its own loopback, not ours, and
+    // a plain-http request would cross the network in clear to get there.
+    if is_loopback(endpoint.host()) && !is_loopback(proxy.host()) {
+        return Ok(None);
+    }
     Ok(Some(ProxyChoice {
         proxy,
         shown,
@@ -161,7 +166,7 @@ mod tests {
     fn picks_the_variable_for_the_scheme() {
         let vars = [
             ("HTTPS_PROXY", "http://secure:1"),
-            ("HTTP_PROXY", "http://plain:2"),
+            ("HTTP_PROXY", "http://127.0.0.2:2"),
         ];
         assert_eq!(
             chosen("https://api.example.com", &vars),
@@ -169,7 +174,7 @@ mod tests {
         );
         assert_eq!(
             chosen("http://127.0.0.1:9", &vars),
-            Some(("http://plain:2".into(), "HTTP_PROXY"))
+            Some(("http://127.0.0.2:2".into(), "HTTP_PROXY"))
         );
     }
 
@@ -211,15 +216,30 @@ mod tests {
             )
             .is_some()
         );
+        let local = ("HTTPS_PROXY", "http://127.0.0.1:1");
         assert_eq!(
-            chosen("https://127.0.0.1:5", &[proxy, ("NO_PROXY", "127.0.0.0/8")]),
+            chosen("https://127.0.0.1:5", &[local, ("NO_PROXY", "127.0.0.0/8")]),
             None
         );
         assert_eq!(
-            chosen("https://[::1]:5", &[proxy, ("NO_PROXY", "::1")]),
+            chosen("https://[::1]:5", &[local, ("NO_PROXY", "::1")]),
             None
         );
+        assert!(chosen("https://127.0.0.1:5", &[local, ("NO_PROXY", "10.0.0.0/8")]).is_some());
         assert!(chosen("https://10.1.1.1", &[proxy, ("NO_PROXY", "127.0.0.0/8")]).is_some());
+    }
+
+    #[test]
+    fn a_remote_proxy_is_never_used_for_a_loopback_host() {
+        let remote = [
+            ("HTTP_PROXY", "http://proxy.corp:3128"),
+            ("HTTPS_PROXY", "http://proxy.corp:3128"),
+        ];
+        assert_eq!(chosen("http://127.0.0.1:8080", &remote), None);
+        assert_eq!(chosen("https://localhost:8443", &remote), None);
+        let local = [("HTTPS_PROXY", "http://127.0.0.1:3128")];
+        assert!(chosen("https://localhost:8443", &local).is_some());
+        assert!(chosen("https://api.example.com", &remote).is_some());
     }
 
     #[test]

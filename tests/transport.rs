@@ -512,3 +512,27 @@ fn redirect_to_a_second_server_sends_it_nothing() {
     assert_eq!(second.request_count(), 0);
     assert_eq!(first.request_count(), 1);
 }
+
+#[test]
+fn a_remote_proxy_is_not_used_for_a_loopback_url() {
+    let server = scripted(vec![ok()], None);
+    getkey(&server.url())
+        .env("HTTP_PROXY", "http://proxy.mobivate-test.invalid:3128")
+        .env("ALL_PROXY", "http://proxy.mobivate-test.invalid:3128")
+        .assert()
+        .code(0)
+        .stdout(format!("{KEY}\n"));
+    assert_eq!(server.request_count(), 1);
+}
+
+#[test]
+fn a_local_http_proxy_is_used_for_plain_http() {
+    let server = scripted(vec![ok()], None);
+    let proxy = connect_proxy(None);
+    getkey(&server.url())
+        .env("http_proxy", format!("http://127.0.0.1:{}", proxy.port))
+        .assert()
+        .code(0)
+        .stdout(format!("{KEY}\n"));
+    assert_eq!(proxy.tunnels.lock().unwrap().len(), 1);
+}
