@@ -141,16 +141,7 @@ fn createkey_rejected_credentials_are_77() {
 }
 
 fn pty_command(args: &[&str]) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"));
-    for name in [
-        "CI",
-        "MOBIVATE_USERNAME",
-        "MOBIVATE_PASSWORD",
-        "MOBIVATE_API_KEY",
-        "GITHUB_ACTIONS",
-    ] {
-        cmd.env_remove(name);
-    }
+    let mut cmd = raw_mobivate();
     cmd.args(args);
     cmd
 }

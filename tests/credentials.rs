@@ -3,24 +3,10 @@
 mod common;
 
 use common::*;
-use mockito::{Matcher, Mock, Server, ServerGuard};
+use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-
-/// A server that answers only when it receives exactly this password.
-fn expecting(password: &str) -> (ServerGuard, Mock) {
-    let mut server = Server::new();
-    let mock = server
-        .mock("POST", "/auth/getkey")
-        .match_body(Matcher::Json(
-            json!({"username": USER, "password": password}),
-        ))
-        .with_body(json!({"apiKey": KEY}).to_string())
-        .expect(1)
-        .create();
-    (server, mock)
-}
 
 fn password_file(dir: &tempfile::TempDir, contents: &[u8], mode: u32) -> PathBuf {
     let path = dir.path().join("password");
@@ -43,7 +29,7 @@ fn password_stdin_keeps_spaces_and_strips_one_newline() {
         ("no-newline", "no-newline"),
         ("trailing-cr\r", "trailing-cr\r"),
     ] {
-        let (server, mock) = expecting(expected);
+        let (server, mock) = key_server_expecting(expected);
         base_cmd(&server)
             .arg("--password-stdin")
             .write_stdin(input)
@@ -58,7 +44,7 @@ fn password_stdin_keeps_spaces_and_strips_one_newline() {
 #[test]
 fn password_file_and_dash_for_stdin() {
     let dir = tempfile::tempdir().unwrap();
-    let (server, mock) = expecting(" from file ");
+    let (server, mock) = key_server_expecting(" from file ");
     let path = password_file(&dir, b" from file \n", 0o600);
     base_cmd(&server)
         .arg("--password-file")
@@ -68,7 +54,7 @@ fn password_file_and_dash_for_stdin() {
         .stderr("");
     mock.assert();
 
-    let (server, mock) = expecting("from dash");
+    let (server, mock) = key_server_expecting("from dash");
     base_cmd(&server)
         .args(["--password-file", "-"])
         .write_stdin("from dash\n")
@@ -80,7 +66,7 @@ fn password_file_and_dash_for_stdin() {
 #[test]
 fn readable_password_file_warns_but_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let (server, mock) = expecting(PASSWORD);
+    let (server, mock) = key_server_expecting(PASSWORD);
     let path = password_file(&dir, format!("{PASSWORD}\n").as_bytes(), 0o640);
     let out = base_cmd(&server)
         .arg("--password-file")
@@ -101,7 +87,7 @@ fn precedence_file_then_stdin_then_env() {
     let dir = tempfile::tempdir().unwrap();
     let path = password_file(&dir, b"from-file\n", 0o600);
 
-    let (server, mock) = expecting("from-file");
+    let (server, mock) = key_server_expecting("from-file");
     base_cmd(&server)
         .arg("--password-file")
         .arg(&path)
@@ -111,7 +97,7 @@ fn precedence_file_then_stdin_then_env() {
         .code(0);
     mock.assert();
 
-    let (server, mock) = expecting("from-stdin");
+    let (server, mock) = key_server_expecting("from-stdin");
     base_cmd(&server)
         .arg("--password-stdin")
         .env("MOBIVATE_PASSWORD", "from-env")
@@ -120,7 +106,7 @@ fn precedence_file_then_stdin_then_env() {
         .code(0);
     mock.assert();
 
-    let (server, mock) = expecting("from-env");
+    let (server, mock) = key_server_expecting("from-env");
     base_cmd(&server)
         .env("MOBIVATE_PASSWORD", "from-env")
         .write_stdin("ignored\n")
@@ -215,7 +201,7 @@ fn oversized_password_is_65() {
 #[test]
 fn a_4096_byte_password_is_accepted() {
     let password = "p".repeat(4096);
-    let (server, mock) = expecting(&password);
+    let (server, mock) = key_server_expecting(&password);
     base_cmd(&server)
         .arg("--password-stdin")
         .write_stdin(format!("{password}\n"))
@@ -275,15 +261,7 @@ fn without_a_terminal_nothing_is_waited_for() {
         (Some("1"), None),
         (None, Some("--no-input")),
     ] {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"));
-        for name in [
-            "CI",
-            "MOBIVATE_PASSWORD",
-            "MOBIVATE_USERNAME",
-            "MOBIVATE_BASE_URL",
-        ] {
-            cmd.env_remove(name);
-        }
+        let mut cmd = raw_mobivate();
         if let Some(value) = env_ci {
             cmd.env("CI", value);
         }

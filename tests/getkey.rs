@@ -113,11 +113,7 @@ fn base_url_from_env_and_flag_wins() {
 
 #[test]
 fn connection_options_are_accepted_before_the_subcommand() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     mobivate()
         .args([
             "--base-url",
@@ -139,11 +135,7 @@ fn connection_options_are_accepted_before_the_subcommand() {
 #[test]
 fn every_format() {
     let key = "ab'c$d`e\"f\\g";
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(key))
-        .create();
+    let server = key_server(key);
     let cases = [
         ("raw", format!("{key}\n")),
         ("json", format!("{}\n", json!({"apiKey": key}))),
@@ -166,11 +158,7 @@ fn every_format() {
 #[test]
 fn shell_format_is_safe_to_eval() {
     let key = "k'$(touch${IFS}pwned)`id`\"\\;x";
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(key))
-        .create();
+    let server = key_server(key);
     let out = getkey(&server.url())
         .args(["--format", "shell"])
         .output()
@@ -189,11 +177,7 @@ fn shell_format_is_safe_to_eval() {
 
 #[test]
 fn output_file_is_0600_and_stdout_stays_empty() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("key.env");
     // A permissive umask must not widen the mode.
@@ -232,11 +216,7 @@ fn output_file_is_0600_and_stdout_stays_empty() {
 
 #[test]
 fn output_file_replaces_a_symlink_instead_of_writing_through_it() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     let dir = tempfile::tempdir().unwrap();
     let victim = dir.path().join("victim");
     std::fs::write(&victim, "untouched").unwrap();
@@ -261,11 +241,7 @@ fn output_file_replaces_a_symlink_instead_of_writing_through_it() {
 
 #[test]
 fn output_file_that_cannot_be_created_is_73() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     let dir = tempfile::tempdir().unwrap();
     let out = getkey(&server.url())
         .arg("-o")
@@ -283,11 +259,7 @@ fn output_file_that_cannot_be_created_is_73() {
 
 #[test]
 fn github_actions_mask_comes_first_and_can_be_turned_off() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     getkey(&server.url())
         .env("GITHUB_ACTIONS", "true")
         .assert()
@@ -305,11 +277,7 @@ fn github_actions_mask_comes_first_and_can_be_turned_off() {
 
 #[test]
 fn the_mask_is_not_printed_when_the_key_goes_nowhere() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     let dir = tempfile::tempdir().unwrap();
     let out = getkey(&server.url())
         .env("GITHUB_ACTIONS", "true")
@@ -350,11 +318,7 @@ fn unusable_keys_exit_76_with_nothing_on_stdout() {
 #[test]
 fn longest_key_is_accepted() {
     let key = "k".repeat(1024);
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(&key))
-        .create();
+    let server = key_server(&key);
     getkey(&server.url())
         .assert()
         .code(0)
@@ -494,13 +458,9 @@ fn bad_base_urls_are_78() {
 
 #[test]
 fn closed_stdout_is_74_without_a_panic() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     // The read end of stdout is closed before the key is written.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"))
+    let mut child = raw_mobivate()
         .args(["getkey", "--base-url", &server.url(), "-u", USER])
         .env("MOBIVATE_PASSWORD", PASSWORD)
         .env("CI", "true")
@@ -554,11 +514,7 @@ fn help_lists_exit_status_and_environment() {
 
 #[test]
 fn verbose_shows_the_exchange_but_no_secret() {
-    let mut server = Server::new();
-    server
-        .mock("POST", "/auth/getkey")
-        .with_body(ok_body(KEY))
-        .create();
+    let server = key_server(KEY);
     let out = getkey(&server.url()).arg("-v").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout_of(&out), format!("{KEY}\n"));

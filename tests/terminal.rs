@@ -5,43 +5,20 @@ mod common;
 use common::pty::Pty;
 use common::*;
 use mockito::{Matcher, Server};
-use serde_json::json;
+
 use std::process::Command;
 
 fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mobivate"));
-    for name in [
-        "CI",
-        "MOBIVATE_USERNAME",
-        "MOBIVATE_PASSWORD",
-        "MOBIVATE_API_KEY",
-        "MOBIVATE_BASE_URL",
-        "GITHUB_ACTIONS",
-    ] {
-        cmd.env_remove(name);
-    }
+    let mut cmd = raw_mobivate();
     cmd.args(args);
     cmd
-}
-
-fn key_server(password: &str) -> (mockito::ServerGuard, mockito::Mock) {
-    let mut server = Server::new();
-    let mock = server
-        .mock("POST", "/auth/getkey")
-        .match_body(Matcher::Json(
-            json!({"username": USER, "password": password}),
-        ))
-        .with_body(json!({"apiKey": KEY}).to_string())
-        .expect(1)
-        .create();
-    (server, mock)
 }
 
 const ECHO_AND_LINES: libc::tcflag_t = libc::ECHO | libc::ICANON | libc::ISIG;
 
 #[test]
 fn prompts_for_the_password_without_echo() {
-    let (server, mock) = key_server("typed secret");
+    let (server, mock) = key_server_expecting("typed secret");
     let mut pty = Pty::spawn(
         command(&["getkey", "--base-url", &server.url(), "-u", USER]),
         true,
@@ -62,7 +39,7 @@ fn prompts_for_the_password_without_echo() {
 
 #[test]
 fn prompts_for_the_username_visibly_then_the_password() {
-    let (server, mock) = key_server("pw");
+    let (server, mock) = key_server_expecting("pw");
     let mut pty = Pty::spawn(command(&["getkey", "--base-url", &server.url()]), true);
     pty.expect("Username: ");
     pty.send(format!("{USER}\r").as_bytes());
@@ -139,7 +116,7 @@ fn ctrl_c_under_a_non_interactive_script_restores_echo() {
 
 #[test]
 fn password_stdin_on_a_terminal_reads_one_hidden_line() {
-    let (server, mock) = key_server("hidden line");
+    let (server, mock) = key_server_expecting("hidden line");
     let mut cmd = command(&[
         "getkey",
         "--base-url",

@@ -360,7 +360,7 @@ fn an_endless_body_is_76_with_bounded_memory() {
     let head =
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"apiKey\":\"".to_string();
     let server = scripted(vec![Reply::Endless(head)], None);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"))
+    let child = raw_mobivate()
         .args(["getkey", "--base-url", &server.url(), "-u", USER])
         .env("MOBIVATE_PASSWORD", PASSWORD)
         .env("CI", "true")

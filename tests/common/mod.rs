@@ -36,13 +36,45 @@ const CLEARED: &[&str] = &[
 /// `mobivate` with the environment cleared of everything it reads, and
 /// `--no-input` semantics via `CI=true` so no test can ever wait on a prompt.
 pub fn mobivate() -> Command {
-    let mut cmd = Command::cargo_bin("mobivate").expect("the binary is built by cargo test");
-    for name in CLEARED {
-        cmd.env_remove(name);
-    }
+    let mut cmd = Command::from_std(raw_mobivate());
     cmd.env("CI", "true");
     cmd.timeout(std::time::Duration::from_secs(60));
     cmd
+}
+
+/// The binary as a plain `std::process::Command`, for tests that need their
+/// own stdio (a pty, a closed pipe, rusage): environment cleared, `CI` unset.
+pub fn raw_mobivate() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"));
+    for name in CLEARED {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
+/// A mockito server whose `/auth/getkey` answers 200 with `key`.
+pub fn key_server(key: &str) -> mockito::ServerGuard {
+    let mut server = mockito::Server::new();
+    server
+        .mock("POST", "/auth/getkey")
+        .with_body(serde_json::json!({ "apiKey": key }).to_string())
+        .create();
+    server
+}
+
+/// A mockito server that hands out `KEY` once, and only for exactly
+/// `USER` and `password`.
+pub fn key_server_expecting(password: &str) -> (mockito::ServerGuard, mockito::Mock) {
+    let mut server = mockito::Server::new();
+    let mock = server
+        .mock("POST", "/auth/getkey")
+        .match_body(mockito::Matcher::Json(
+            serde_json::json!({"username": USER, "password": password}),
+        ))
+        .with_body(serde_json::json!({ "apiKey": KEY }).to_string())
+        .expect(1)
+        .create();
+    (server, mock)
 }
 
 /// `mobivate getkey` against `base`, username given, password from env.
