@@ -39,7 +39,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;getkey'= {
             cand -u 'Account username [env: MOBIVATE_USERNAME]'
             cand --username 'Account username [env: MOBIVATE_USERNAME]'
-            cand --password-file 'Read the password from FILE (`-` means stdin)'
+            cand --password-file 'Read the password from the file at PATH (`-` means stdin)'
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
@@ -61,7 +61,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;createkey'= {
             cand -u 'Account username [env: MOBIVATE_USERNAME]'
             cand --username 'Account username [env: MOBIVATE_USERNAME]'
-            cand --password-file 'Read the password from FILE (`-` means stdin)'
+            cand --password-file 'Read the password from the file at PATH (`-` means stdin)'
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout'

@@ -39,7 +39,7 @@ complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "completions" -d '
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-file -d 'Read the password from FILE (`-` means stdin)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-file -d 'Read the password from the file at PATH (`-` means stdin)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
 json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
@@ -57,7 +57,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-input -d
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-file -d 'Read the password from FILE (`-` means stdin)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-file -d 'Read the password from the file at PATH (`-` means stdin)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
 json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'

@@ -53,6 +53,9 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
 /// on them. A literal rather than built at run time, because clap builds the
 /// command (and would format this text) on every start; a unit test keeps it
 /// equal to `exit::exit_status_table()` and `ENVIRONMENT`.
+/// After `-h`: where the exit statuses are.
+pub const SHORT_AFTER_HELP: &str = "Run with --help for EXIT STATUS and ENVIRONMENT.";
+
 pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal
@@ -108,7 +111,7 @@ fn after_long_help() -> String {
     name = "mobivate",
     version,
     propagate_version = true,
-    after_help = "Run `mobivate --help` for EXIT STATUS and ENVIRONMENT.",
+    after_help = SHORT_AFTER_HELP,
     after_long_help = AFTER_LONG_HELP,
 )]
 pub struct Cli {
@@ -120,6 +123,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
     /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]
     #[arg(long, global = true, value_name = "URL")]
@@ -150,15 +154,15 @@ pub struct ConnectionArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the account's current API key (POST /auth/getkey)
-    #[command(after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Getkey(GetkeyArgs),
 
     /// Create a new API key, revoking the current one (POST /auth/createkey)
-    #[command(after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Createkey(CreatekeyArgs),
 
     /// Check that an API key is valid (GET /auth/test)
-    #[command(after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
 
     /// Print a shell completion script
@@ -213,12 +217,13 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Credentials")]
 pub struct CredentialArgs {
     /// Account username [env: MOBIVATE_USERNAME]
     #[arg(short, long, value_name = "USER")]
     pub username: Option<String>,
 
-    /// Read the password from FILE (`-` means stdin)
+    /// Read the password from the file at PATH (`-` means stdin)
     #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
     pub password_file: Option<PathBuf>,
 
@@ -228,6 +233,7 @@ pub struct CredentialArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
 pub struct OutputArgs {
     /// How to print the key
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Raw)]
