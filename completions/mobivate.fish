@@ -44,7 +44,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l format -d '
 json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
@@ -62,7 +62,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l format -
 json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r

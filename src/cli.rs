@@ -239,7 +239,7 @@ pub struct OutputArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Raw)]
     pub format: Format,
 
-    /// Write the key to FILE (mode 0600, replaced atomically) instead of stdout
+    /// Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

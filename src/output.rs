@@ -63,7 +63,11 @@ fn shell_quote(text: &str) -> String {
 /// key goes anywhere, so an error before that leaves no trace of it.
 pub fn deliver(key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
     let bytes = render(args.format, key);
-    match &args.output {
+    match args
+        .output
+        .as_deref()
+        .filter(|path| path.as_os_str() != "-")
+    {
         Some(path) => {
             let file = AtomicFile::create(path)?;
             mask_for_github(key, args);

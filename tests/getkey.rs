@@ -215,6 +215,19 @@ fn output_file_is_0600_and_stdout_stays_empty() {
 }
 
 #[test]
+fn output_dash_means_stdout() {
+    let server = key_server(KEY);
+    let dir = tempfile::tempdir().unwrap();
+    getkey(&server.url())
+        .current_dir(dir.path())
+        .args(["-o", "-"])
+        .assert()
+        .code(0)
+        .stdout(format!("{KEY}\n"));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn output_file_replaces_a_symlink_instead_of_writing_through_it() {
     let server = key_server(KEY);
     let dir = tempfile::tempdir().unwrap();
