@@ -60,7 +60,7 @@ pub fn test_key(transport: &Transport, key: &Secret) -> Result<(), Failure> {
     if (200..300).contains(&reply.status) {
         return Ok(());
     }
-    Err(status_failure(&reply, Rejected::Key))
+    Err(status_failure(&reply, Rejected::Key, key))
 }
 
 fn request_key(
@@ -94,7 +94,11 @@ fn request_key(
             .say(|| "response body: {\"apiKey\":\"***\"}".to_string());
         return key_from_body(&reply.body);
     }
-    Err(status_failure(&reply, Rejected::Credentials))
+    Err(status_failure(
+        &reply,
+        Rejected::Credentials,
+        &credentials.password,
+    ))
 }
 
 fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
@@ -115,15 +119,25 @@ fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
 }
 
 /// The server's `message`, made safe to print, when the body has one.
-fn server_message(body: &[u8]) -> Option<String> {
+fn server_message(body: &[u8], secret: &Secret) -> Option<String> {
     let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
-    let message = sanitize_server_text(&parsed.message?);
+    let message = sanitize_server_text(&redact(&parsed.message?, secret));
     (!message.is_empty()).then_some(message)
 }
 
-fn status_failure(reply: &Reply, rejected: Rejected) -> Failure {
+/// A server (or a proxy) that echoes what it was sent must not make us print
+/// the secret we sent it: it is replaced before the text is shown.
+fn redact(text: &str, secret: &Secret) -> String {
+    let secret = secret.expose();
+    if secret.is_empty() {
+        return text.to_string();
+    }
+    text.replace(secret, "***")
+}
+
+fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
     let status = reply.status;
-    let quoted = server_message(&reply.body)
+    let quoted = server_message(&reply.body, sent)
         .map(|m| format!(": \"{m}\""))
         .unwrap_or_default();
     let reason = ureq::http::StatusCode::from_u16(status)
@@ -142,7 +156,7 @@ fn status_failure(reply: &Reply, rejected: Rejected) -> Failure {
             let target = reply
                 .location
                 .as_deref()
-                .map(sanitize_server_text)
+                .map(|location| sanitize_server_text(&redact(location, sent)))
                 .unwrap_or_else(|| "(no Location header)".to_string());
             Failure::new(
                 ExitCode::Protocol,
@@ -221,9 +235,23 @@ mod tests {
     }
 
     #[test]
+    fn an_echoed_secret_is_redacted() {
+        let sent = Secret::new("hunter2".to_string());
+        let body = br#"{"code":401,"message":"bad password hunter2 for alice"}"#;
+        assert_eq!(
+            server_message(body, &sent).as_deref(),
+            Some("bad password *** for alice")
+        );
+    }
+
+    #[test]
     fn server_message_is_sanitized() {
         let body = br#"{"code":401,"message":"\u001b[31mInvalid Credentials\u001b[0m"}"#;
-        assert_eq!(server_message(body).as_deref(), Some("Invalid Credentials"));
-        assert_eq!(server_message(b"<html>502</html>"), None);
+        let sent = Secret::new("pw".to_string());
+        assert_eq!(
+            server_message(body, &sent).as_deref(),
+            Some("Invalid Credentials")
+        );
+        assert_eq!(server_message(b"<html>502</html>", &sent), None);
     }
 }

@@ -536,3 +536,22 @@ fn a_local_http_proxy_is_used_for_plain_http() {
         .stdout(format!("{KEY}\n"));
     assert_eq!(proxy.tunnels.lock().unwrap().len(), 1);
 }
+
+#[test]
+fn a_server_echoing_the_secret_does_not_leak_it() {
+    let body = format!(r#"{{"code":401,"message":"wrong password {PASSWORD} for {USER}"}}"#);
+    let server = scripted(vec![json_reply(401, "Unauthorized", &body)], None);
+    let out = getkey(&server.url()).output().unwrap();
+    let stderr = assert_clean_failure(&out, 77);
+    assert!(stderr.contains("wrong password *** for"), "{stderr}");
+
+    let body = format!(r#"{{"code":401,"message":"key {KEY} is unknown"}}"#);
+    let server = scripted(vec![json_reply(401, "Unauthorized", &body)], None);
+    let out = mobivate()
+        .args(["testkey", "--base-url", &server.url()])
+        .env("MOBIVATE_API_KEY", KEY)
+        .output()
+        .unwrap();
+    let stderr = assert_clean_failure(&out, 77);
+    assert!(stderr.contains("key *** is unknown"), "{stderr}");
+}
