@@ -1,14 +1,18 @@
 //! The controlling terminal: whether we may prompt, the prompts themselves,
-//! and Ctrl-C handling that always leaves the terminal as it was found.
+//! and signal handling (Ctrl-C, SIGTERM, SIGHUP) that always leaves the
+//! terminal as it was found.
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::secret::Secret;
 use std::cell::OnceCell;
+use std::cell::UnsafeCell;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, ErrorKind, IsTerminal, Write};
-use std::os::fd::{AsRawFd, RawFd};
-use std::sync::{Mutex, Once};
+use std::mem::MaybeUninit;
+use std::os::fd::AsRawFd;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 const TTY_PATH: &str = "/dev/tty";
 
@@ -133,65 +137,92 @@ enum PromptKind {
     Hidden,
 }
 
-/// The terminal state to put back if Ctrl-C arrives while a prompt is open.
-struct SavedTerminal {
-    fd: RawFd,
-    settings: libc::termios,
-    kind: PromptKind,
-}
+/// The settings of the terminal a prompt is open on, for the signal handler.
+/// Written only while `ARMED` is false, read by the handler only while it is true.
+struct SavedSettings(UnsafeCell<MaybeUninit<libc::termios>>);
 
-// SAFETY of the design: the fd stays open for as long as the guard that
-// stored it lives, and the guard clears the slot before the fd is closed.
-static SAVED: Mutex<Option<SavedTerminal>> = Mutex::new(None);
+// SAFETY: see the protocol on `SavedSettings`: writes and reads never overlap.
+unsafe impl Sync for SavedSettings {}
+
+static SAVED_SETTINGS: SavedSettings = SavedSettings(UnsafeCell::new(MaybeUninit::uninit()));
+static SAVED_FD: AtomicI32 = AtomicI32::new(-1);
+static SAVED_VISIBLE: AtomicBool = AtomicBool::new(false);
+static ARMED: AtomicBool = AtomicBool::new(false);
 static INSTALL: Once = Once::new();
 
-/// While alive, Ctrl-C restores the terminal's saved settings and exits 130.
+/// While alive, a signal puts the terminal's settings back before the
+/// process ends: Ctrl-C exits 130, SIGTERM and SIGHUP end the process by the
+/// same signal, so the parent sees what happened.
 ///
 /// rpassword turns off ISIG and, on Ctrl-C, raises SIGINT before it restores
-/// echo; with the default action the process would die with echo off. Our
-/// handler runs instead: it puts the settings back itself, then exits 130.
+/// echo; with the default action the process would die with echo off.
 struct InterruptGuard;
 
 impl InterruptGuard {
     fn new(terminal: &File, kind: PromptKind) -> Self {
+        install_handlers();
         let fd = terminal.as_raw_fd();
-        let mut settings = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr writes a full termios on success, and we only read it then.
-        if unsafe { libc::tcgetattr(fd, settings.as_mut_ptr()) } == 0 {
-            let settings = unsafe { settings.assume_init() };
-            *lock_saved() = Some(SavedTerminal { fd, settings, kind });
+        ARMED.store(false, Ordering::SeqCst);
+        // SAFETY: disarmed, so the handler does not read the settings now;
+        // tcgetattr fills them completely on success.
+        if unsafe { libc::tcgetattr(fd, (*SAVED_SETTINGS.0.get()).as_mut_ptr()) } == 0 {
+            SAVED_FD.store(fd, Ordering::SeqCst);
+            SAVED_VISIBLE.store(kind == PromptKind::Visible, Ordering::SeqCst);
+            ARMED.store(true, Ordering::SeqCst);
         }
-        install_handler();
         InterruptGuard
     }
 }
 
 impl Drop for InterruptGuard {
     fn drop(&mut self) {
-        *lock_saved() = None;
+        // Before the terminal's fd is closed by its owner.
+        ARMED.store(false, Ordering::SeqCst);
     }
 }
 
-fn lock_saved() -> std::sync::MutexGuard<'static, Option<SavedTerminal>> {
-    SAVED
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+fn install_handlers() {
+    INSTALL.call_once(|| {
+        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: sigaction with a zeroed, then filled, struct; the handler
+            // only makes async-signal-safe calls.
+            unsafe {
+                let mut previous: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0 {
+                    continue;
+                }
+                // A signal ignored by whoever started us (a background job) stays ignored.
+                if previous.sa_sigaction == libc::SIG_IGN {
+                    continue;
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction =
+                    restore_terminal_and_end as extern "C" fn(libc::c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+    });
 }
 
-fn install_handler() {
-    INSTALL.call_once(|| {
-        // If the handler cannot be installed, Ctrl-C keeps its default action;
-        // prompting still works, so this is not worth failing over.
-        let _ = ctrlc::set_handler(|| {
-            if let Some(saved) = lock_saved().as_ref() {
-                // SAFETY: fd is open while the slot holds it (see SAVED).
-                unsafe { libc::tcsetattr(saved.fd, libc::TCSANOW, &saved.settings) };
-                if saved.kind == PromptKind::Visible {
-                    // The terminal echoed ^C; end that line for the shell.
-                    let _ = unsafe { libc::write(saved.fd, b"\n".as_ptr().cast(), 1) };
-                }
-            }
-            std::process::exit(i32::from(ExitCode::Interrupted));
-        });
-    });
+extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
+    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise.
+    if ARMED.load(Ordering::SeqCst) {
+        let fd = SAVED_FD.load(Ordering::SeqCst);
+        // SAFETY: armed means the settings are complete and the fd is open.
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
+        if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
+            // The terminal echoed ^C; end that line for the shell.
+            let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
+        }
+    }
+    if signal == libc::SIGINT {
+        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
+        unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
+    }
+    // SAFETY: back to the default action, then the same signal ends the process.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
 }

@@ -23,7 +23,7 @@ fn prompts_for_the_password_without_echo() {
         command(&["getkey", "--base-url", &server.url(), "-u", USER]),
         true,
     );
-    let before = pty.local_flags();
+    let before = pty.initial_flags;
     pty.expect(&format!("Password for {USER}: "));
     pty.send(b"typed secret\r");
     let (code, stdout, seen, pty) = pty.finish();
@@ -60,7 +60,7 @@ fn ctrl_c_at_the_password_prompt_exits_130_with_echo_on() {
         command(&["getkey", "--base-url", &server.url(), "-u", USER]),
         true,
     );
-    let before = pty.local_flags();
+    let before = pty.initial_flags;
     assert_ne!(before & libc::ECHO, 0);
     pty.expect("Password for");
     pty.send(b"half");
@@ -82,7 +82,7 @@ fn ctrl_c_at_the_username_prompt_exits_130() {
         command(&["getkey", "--base-url", "http://127.0.0.1:9"]),
         true,
     );
-    let before = pty.local_flags();
+    let before = pty.initial_flags;
     pty.expect("Username: ");
     pty.send(b"\x03");
     let (code, stdout, seen, pty) = pty.finish();
@@ -105,7 +105,7 @@ fn ctrl_c_under_a_non_interactive_script_restores_echo() {
         cmd.env_remove(name);
     }
     let mut pty = Pty::spawn(cmd, true);
-    let before = pty.local_flags();
+    let before = pty.initial_flags;
     pty.expect("Password for someone: ");
     pty.send(b"\x03");
     pty.expect("status=130");
@@ -163,5 +163,32 @@ fn ci_false_still_prompts() {
         pty.send(b"\x03");
         let (code, ..) = pty.finish();
         assert_eq!(code, Some(130));
+    }
+}
+
+#[test]
+fn sigterm_or_sighup_at_the_password_prompt_restores_the_terminal() {
+    use std::os::unix::process::ExitStatusExt;
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let mut pty = Pty::spawn(
+            command(&["getkey", "--base-url", "http://127.0.0.1:9", "-u", USER]),
+            true,
+        );
+        let before = pty.initial_flags;
+        pty.expect("Password for");
+        pty.signal(signal);
+        let (code, stdout, seen, pty) = pty.finish();
+        assert_eq!(code, None, "{seen}");
+        assert_eq!(
+            pty.status.unwrap().signal(),
+            Some(signal),
+            "it must end by the signal itself"
+        );
+        assert_eq!(stdout, "");
+        assert_eq!(
+            pty.local_flags() & ECHO_AND_LINES,
+            before & ECHO_AND_LINES,
+            "terminal not restored"
+        );
     }
 }

@@ -14,6 +14,10 @@ pub struct Pty {
     slave: OwnedFd,
     pub child: Child,
     pub seen: String,
+    /// Set by `finish`.
+    pub status: Option<std::process::ExitStatus>,
+    /// The terminal's local flags before the child started.
+    pub initial_flags: libc::tcflag_t,
 }
 
 impl Pty {
@@ -56,12 +60,15 @@ impl Pty {
                 Ok(())
             });
         }
+        let initial_flags = flags_of(slave.as_raw_fd());
         let child = cmd.spawn().expect("spawn under pty");
         Pty {
             master,
             slave,
             child,
             seen: String::new(),
+            status: None,
+            initial_flags,
         }
     }
 
@@ -94,6 +101,16 @@ impl Pty {
         }
     }
 
+    pub fn signal(&self, signal: libc::c_int) {
+        // Same pause as `send`: let the prompt switch the terminal mode first.
+        std::thread::sleep(Duration::from_millis(200));
+        // SAFETY: kill on our own child's pid.
+        assert_eq!(
+            unsafe { libc::kill(self.child.id() as libc::pid_t, signal) },
+            0
+        );
+    }
+
     pub fn send(&mut self, bytes: &[u8]) {
         // Give the child a moment to switch the terminal mode after the prompt.
         std::thread::sleep(Duration::from_millis(200));
@@ -106,6 +123,7 @@ impl Pty {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.status = Some(status);
                 self.read_some(Duration::from_millis(50));
                 let mut stdout = String::new();
                 self.child
@@ -127,12 +145,13 @@ impl Pty {
 
     /// The terminal's local flags now, to check echo and canonical mode.
     pub fn local_flags(&self) -> libc::tcflag_t {
-        let mut term = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: tcgetattr fills the termios on success.
-        assert_eq!(
-            unsafe { libc::tcgetattr(self.slave.as_raw_fd(), term.as_mut_ptr()) },
-            0
-        );
-        unsafe { term.assume_init() }.c_lflag
+        flags_of(self.slave.as_raw_fd())
     }
+}
+
+fn flags_of(fd: std::os::fd::RawFd) -> libc::tcflag_t {
+    let mut term = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr fills the termios on success.
+    assert_eq!(unsafe { libc::tcgetattr(fd, term.as_mut_ptr()) }, 0);
+    unsafe { term.assume_init() }.c_lflag
 }
