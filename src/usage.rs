@@ -5,7 +5,7 @@ use crate::cli::Cli;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use clap::Parser;
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 pub fn parse_args() -> Result<Cli, ExitCode> {
     let error = match Cli::try_parse() {
@@ -31,6 +31,11 @@ fn reshape(error: &clap::Error) -> Failure {
         return Failure::new(ExitCode::Usage, "no command given")
             .with_hint("try `mobivate getkey -u USER`, or see `mobivate --help`");
     }
+    if error.kind() == ErrorKind::UnknownArgument && positional_argument(error) {
+        // It may be a password typed where it does not belong: never echo it.
+        return Failure::new(ExitCode::Usage, "unexpected argument (not shown, in case it is a secret)")
+            .with_hint("no command takes a password or key as an argument: use --password-stdin, --password-file or MOBIVATE_PASSWORD");
+    }
     let rendered = error.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid command line");
@@ -40,7 +45,10 @@ fn reshape(error: &clap::Error) -> Failure {
         if line.starts_with("For more information") {
             continue;
         }
-        let line = line.trim_start_matches('[').trim_end_matches(']');
+        let line = line
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .unwrap_or(line);
         details.push(line.replace("Usage: ", "usage: "));
     }
     let hint = if details.is_empty() {
@@ -49,4 +57,12 @@ fn reshape(error: &clap::Error) -> Failure {
         details.join("; ")
     };
     Failure::new(ExitCode::Usage, message).with_hint(hint)
+}
+
+/// Whether clap rejected a bare word (not a flag).
+fn positional_argument(error: &clap::Error) -> bool {
+    match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => !arg.starts_with('-'),
+        _ => true,
+    }
 }

@@ -496,6 +496,8 @@ fn clap_errors_are_64_in_our_format() {
         vec!["getkey", "--format", "xml"],
         vec!["getkey", "--password-stdin", "--password-file", "x"],
         vec!["getkey", "--password", "hunter2"],
+        vec!["getkey", "--password=hunter2"],
+        vec!["getkey", "-u", "alice", "hunter2"],
         vec!["getkey", "--timeout", "0"],
         vec!["nonsense"],
         vec![],
