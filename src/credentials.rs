@@ -44,21 +44,7 @@ pub fn resolve_confirmed(
 /// hidden prompt when interactive.
 pub fn resolve_key(from_stdin: bool, interactivity: &Interactivity) -> Result<Secret, Failure> {
     let (raw, source) = if from_stdin {
-        match terminal::read_hidden_stdin("API key: ") {
-            Some(typed) => (
-                Zeroizing::new(typed?.expose().as_bytes().to_vec()),
-                "the terminal",
-            ),
-            None => {
-                let bytes = read_capped(std::io::stdin().lock()).map_err(|error| {
-                    Failure::new(
-                        ExitCode::NoInput,
-                        format!("cannot read the key from stdin: {error}"),
-                    )
-                })?;
-                (bytes, "stdin")
-            }
-        }
+        read_stdin_secret("API key: ", "key")?
     } else if let Some(value) = std::env::var_os("MOBIVATE_API_KEY") {
         (
             Zeroizing::new(value.into_encoded_bytes()),
@@ -164,16 +150,30 @@ fn resolve_password(
 }
 
 fn read_password_stdin(prompt: &str) -> Result<Secret, Failure> {
+    let (raw, source) = read_stdin_secret(prompt, "password")?;
+    parse_password(&raw, source)
+}
+
+/// Everything on stdin up to the cap, or one hidden line when stdin is a
+/// terminal (there is no EOF to wait for there); with where it came from.
+fn read_stdin_secret(
+    prompt: &str,
+    what: &str,
+) -> Result<(Zeroizing<Vec<u8>>, &'static str), Failure> {
     if let Some(typed) = terminal::read_hidden_stdin(prompt) {
-        return parse_password(typed?.expose().as_bytes(), "the terminal");
+        let typed = typed?;
+        return Ok((
+            Zeroizing::new(typed.expose().as_bytes().to_vec()),
+            "the terminal",
+        ));
     }
     let bytes = read_capped(std::io::stdin().lock()).map_err(|error| {
         Failure::new(
             ExitCode::NoInput,
-            format!("cannot read the password from stdin: {error}"),
+            format!("cannot read the {what} from stdin: {error}"),
         )
     })?;
-    parse_password(&bytes, "stdin")
+    Ok((bytes, "stdin"))
 }
 
 fn read_password_file(path: &Path) -> Result<Secret, Failure> {
