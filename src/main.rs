@@ -1,28 +1,24 @@
 //! `mobivate`: command-line client for the Mobivate Bulk SMS API.
 
 mod api;
-mod app;
 mod cli;
-mod credentials;
-mod endpoint;
+mod commands;
 mod error;
 mod exit;
-mod generate;
+mod input;
+mod net;
 mod output;
-mod proxy;
+mod platform;
 mod report;
+mod sanitize;
 mod secret;
-mod terminal;
-mod tls;
-mod transport;
-mod usage;
 
 fn main() -> std::process::ExitCode {
-    let cli = match usage::parse_args() {
+    let cli = match cli::usage::parse_args() {
         Ok(cli) => cli,
         Err(code) => return code.into(),
     };
-    match app::run(cli) {
+    match commands::run(cli) {
         Ok(()) => exit::ExitCode::Success.into(),
         Err(failure) => {
             failure.report();

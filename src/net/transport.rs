@@ -2,14 +2,13 @@
 //! capped bodies, a timeout per attempt, retries with backoff only where a
 //! retry cannot do harm, and errors classified into exit codes.
 
-use crate::cli::ConnectionArgs;
-use crate::endpoint::Endpoint;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::proxy::{self, ProxyChoice};
+use crate::net::endpoint::Endpoint;
+use crate::net::proxy::{self, ProxyChoice};
+use crate::net::tls;
 use crate::report::Verbose;
 use crate::secret::Secret;
-use crate::tls;
 use std::hash::{BuildHasher, RandomState};
 use std::io::ErrorKind;
 use std::time::{Duration, Instant, SystemTime};
@@ -62,6 +61,14 @@ impl Reply {
     }
 }
 
+/// How to talk to the API: the plain settings the command line gives.
+pub struct Settings {
+    pub timeout: Duration,
+    pub retries: u32,
+    pub cacert: Option<std::path::PathBuf>,
+    pub verbose: bool,
+}
+
 pub struct Transport {
     agent: Agent,
     endpoint: Endpoint,
@@ -72,8 +79,8 @@ pub struct Transport {
 }
 
 impl Transport {
-    pub fn new(args: &ConnectionArgs, endpoint: Endpoint) -> Result<Self, Failure> {
-        let verbose = Verbose(args.verbose > 0);
+    pub fn new(args: &Settings, endpoint: Endpoint) -> Result<Self, Failure> {
+        let verbose = Verbose(args.verbose);
         let ca_file = args.cacert.as_deref().map(tls::load_ca_file).transpose()?;
         let proxy = proxy::choose(&endpoint)?;
         let mut config = Agent::config_builder()

@@ -1,11 +1,12 @@
 //! The base URL: where it comes from, what is allowed, and how API paths are
 //! joined onto it. Checked before any connection is made.
 
-use crate::cli::DEFAULT_BASE_URL;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use std::net::IpAddr;
 use ureq::http::Uri;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.mobivatebulksms.com";
 
 #[derive(Clone, Debug)]
 pub struct Endpoint {

@@ -8,11 +8,15 @@
 //! - Environment variables are read by the code that uses them, not by clap,
 //!   so `--help` can never print a secret's value.
 
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub const DEFAULT_BASE_URL: &str = "https://api.mobivatebulksms.com";
+mod auth;
+pub mod generate;
+pub mod usage;
+
+pub use auth::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -173,91 +177,10 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct GetkeyArgs {
-    #[command(flatten)]
-    pub credentials: CredentialArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    /// Check the key with GET /auth/test before writing it anywhere
-    #[arg(long)]
-    pub verify: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct CreatekeyArgs {
-    #[command(flatten)]
-    pub credentials: CredentialArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    /// Do not ask for confirmation; required without a terminal
-    #[arg(short, long)]
-    pub yes: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct TestkeyArgs {
-    /// Read the key from stdin
-    #[arg(long)]
-    pub key_stdin: bool,
-
-    /// Print nothing on success
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to generate completions for
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Credentials")]
-pub struct CredentialArgs {
-    /// Account username [env: MOBIVATE_USERNAME]
-    #[arg(short, long, value_name = "USER")]
-    pub username: Option<String>,
-
-    /// Read the password from the file at PATH (`-` means stdin)
-    #[arg(long, value_name = "PATH", conflicts_with = "password_stdin")]
-    pub password_file: Option<PathBuf>,
-
-    /// Read the password from stdin
-    #[arg(long)]
-    pub password_stdin: bool,
-}
-
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Output")]
-pub struct OutputArgs {
-    /// How to print the key
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Raw)]
-    pub format: Format,
-
-    /// Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Do not print `::add-mask::` for GitHub Actions
-    #[arg(long)]
-    pub no_mask: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// KEY
-    Raw,
-    /// {"apiKey":"KEY"}
-    Json,
-    /// MOBIVATE_API_KEY=KEY
-    Env,
-    /// export MOBIVATE_API_KEY='KEY'
-    Shell,
 }
 
 fn parse_timeout(text: &str) -> Result<Duration, String> {

@@ -2,9 +2,9 @@
 //! scheme, `ALL_PROXY` as fallback, `NO_PROXY` to bypass. Lower case wins over
 //! upper case, as in curl.
 
-use crate::endpoint::{Endpoint, is_loopback};
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::net::endpoint::{Endpoint, is_loopback};
 use std::net::IpAddr;
 use ureq::Proxy;
 

@@ -4,11 +4,10 @@
 use crate::cli::{Format, OutputArgs};
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::output::atomic::AtomicFile;
+use crate::output::write_stdout;
 use crate::secret::Secret;
-use std::fs::Permissions;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use zeroize::Zeroizing;
 
 pub const MAX_KEY_BYTES: usize = 1024;
@@ -85,75 +84,6 @@ fn mask_for_github(key: &Secret, args: &OutputArgs) {
         return;
     }
     let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());
-}
-
-pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|error| Failure::new(ExitCode::IoErr, format!("cannot write to stdout: {error}")))
-}
-
-/// A temporary file in the same directory, mode 0600, renamed into place: a
-/// reader never sees half a file, and a symlink at the path is replaced
-/// rather than written through.
-struct AtomicFile<'a> {
-    path: &'a Path,
-    dir: &'a Path,
-    temp: tempfile::NamedTempFile,
-}
-
-impl<'a> AtomicFile<'a> {
-    fn create(path: &'a Path) -> Result<Self, Failure> {
-        let cannot = |why: String| {
-            Failure::new(
-                ExitCode::CantCreate,
-                format!("cannot write the key to {}: {why}", path.display()),
-            )
-        };
-        let file_name = path
-            .file_name()
-            .ok_or_else(|| cannot("not a file name".to_string()))?;
-        let dir = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-            return Err(cannot("it is a directory".to_string()));
-        }
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", file_name.to_string_lossy()))
-            .suffix(".tmp")
-            .permissions(Permissions::from_mode(0o600))
-            .tempfile_in(dir)
-            .map_err(|error| cannot(error.to_string()))?;
-        Ok(AtomicFile { path, dir, temp })
-    }
-
-    fn commit(mut self, bytes: &[u8]) -> Result<(), Failure> {
-        let failed = |error: std::io::Error| {
-            Failure::new(
-                ExitCode::CantCreate,
-                format!("cannot write the key to {}: {error}", self.path.display()),
-            )
-        };
-        // The umask cannot widen 0600, but be explicit in case the builder ever did.
-        self.temp
-            .as_file()
-            .set_permissions(Permissions::from_mode(0o600))
-            .map_err(failed)?;
-        self.temp.write_all(bytes).map_err(failed)?;
-        self.temp.as_file().sync_all().map_err(failed)?;
-        self.temp
-            .persist(self.path)
-            .map_err(|error| failed(error.error))?;
-        // Make the rename itself durable.
-        if let Ok(dir) = std::fs::File::open(self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
-//! The Mobivate auth endpoints, their JSON shapes, and what each HTTP status
-//! means for the user.
+//! The auth endpoints (`/auth/getkey`, `/auth/createkey`, `/auth/test`),
+//! their JSON shapes, and what each HTTP status means for the user.
 
-use crate::credentials::Credentials;
-use crate::error::{Failure, sanitize_server_text};
+use crate::api::{redact, server_message};
+use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::credentials::Credentials;
+use crate::net::transport::{Call, Method, Reply, RetryPolicy, Transport};
+use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
-use crate::transport::{Call, Method, Reply, RetryPolicy, Transport};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -19,11 +21,6 @@ struct CredentialsBody<'a> {
 struct KeyBody {
     #[serde(rename = "apiKey")]
     api_key: Option<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    message: Option<String>,
 }
 
 /// What a rejected request was about, for the 401/403 message.
@@ -116,23 +113,6 @@ fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
         Some(_) => Err(unexpected("apiKey is not a string")),
         None => Err(unexpected("there is no apiKey in the body")),
     }
-}
-
-/// The server's `message`, made safe to print, when the body has one.
-fn server_message(body: &[u8], secret: &Secret) -> Option<String> {
-    let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
-    let message = sanitize_server_text(&redact(&parsed.message?, secret));
-    (!message.is_empty()).then_some(message)
-}
-
-/// A server (or a proxy) that echoes what it was sent must not make us print
-/// the secret we sent it: it is replaced before the text is shown.
-fn redact(text: &str, secret: &Secret) -> String {
-    let secret = secret.expose();
-    if secret.is_empty() {
-        return text.to_string();
-    }
-    text.replace(secret, "***")
 }
 
 fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
@@ -232,26 +212,5 @@ mod tests {
             key_from_body(br#"{"apiKey":5}"#).unwrap_err().code,
             ExitCode::Protocol
         );
-    }
-
-    #[test]
-    fn an_echoed_secret_is_redacted() {
-        let sent = Secret::new("hunter2".to_string());
-        let body = br#"{"code":401,"message":"bad password hunter2 for alice"}"#;
-        assert_eq!(
-            server_message(body, &sent).as_deref(),
-            Some("bad password *** for alice")
-        );
-    }
-
-    #[test]
-    fn server_message_is_sanitized() {
-        let body = br#"{"code":401,"message":"\u001b[31mInvalid Credentials\u001b[0m"}"#;
-        let sent = Secret::new("pw".to_string());
-        assert_eq!(
-            server_message(body, &sent).as_deref(),
-            Some("Invalid Credentials")
-        );
-        assert_eq!(server_message(b"<html>502</html>", &sent), None);
     }
 }

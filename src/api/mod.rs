@@ -1,0 +1,58 @@
+//! The Mobivate API, one file per area: endpoints, serde types, and what
+//! each HTTP status means for that area. The only place request bodies are
+//! built.
+
+pub mod auth;
+
+use crate::sanitize::sanitize_server_text;
+use crate::secret::Secret;
+use serde::Deserialize;
+
+/// The documented error shape, `{"code": 401, "message": "…"}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    message: Option<String>,
+}
+
+/// The server's `message`, made safe to print, when the body has one.
+pub fn server_message(body: &[u8], secret: &Secret) -> Option<String> {
+    let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
+    let message = sanitize_server_text(&redact(&parsed.message?, secret));
+    (!message.is_empty()).then_some(message)
+}
+
+/// A server (or a proxy) that echoes what it was sent must not make us print
+/// the secret we sent it: it is replaced before the text is shown.
+pub fn redact(text: &str, secret: &Secret) -> String {
+    let secret = secret.expose();
+    if secret.is_empty() {
+        return text.to_string();
+    }
+    text.replace(secret, "***")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_echoed_secret_is_redacted() {
+        let sent = Secret::new("hunter2".to_string());
+        let body = br#"{"code":401,"message":"bad password hunter2 for alice"}"#;
+        assert_eq!(
+            server_message(body, &sent).as_deref(),
+            Some("bad password *** for alice")
+        );
+    }
+
+    #[test]
+    fn server_message_is_sanitized() {
+        let body = br#"{"code":401,"message":"\u001b[31mInvalid Credentials\u001b[0m"}"#;
+        let sent = Secret::new("pw".to_string());
+        assert_eq!(
+            server_message(body, &sent).as_deref(),
+            Some("Invalid Credentials")
+        );
+        assert_eq!(server_message(b"<html>502</html>", &sent), None);
+    }
+}

@@ -1,0 +1,46 @@
+//! `mobivate createkey`: a new key, revoking the current one.
+
+use crate::api;
+use crate::cli::{ConnectionArgs, CreatekeyArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::credentials;
+use crate::input::prompt::{self, Interactivity};
+use crate::output;
+
+pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
+    let transport = super::transport(connection)?;
+    let interactivity = Interactivity::new(connection.no_input);
+    if !args.yes && !interactivity.is_interactive() {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!(
+                "createkey revokes the current API key; confirm with --yes ({})",
+                interactivity.reason()
+            ),
+        )
+        .with_hint("nothing was sent; add --yes to create a new key without a prompt"));
+    }
+    let credentials = if args.yes {
+        credentials::resolve(&args.credentials, &interactivity)?
+    } else {
+        credentials::resolve_confirmed(&args.credentials, &interactivity, confirm_revoke)?
+    };
+    let key = api::auth::create_key(&transport, &credentials)?;
+    drop(credentials);
+    output::key::check_key(&key)?;
+    output::key::deliver(&key, &args.output)
+}
+
+fn confirm_revoke(username: &str) -> Result<(), Failure> {
+    let answer = prompt::prompt_visible(&format!(
+        "This revokes the current API key of {username}. Continue? [y/N] "
+    ))?;
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Ok(()),
+        _ => Err(Failure::new(
+            ExitCode::Usage,
+            "cancelled: the API key was not changed",
+        )),
+    }
+}

@@ -1,0 +1,32 @@
+//! `mobivate getkey`: the account's current key, from a username and password.
+
+use crate::api;
+use crate::cli::{ConnectionArgs, GetkeyArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::credentials;
+use crate::input::prompt::Interactivity;
+use crate::output;
+
+pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
+    let transport = super::transport(connection)?;
+    let interactivity = Interactivity::new(connection.no_input);
+    let credentials = credentials::resolve(&args.credentials, &interactivity)?;
+    let key = api::auth::get_key(&transport, &credentials)?;
+    drop(credentials);
+    output::key::check_key(&key)?;
+    if args.verify {
+        api::auth::test_key(&transport, &key).map_err(|failure| {
+            if failure.code == ExitCode::NoPerm {
+                Failure::new(
+                    ExitCode::NoPerm,
+                    "the server's key failed verification: GET /auth/test rejected it",
+                )
+                .with_hint("nothing was written; try `mobivate createkey` if the key was revoked")
+            } else {
+                failure
+            }
+        })?;
+    }
+    output::key::deliver(&key, &args.output)
+}

@@ -1,0 +1,36 @@
+//! One file per command: gather input, call the API, write output, in that
+//! order. Every failure is a `Failure` that `main` reports.
+
+mod createkey;
+mod getkey;
+mod testkey;
+
+use crate::cli::generate;
+use crate::cli::{Cli, Command, ConnectionArgs};
+use crate::error::Failure;
+use crate::net::endpoint::Endpoint;
+use crate::net::transport::{Settings, Transport};
+use crate::output;
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Getkey(args) => getkey::run(&cli.connection, &args),
+        Command::Createkey(args) => createkey::run(&cli.connection, &args),
+        Command::Testkey(args) => testkey::run(&cli.connection, &args),
+        Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
+        Command::Man => output::write_stdout(&generate::man_page()),
+    }
+}
+
+/// Checks the base URL before anything is read or sent, so a typo fails
+/// before the user types a password.
+fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
+    let endpoint = Endpoint::from_flag_or_env(connection.base_url.as_deref())?;
+    let settings = Settings {
+        timeout: connection.timeout,
+        retries: connection.retries,
+        cacert: connection.cacert.clone(),
+        verbose: connection.verbose > 0,
+    };
+    Transport::new(&settings, endpoint)
+}

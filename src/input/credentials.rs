@@ -1,0 +1,139 @@
+//! Where the username and password come from, in the documented order, and
+//! the rules for reading a password from stdin or a file.
+
+use crate::cli::CredentialArgs;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::prompt::{self as terminal, Interactivity};
+use crate::input::secret_text::{parse_password, read_capped, read_stdin_secret};
+use crate::platform;
+use crate::secret::Secret;
+use std::fs::File;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+pub struct Credentials {
+    pub username: String,
+    pub password: Secret,
+}
+
+pub fn resolve(
+    args: &CredentialArgs,
+    interactivity: &Interactivity,
+) -> Result<Credentials, Failure> {
+    resolve_confirmed(args, interactivity, |_| Ok(()))
+}
+
+/// As `resolve`, with a confirmation asked once the username is known and
+/// before the password is read, so a user who declines never types it.
+pub fn resolve_confirmed(
+    args: &CredentialArgs,
+    interactivity: &Interactivity,
+    confirm: impl FnOnce(&str) -> Result<(), Failure>,
+) -> Result<Credentials, Failure> {
+    let username = resolve_username(args, interactivity)?;
+    confirm(&username)?;
+    let password = resolve_password(args, &username, interactivity)?;
+    Ok(Credentials { username, password })
+}
+
+fn resolve_username(
+    args: &CredentialArgs,
+    interactivity: &Interactivity,
+) -> Result<String, Failure> {
+    let username = if let Some(username) = &args.username {
+        username.clone()
+    } else if let Some(username) = non_empty_env("MOBIVATE_USERNAME")? {
+        username
+    } else if interactivity.is_interactive() {
+        terminal::prompt_visible("Username: ")?
+    } else {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("no username given, and {}", interactivity.reason()),
+        )
+        .with_hint("pass -u/--username or set MOBIVATE_USERNAME"));
+    };
+    if username.is_empty() {
+        return Err(Failure::new(ExitCode::Usage, "the username is empty")
+            .with_hint("pass -u/--username or set MOBIVATE_USERNAME"));
+    }
+    if username.chars().any(char::is_control) {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            "the username contains control characters",
+        ));
+    }
+    Ok(username)
+}
+
+fn non_empty_env(name: &str) -> Result<Option<String>, Failure> {
+    match std::env::var(name) {
+        Ok(value) if value.is_empty() => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Failure::new(
+            ExitCode::Usage,
+            format!("{name} is not valid UTF-8"),
+        )),
+    }
+}
+
+fn resolve_password(
+    args: &CredentialArgs,
+    username: &str,
+    interactivity: &Interactivity,
+) -> Result<Secret, Failure> {
+    let prompt = format!("Password for {username}: ");
+    match &args.password_file {
+        Some(path) if path.as_os_str() == "-" => return read_password_stdin(&prompt),
+        Some(path) => return read_password_file(path),
+        None => {}
+    }
+    if args.password_stdin {
+        return read_password_stdin(&prompt);
+    }
+    if let Some(value) = std::env::var_os("MOBIVATE_PASSWORD") {
+        let bytes = Zeroizing::new(value.into_encoded_bytes());
+        return parse_password(&bytes, "MOBIVATE_PASSWORD");
+    }
+    if interactivity.is_interactive() {
+        let typed = terminal::prompt_hidden(&prompt)?;
+        return parse_password(typed.expose().as_bytes(), "the prompt");
+    }
+    Err(Failure::new(
+        ExitCode::Usage,
+        format!("no password given, and {}", interactivity.reason()),
+    )
+    .with_hint("use --password-stdin, --password-file PATH or MOBIVATE_PASSWORD"))
+}
+
+fn read_password_stdin(prompt: &str) -> Result<Secret, Failure> {
+    let (raw, source) = read_stdin_secret(prompt, "password")?;
+    parse_password(&raw, source)
+}
+
+fn read_password_file(path: &Path) -> Result<Secret, Failure> {
+    let shown = path.display();
+    let unreadable = |error: std::io::Error| {
+        Failure::new(
+            ExitCode::NoInput,
+            format!("cannot read password file {shown}: {error}"),
+        )
+    };
+    let file = File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(Failure::new(
+            ExitCode::NoInput,
+            format!("cannot read password file {shown}: it is a directory"),
+        ));
+    }
+    if let Some(mode) = platform::fs::readable_by_others(&metadata) {
+        crate::report::warn(&format!(
+            "password file {shown} can be read by group or others (mode {mode:04o}); run: chmod 600 {shown}"
+        ));
+    }
+    let bytes = read_capped(file).map_err(unreadable)?;
+    parse_password(&bytes, &format!("password file {shown}"))
+}

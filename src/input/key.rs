@@ -1,0 +1,48 @@
+//! Where the API key comes from, for every command that needs one. First
+//! found wins: `--key-stdin`, `MOBIVATE_API_KEY`, a hidden `API key: `
+//! prompt when interactive; otherwise exit 64 naming the first two.
+
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::prompt::{self as terminal, Interactivity};
+use crate::input::secret_text::{parse_password, read_stdin_secret};
+use crate::secret::Secret;
+use zeroize::Zeroizing;
+
+/// The API key: `--key-stdin`, then `MOBIVATE_API_KEY`, then a
+/// hidden prompt when interactive.
+pub fn resolve_key(from_stdin: bool, interactivity: &Interactivity) -> Result<Secret, Failure> {
+    let (raw, source) = if from_stdin {
+        read_stdin_secret("API key: ", "key")?
+    } else if let Some(value) = std::env::var_os("MOBIVATE_API_KEY") {
+        (
+            Zeroizing::new(value.into_encoded_bytes()),
+            "MOBIVATE_API_KEY",
+        )
+    } else if interactivity.is_interactive() {
+        let typed = terminal::prompt_hidden("API key: ")?;
+        (
+            Zeroizing::new(typed.expose().as_bytes().to_vec()),
+            "the prompt",
+        )
+    } else {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("no API key given, and {}", interactivity.reason()),
+        )
+        .with_hint("use --key-stdin or MOBIVATE_API_KEY"));
+    };
+    let key = parse_password(&raw, source).map_err(|_| {
+        Failure::new(
+            ExitCode::DataErr,
+            format!("the API key from {source} is empty or not a single line"),
+        )
+    })?;
+    crate::output::key::check_key(&key).map_err(|_| {
+        Failure::new(
+            ExitCode::DataErr,
+            format!("the API key from {source} is not a key: expected up to 1024 printable ASCII characters"),
+        )
+    })?;
+    Ok(key)
+}

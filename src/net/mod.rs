@@ -1,0 +1,7 @@
+//! The network layer: the base URL, proxies, TLS roots, and one HTTP
+//! exchange with retries and error classification. It knows nothing of argv.
+
+pub mod endpoint;
+pub mod proxy;
+pub mod tls;
+pub mod transport;

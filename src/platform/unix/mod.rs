@@ -1,0 +1,2 @@
+pub mod fs;
+pub mod terminal;

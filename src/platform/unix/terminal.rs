@@ -1,0 +1,168 @@
+//! Unix terminals: `/dev/tty` and a terminal on stdin, prompts that read a
+//! line with or without echo, and signal handling (Ctrl-C, SIGTERM, SIGHUP)
+//! that always leaves the terminal as it was found.
+
+use crate::exit::ExitCode;
+use std::cell::UnsafeCell;
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::mem::MaybeUninit;
+use std::os::fd::AsRawFd;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+
+const TTY_PATH: &str = "/dev/tty";
+const STDIN_PATH: &str = "/dev/stdin";
+
+/// An open terminal device that a prompt can be shown on and read from.
+pub struct Terminal {
+    file: File,
+    path: &'static str,
+}
+
+/// The controlling terminal, whatever stdin and stdout are.
+pub fn open_controlling() -> std::io::Result<Terminal> {
+    open(TTY_PATH)
+}
+
+/// The terminal on stdin, when stdin is one; `None` otherwise.
+pub fn open_stdin() -> Option<std::io::Result<Terminal>> {
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    Some(open(STDIN_PATH))
+}
+
+fn open(path: &'static str) -> std::io::Result<Terminal> {
+    let file = OpenOptions::new().read(true).write(true).open(path)?;
+    Ok(Terminal { file, path })
+}
+
+impl Terminal {
+    /// Shows `prompt` and reads one line with echo on; `""` at end of input.
+    pub fn read_visible(&self, prompt: &str) -> std::io::Result<String> {
+        let _guard = InterruptGuard::new(&self.file, PromptKind::Visible);
+        (&self.file).write_all(prompt.as_bytes())?;
+        let mut line = String::new();
+        BufReader::new(&self.file).read_line(&mut line)?;
+        if line.is_empty() {
+            // Ctrl-D: move off the prompt line before any error is printed.
+            let _ = (&self.file).write_all(b"\n");
+        }
+        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    }
+
+    /// Shows `prompt` and reads one line with echo off. Ctrl-C ends the
+    /// process with 130 after the terminal is restored; Ctrl-D on an empty
+    /// line is an empty answer.
+    pub fn read_hidden(&self, prompt: &str) -> std::io::Result<String> {
+        let _guard = InterruptGuard::new(&self.file, PromptKind::Hidden);
+        let config = rpassword::ConfigBuilder::new()
+            .input_file_path(self.path)
+            .output_file_path(self.path)
+            .build();
+        match rpassword::prompt_password_with_config(prompt, config) {
+            Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => {
+                let _ = (&self.file).write_all(b"\n");
+                Ok(String::new())
+            }
+            other => other,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PromptKind {
+    Visible,
+    Hidden,
+}
+
+/// The settings of the terminal a prompt is open on, for the signal handler.
+/// Written only while `ARMED` is false, read by the handler only while it is true.
+struct SavedSettings(UnsafeCell<MaybeUninit<libc::termios>>);
+
+// SAFETY: see the protocol on `SavedSettings`: writes and reads never overlap.
+unsafe impl Sync for SavedSettings {}
+
+static SAVED_SETTINGS: SavedSettings = SavedSettings(UnsafeCell::new(MaybeUninit::uninit()));
+static SAVED_FD: AtomicI32 = AtomicI32::new(-1);
+static SAVED_VISIBLE: AtomicBool = AtomicBool::new(false);
+static ARMED: AtomicBool = AtomicBool::new(false);
+static INSTALL: Once = Once::new();
+
+/// While alive, a signal puts the terminal's settings back before the
+/// process ends: Ctrl-C exits 130, SIGTERM and SIGHUP end the process by the
+/// same signal, so the parent sees what happened.
+///
+/// rpassword turns off ISIG and, on Ctrl-C, raises SIGINT before it restores
+/// echo; with the default action the process would die with echo off.
+struct InterruptGuard;
+
+impl InterruptGuard {
+    fn new(terminal: &File, kind: PromptKind) -> Self {
+        install_handlers();
+        let fd = terminal.as_raw_fd();
+        ARMED.store(false, Ordering::SeqCst);
+        // SAFETY: disarmed, so the handler does not read the settings now;
+        // tcgetattr fills them completely on success.
+        if unsafe { libc::tcgetattr(fd, (*SAVED_SETTINGS.0.get()).as_mut_ptr()) } == 0 {
+            SAVED_FD.store(fd, Ordering::SeqCst);
+            SAVED_VISIBLE.store(kind == PromptKind::Visible, Ordering::SeqCst);
+            ARMED.store(true, Ordering::SeqCst);
+        }
+        InterruptGuard
+    }
+}
+
+impl Drop for InterruptGuard {
+    fn drop(&mut self) {
+        // Before the terminal's fd is closed by its owner.
+        ARMED.store(false, Ordering::SeqCst);
+    }
+}
+
+fn install_handlers() {
+    INSTALL.call_once(|| {
+        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: sigaction with a zeroed, then filled, struct; the handler
+            // only makes async-signal-safe calls.
+            unsafe {
+                let mut previous: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0 {
+                    continue;
+                }
+                // A signal ignored by whoever started us (a background job) stays ignored.
+                if previous.sa_sigaction == libc::SIG_IGN {
+                    continue;
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction =
+                    restore_terminal_and_end as extern "C" fn(libc::c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+    });
+}
+
+extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
+    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise.
+    if ARMED.load(Ordering::SeqCst) {
+        let fd = SAVED_FD.load(Ordering::SeqCst);
+        // SAFETY: armed means the settings are complete and the fd is open.
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
+        if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
+            // The terminal echoed ^C; end that line for the shell.
+            let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
+        }
+    }
+    if signal == libc::SIGINT {
+        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
+        unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
+    }
+    // SAFETY: back to the default action, then the same signal ends the process.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
+}
