@@ -1,11 +1,11 @@
 //! The auth endpoints (`/auth/getkey`, `/auth/createkey`, `/auth/test`),
 //! their JSON shapes, and what each HTTP status means for the user.
 
-use crate::api::{redact, server_message};
+use crate::api::{http_label, redact, server_message};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
-use crate::net::transport::{Call, Method, Reply, RetryPolicy, Transport};
+use crate::net::transport::{Call, MAX_BODY_BYTES, Method, Reply, RetryPolicy, Transport};
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,7 @@ pub fn test_key(transport: &Transport, key: &Secret) -> Result<(), Failure> {
         json_body: None,
         bearer: Some(key),
         policy: RetryPolicy::Safe,
+        max_body: MAX_BODY_BYTES,
     })?;
     if (200..300).contains(&reply.status) {
         return Ok(());
@@ -84,6 +85,7 @@ fn request_key(
         json_body: Some(&json),
         bearer: None,
         policy,
+        max_body: MAX_BODY_BYTES,
     })?;
     if (200..300).contains(&reply.status) {
         transport
@@ -120,12 +122,7 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
     let quoted = server_message(&reply.body, sent)
         .map(|m| format!(": \"{m}\""))
         .unwrap_or_default();
-    let reason = ureq::http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .map(|r| format!(" {r}"))
-        .unwrap_or_default();
-    let http = format!("HTTP {status}{reason}");
+    let http = http_label(status);
     let after = if reply.attempts > 1 {
         format!(" after {} attempts", reply.attempts)
     } else {

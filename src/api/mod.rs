@@ -3,6 +3,7 @@
 //! built.
 
 pub mod auth;
+pub mod send;
 
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
@@ -29,6 +30,16 @@ pub fn redact(text: &str, secret: &Secret) -> String {
         return text.to_string();
     }
     text.replace(secret, "***")
+}
+
+/// `HTTP 401 Unauthorized`, for messages.
+pub fn http_label(status: u16) -> String {
+    let reason = ureq::http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map(|r| format!(" {r}"))
+        .unwrap_or_default();
+    format!("HTTP {status}{reason}")
 }
 
 #[cfg(test)]

@@ -30,6 +30,11 @@ pub enum RetryPolicy {
     /// Retry only when the request cannot have reached the server: for
     /// `createkey`, where a second request would revoke the first one's key.
     ConnectFailuresOnly,
+    /// For sends, which are not idempotent: retry what cannot have sent
+    /// anything (a failure to connect, and a 429, which is a refusal), and
+    /// nothing else.
+    #[allow(dead_code)] // `send` and `bulk` use it; they land next.
+    NotAfterSending,
 }
 
 pub enum Method {
@@ -44,6 +49,15 @@ pub struct Call<'a> {
     pub json_body: Option<&'a [u8]>,
     pub bearer: Option<&'a Secret>,
     pub policy: RetryPolicy,
+    /// The largest response body read, in bytes (`MAX_BODY_BYTES` for auth).
+    pub max_body: u64,
+}
+
+/// A failed exchange, and whether the request may have reached the server:
+/// for a send, that decides between "nothing was sent" and "it may have been".
+pub struct SendError {
+    pub failure: Failure,
+    pub may_have_reached_server: bool,
 }
 
 pub struct Reply {
@@ -56,6 +70,11 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The server's `Retry-After`, in seconds or as an HTTP date.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.as_deref().and_then(parse_retry_after)
+    }
+
     pub fn is_retryable_status(&self) -> bool {
         self.status == 429 || (500..=599).contains(&self.status)
     }
@@ -129,6 +148,15 @@ impl Transport {
     /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
     /// still there after the last attempt comes back as a `Reply`.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
+        self.try_send(call).map_err(|error| error.failure)
+    }
+
+    /// As `send`, saying whether a failed request may have reached the server.
+    pub fn try_send(&self, call: &Call) -> Result<Reply, SendError> {
+        let refused = |failure| SendError {
+            failure,
+            may_have_reached_server: false,
+        };
         let url = self.endpoint.url(call.path);
         let attempts = self.retries + 1;
         let method = match call.method {
@@ -154,14 +182,17 @@ impl Transport {
                         )
                     });
                     reply.attempts = attempt;
-                    if !reply.is_retryable_status()
-                        || call.policy == RetryPolicy::ConnectFailuresOnly
-                    {
+                    let retry = match call.policy {
+                        RetryPolicy::Safe => reply.is_retryable_status(),
+                        RetryPolicy::ConnectFailuresOnly => false,
+                        RetryPolicy::NotAfterSending => reply.status == 429,
+                    };
+                    if !retry {
                         return Ok(reply);
                     }
-                    match reply.retry_after.as_deref().and_then(parse_retry_after) {
+                    match reply.retry_after() {
                         Some(asked) if asked > MAX_RETRY_AFTER => {
-                            return Err(Failure::new(
+                            return Err(refused(Failure::new(
                                 ExitCode::TempFail,
                                 format!(
                                     "the server answered HTTP {} and asked to retry after {} s, longer than the {} s mobivate waits",
@@ -170,7 +201,7 @@ impl Transport {
                                     MAX_RETRY_AFTER.as_secs()
                                 ),
                             )
-                            .with_hint("try again later"));
+                            .with_hint("try again later")));
                         }
                         _ if last => return Ok(reply),
                         Some(asked) => asked,
@@ -185,7 +216,11 @@ impl Transport {
                         )
                     });
                     if last || !error.retryable(call.policy) {
-                        return Err(error.into_failure(attempt, self.timeout));
+                        let may_have_reached_server = error.may_have_reached_server();
+                        return Err(SendError {
+                            failure: error.into_failure(attempt, self.timeout),
+                            may_have_reached_server,
+                        });
                     }
                     backoff(attempt)
                 }
@@ -231,7 +266,7 @@ impl Transport {
         let mut reader = response
             .body_mut()
             .with_config()
-            .limit(MAX_BODY_BYTES)
+            .limit(call.max_body)
             .reader();
         std::io::Read::read_to_end(&mut reader, &mut body)
             .map_err(|e| self.classify_body_error(e))?;
@@ -392,6 +427,16 @@ impl NetError {
             (NetKind::ConnectFailed, _)
                 | (NetKind::Timeout { connecting: true }, _)
                 | (NetKind::Reset | NetKind::Timeout { .. }, RetryPolicy::Safe)
+        )
+    }
+
+    /// A reset or a timeout after connecting may come after the server has
+    /// read the whole request; a refused connection, a DNS or TLS failure,
+    /// or a bad URL cannot.
+    fn may_have_reached_server(&self) -> bool {
+        matches!(
+            self.kind,
+            NetKind::Reset | NetKind::Timeout { connecting: false } | NetKind::Protocol
         )
     }
 
