@@ -12,6 +12,7 @@ mod output;
 mod proxy;
 mod report;
 mod secret;
+mod sms;
 mod terminal;
 mod tls;
 mod transport;
