@@ -1,6 +1,7 @@
 //! `mobivate`: command-line client for the Mobivate Bulk SMS API.
 
 mod api;
+mod bulk;
 mod cli;
 mod commands;
 mod error;

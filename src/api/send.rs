@@ -125,6 +125,24 @@ pub fn send_batch(
     judge(&reply, key)
 }
 
+/// `POST /send/batch` once, for callers that handle 429 themselves (`bulk`,
+/// with its adaptive concurrency): only a failure to connect is retried, and
+/// a 429 comes back as the `Reply`. Pass the reply to `judge`.
+pub fn post_batch_once(
+    transport: &Transport,
+    key: &Secret,
+    json: &[u8],
+) -> Result<Reply, SendFailure> {
+    post_with(
+        transport,
+        key,
+        "/send/batch",
+        json,
+        MAX_BATCH_BODY,
+        RetryPolicy::ConnectFailuresOnly,
+    )
+}
+
 /// One send request: connect failures and 429s are retried by the
 /// transport, nothing else.
 pub fn post(
@@ -134,13 +152,31 @@ pub fn post(
     json: &[u8],
     max_body: u64,
 ) -> Result<Reply, SendFailure> {
+    post_with(
+        transport,
+        key,
+        path,
+        json,
+        max_body,
+        RetryPolicy::NotAfterSending,
+    )
+}
+
+fn post_with(
+    transport: &Transport,
+    key: &Secret,
+    path: &'static str,
+    json: &[u8],
+    max_body: u64,
+    policy: RetryPolicy,
+) -> Result<Reply, SendFailure> {
     transport
         .try_send(&Call {
             method: Method::Post,
             path,
             json_body: Some(json),
             bearer: Some(key),
-            policy: RetryPolicy::NotAfterSending,
+            policy,
             max_body,
         })
         .map_err(

@@ -13,10 +13,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod auth;
+mod bulk;
 pub mod generate;
 pub mod usage;
 
 pub use auth::*;
+pub use bulk::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -168,6 +170,10 @@ pub enum Command {
     /// Check that an API key is valid (GET /auth/test)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
+
+    /// Send one message per row of a CSV or JSON Lines file, resumably (POST /send/batch)
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Bulk(Box<BulkArgs>),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

@@ -1,6 +1,7 @@
 //! One file per command: gather input, call the API, write output, in that
 //! order. Every failure is a `Failure` that `main` reports.
 
+mod bulk;
 mod createkey;
 mod getkey;
 mod testkey;
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Getkey(args) => getkey::run(&cli.connection, &args),
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
         Command::Testkey(args) => testkey::run(&cli.connection, &args),
+        Command::Bulk(args) => bulk::run(&cli.connection, &args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
         Command::Man => output::write_stdout(&generate::man_page()),
     }

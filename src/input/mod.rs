@@ -2,6 +2,8 @@
 //! prompts that ask for them.
 
 pub mod credentials;
+pub mod duration;
 pub mod key;
 pub mod prompt;
 pub mod secret_text;
+pub mod when;

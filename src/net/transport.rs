@@ -44,7 +44,7 @@ pub enum Method {
 
 pub struct Call<'a> {
     pub method: Method,
-    pub path: &'static str,
+    pub path: &'a str,
     /// The JSON body, already serialized; it holds the password.
     pub json_body: Option<&'a [u8]>,
     pub bearer: Option<&'a Secret>,
@@ -139,6 +139,11 @@ impl Transport {
             timeout: args.timeout,
             verbose,
         })
+    }
+
+    /// The full URL of an API path, for messages and `--dry-run`.
+    pub fn url(&self, path: &str) -> String {
+        self.endpoint.url(path)
     }
 
     pub fn verbose(&self) -> Verbose {

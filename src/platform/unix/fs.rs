@@ -26,3 +26,16 @@ pub fn readable_by_others(metadata: &Metadata) -> Option<u32> {
     let mode = metadata.mode() & 0o7777;
     (mode & 0o044 != 0).then_some(mode)
 }
+
+/// Opens `path` for reading and appending, creating it with mode 0600: a
+/// file (a journal, a report) that only the owner may read.
+pub fn open_private_rw(path: &std::path::Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+}

@@ -89,6 +89,52 @@ static SAVED_FD: AtomicI32 = AtomicI32::new(-1);
 static SAVED_VISIBLE: AtomicBool = AtomicBool::new(false);
 static ARMED: AtomicBool = AtomicBool::new(false);
 static INSTALL: Once = Once::new();
+/// Set while a long run wants to finish its work before ending on a signal.
+static DEFERRING: AtomicBool = AtomicBool::new(false);
+/// The deferred signal, 0 when none has come.
+static DEFERRED: AtomicI32 = AtomicI32::new(0);
+
+/// A stop request that a run deferred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interrupt {
+    /// Ctrl-C: the run ends with 130.
+    Int,
+    /// SIGTERM (or SIGHUP): the run ends by the same signal (143 in a shell).
+    Term,
+}
+
+/// From now on, the first SIGINT, SIGTERM or SIGHUP is only recorded, for
+/// `interrupt_received`: a run stops starting work and records what is in
+/// flight before it ends. A second one ends the process at once.
+pub fn defer_interrupts() {
+    install_handlers();
+    DEFERRING.store(true, Ordering::SeqCst);
+}
+
+/// The deferred signal, if one has come.
+pub fn interrupt_received() -> Option<Interrupt> {
+    match DEFERRED.load(Ordering::SeqCst) {
+        0 => None,
+        libc::SIGINT => Some(Interrupt::Int),
+        _ => Some(Interrupt::Term),
+    }
+}
+
+/// Ends the process the way the deferred signal would have: SIGTERM and
+/// SIGHUP by the same signal; for Ctrl-C the caller exits 130 itself.
+pub fn end_by(interrupt: Interrupt) {
+    if interrupt == Interrupt::Term {
+        let signal = match DEFERRED.load(Ordering::SeqCst) {
+            0 => libc::SIGTERM,
+            signal => signal,
+        };
+        // SAFETY: back to the default action, then the signal ends the process.
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+}
 
 /// While alive, a signal puts the terminal's settings back before the
 /// process ends: Ctrl-C exits 130, SIGTERM and SIGHUP end the process by the
@@ -139,6 +185,9 @@ fn install_handlers() {
                 action.sa_sigaction =
                     restore_terminal_and_end as extern "C" fn(libc::c_int) as usize;
                 libc::sigemptyset(&mut action.sa_mask);
+                // A deferred signal must not fail the reads and writes of
+                // requests in flight with EINTR.
+                action.sa_flags = libc::SA_RESTART;
                 libc::sigaction(signal, &action, std::ptr::null_mut());
             }
         }
@@ -146,7 +195,16 @@ fn install_handlers() {
 }
 
 extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
-    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise.
+    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise,
+    // and atomics.
+    if !ARMED.load(Ordering::SeqCst)
+        && DEFERRING.load(Ordering::SeqCst)
+        && DEFERRED
+            .compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    {
+        return;
+    }
     if ARMED.load(Ordering::SeqCst) {
         let fd = SAVED_FD.load(Ordering::SeqCst);
         // SAFETY: armed means the settings are complete and the fd is open.

@@ -1,0 +1,156 @@
+//! The sending pass: reads the file again, skips what is invalid, duplicate
+//! or already accounted for by the journal, and cuts the rest into
+//! `/send/batch` bodies of `--batch-size` recipients.
+
+use crate::api::send::{Batch, BatchRecipient, to_json};
+use crate::bulk::journal::{Ledger, RangeBuilder, State};
+use crate::bulk::plan::Input;
+use crate::bulk::rows::{Buffers, Duplicates, Shaper};
+use crate::bulk::sender::Job;
+use crate::error::Failure;
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+/// What every request of the run carries besides its recipients.
+pub struct BatchOptions {
+    pub route: String,
+    pub name: Option<String>,
+    /// In the API's format.
+    pub schedule: Option<String>,
+    pub batch_size: usize,
+    pub allow_duplicates: bool,
+    /// Unknown requests whose rows are sent again (--resend-unknown).
+    pub resend: HashSet<u64>,
+}
+
+#[derive(Default)]
+struct OwnedRecipient {
+    recipient: String,
+    text: String,
+    originator: String,
+    reference: String,
+    route: String,
+}
+
+/// Recipients of the batch being filled; their strings are reused.
+struct Filling {
+    recipients: Vec<OwnedRecipient>,
+    len: usize,
+    rows: RangeBuilder,
+}
+
+impl Filling {
+    fn body(&self, options: &BatchOptions) -> Vec<u8> {
+        let recipients = self.recipients[..self.len]
+            .iter()
+            .map(|r| BatchRecipient {
+                recipient: &r.recipient,
+                text: &r.text,
+                originator: &r.originator,
+                reference: &r.reference,
+                route_id: (r.route != options.route).then_some(r.route.as_str()),
+            })
+            .collect();
+        to_json(&Batch {
+            route_id: &options.route,
+            name: options.name.as_deref(),
+            schedule_date_time: options.schedule.as_deref(),
+            exclude_optouts: true,
+            exclude_duplicates: false,
+            shorten_urls: false,
+            recipients,
+        })
+    }
+}
+
+/// Reads the file and hands each full batch to `emit` (which may block:
+/// that is the back-pressure that keeps memory flat). Stops early when
+/// `emit` returns false.
+pub fn batches(
+    input: &Input,
+    shaper: &Shaper,
+    ledger: &Mutex<Ledger>,
+    repeated: &[u64],
+    options: &BatchOptions,
+    mut next_id: impl FnMut() -> u64,
+    mut emit: impl FnMut(Job) -> bool,
+) -> Result<(), Failure> {
+    let mut rows = input.open(shaper)?;
+    let mut buffers = Buffers::default();
+    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let mut filling = Filling {
+        recipients: Vec::new(),
+        len: 0,
+        rows: RangeBuilder::default(),
+    };
+    // Whether the rows since the last one batched can be bridged over:
+    // true while they are only invalid rows.
+    let mut bridge = true;
+    while let Some(row) = rows.next_row()? {
+        let number = row.number;
+        let Ok(message) = shaper.shape(&row, &mut buffers) else {
+            continue;
+        };
+        if !options.allow_duplicates && duplicates.is_duplicate(&message) {
+            // Not bridged: pass one counts a row inside a request's ranges
+            // as carried by it, and a duplicate never is.
+            bridge = false;
+            continue;
+        }
+        let send = match ledger
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .state(number)
+        {
+            None => true,
+            Some(State::Unknown(request)) => options.resend.contains(request),
+            Some(_) => false,
+        };
+        if !send {
+            bridge = false;
+            continue;
+        }
+        if filling.len == filling.recipients.len() {
+            filling.recipients.push(OwnedRecipient::default());
+        }
+        let slot = &mut filling.recipients[filling.len];
+        for (field, value) in [
+            (&mut slot.recipient, message.recipient.as_str()),
+            (&mut slot.text, message.text),
+            (&mut slot.originator, message.originator.as_str()),
+            (&mut slot.reference, message.reference),
+            (&mut slot.route, message.route),
+        ] {
+            field.clear();
+            field.push_str(value);
+        }
+        filling.len += 1;
+        filling.rows.push(number, bridge);
+        bridge = true;
+        if filling.len == options.batch_size
+            && !flush(&mut filling, options, &mut next_id, &mut emit)
+        {
+            return Ok(());
+        }
+    }
+    if filling.len > 0 {
+        flush(&mut filling, options, &mut next_id, &mut emit);
+    }
+    Ok(())
+}
+
+fn flush(
+    filling: &mut Filling,
+    options: &BatchOptions,
+    next_id: &mut impl FnMut() -> u64,
+    emit: &mut impl FnMut(Job) -> bool,
+) -> bool {
+    let job = Job {
+        id: next_id(),
+        rows: std::mem::take(&mut filling.rows).ranges,
+        messages: filling.len as u64,
+        body: filling.body(options),
+    };
+    filling.len = 0;
+    emit(job)
+}

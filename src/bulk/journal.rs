@@ -1,0 +1,534 @@
+//! The journal: an append-only file of small JSON records that says, durably,
+//! which rows each request carried and how it ended, so that a rerun sends
+//! nothing twice and loses nothing.
+//!
+//! Records, one per line:
+//! - `header`: the file's hash and size, the hash of the options that shape
+//!   messages, and the run id that generated references start with;
+//! - `begin`: a request is about to go out with these rows (synced before
+//!   the request is sent, so a crash leaves it `unknown`, never forgotten);
+//! - `end`: how it ended: `accepted` (with the campaign id), `rejected` (with
+//!   the server's message), `unknown`, or `unsent` (nothing went out);
+//! - `found`: what a later run found of an unknown request in the message log.
+//!
+//! A record is one line; a crash can only tear the last one, which is
+//! dropped on the next open. Rows are given as ranges, so a request of 1,000
+//! rows is one short record.
+
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::platform;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+pub const VERSION: u32 = 1;
+
+/// Inclusive ranges of row numbers.
+pub type Ranges = Vec<[u64; 2]>;
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub v: u32,
+    /// FNV-1a of the file's bytes, as 16 hex digits.
+    pub file: String,
+    pub size: u64,
+    /// FNV-1a of the options that shape messages.
+    pub options: String,
+    pub run: String,
+    pub created: i64,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum End {
+    Accepted,
+    Rejected,
+    Unknown,
+    Unsent,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[serde(tag = "t", rename_all = "lowercase")]
+pub enum Record {
+    Header(Header),
+    Begin {
+        id: u64,
+        /// Unix milliseconds when the request started.
+        at: i64,
+        rows: Ranges,
+    },
+    End {
+        id: u64,
+        state: End,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        campaign: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Found {
+        id: u64,
+        /// The rows found in the message log.
+        rows: Ranges,
+        /// Every row of the request was found; otherwise the rest are missing.
+        complete: bool,
+    },
+}
+
+/// What the journal says of a row. Rows it says nothing of are pending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    Accepted(Arc<str>),
+    Rejected(Arc<str>),
+    /// In flight or unknown: request `id` carried it.
+    Unknown(u64),
+    /// Its request was partly found in the message log, and it was not.
+    Missing,
+}
+
+/// Row states as intervals, replayed from the journal and kept current by
+/// the run: one entry per request, not per row.
+#[derive(Default, Debug)]
+pub struct Ledger {
+    spans: BTreeMap<u64, (u64, State)>,
+    /// Start times of requests whose rows are (or may be) unknown.
+    started: HashMap<u64, i64>,
+    /// Rows of each begun request, until it ends.
+    carried: HashMap<u64, Ranges>,
+    pub next_id: u64,
+}
+
+impl Ledger {
+    pub fn state(&self, row: u64) -> Option<&State> {
+        let (_, (end, state)) = self.spans.range(..=row).next_back()?;
+        (row <= *end).then_some(state)
+    }
+
+    fn split(&mut self, at: u64) {
+        let Some((&start, (end, state))) = self.spans.range(..at).next_back() else {
+            return;
+        };
+        if *end >= at {
+            let tail = (*end, state.clone());
+            self.spans.insert(start, (at - 1, tail.1.clone()));
+            self.spans.insert(at, tail);
+        }
+    }
+
+    fn set(&mut self, [first, last]: [u64; 2], state: Option<State>) {
+        self.split(first);
+        self.split(last + 1);
+        let inside: Vec<u64> = self.spans.range(first..=last).map(|(k, _)| *k).collect();
+        for key in inside {
+            self.spans.remove(&key);
+        }
+        if let Some(state) = state {
+            // Join the span before when it says the same: accepted rows of
+            // one campaign stay one entry.
+            if let Some((&start, (end, before))) = self.spans.range(..first).next_back()
+                && *end + 1 == first
+                && *before == state
+            {
+                self.spans.insert(start, (last, state));
+                return;
+            }
+            self.spans.insert(first, (last, state));
+        }
+    }
+
+    /// Applies one record, as the journal was read or as it is written.
+    pub fn apply(&mut self, record: &Record) {
+        match record {
+            Record::Header(_) => {}
+            Record::Begin { id, at, rows } => {
+                self.next_id = self.next_id.max(id + 1);
+                self.started.insert(*id, *at);
+                for range in rows {
+                    self.set(*range, Some(State::Unknown(*id)));
+                }
+                self.carried.insert(*id, rows.clone());
+            }
+            Record::End {
+                id,
+                state,
+                campaign,
+                reason,
+            } => {
+                let rows = match state {
+                    End::Unknown => return,
+                    _ => self.carried.remove(id).unwrap_or_default(),
+                };
+                self.started.remove(id);
+                let new = match state {
+                    End::Accepted => {
+                        Some(State::Accepted(campaign.as_deref().unwrap_or("").into()))
+                    }
+                    End::Rejected => Some(State::Rejected(reason.as_deref().unwrap_or("").into())),
+                    End::Unsent | End::Unknown => None,
+                };
+                for range in rows {
+                    self.set_where(range, *id, new.clone());
+                }
+            }
+            Record::Found { id, rows, complete } => {
+                let accepted = State::Accepted("".into());
+                for range in rows {
+                    self.set_where(*range, *id, Some(accepted.clone()));
+                }
+                let carried = self.carried.remove(id).unwrap_or_default();
+                if !complete {
+                    for range in carried {
+                        self.set_where(range, *id, Some(State::Missing));
+                    }
+                }
+                self.started.remove(id);
+            }
+        }
+    }
+
+    /// Sets the rows of `range` that request `id` still holds as unknown:
+    /// a later request may have taken some of them over.
+    fn set_where(&mut self, [first, last]: [u64; 2], id: u64, state: Option<State>) {
+        let held: Vec<[u64; 2]> = self
+            .spans
+            .range(..=last)
+            .rev()
+            .take_while(|(_, (end, _))| *end >= first)
+            .filter(|(_, (_, s))| *s == State::Unknown(id))
+            .map(|(start, (end, _))| [(*start).max(first), (*end).min(last)])
+            .collect();
+        for range in held {
+            self.set(range, state.clone());
+        }
+    }
+
+    /// Requests whose outcome is unknown, with their start times.
+    pub fn unknown_requests(&self) -> Vec<(u64, i64)> {
+        let mut ids: Vec<(u64, i64)> = self
+            .spans
+            .values()
+            .filter_map(|(_, s)| match s {
+                State::Unknown(id) => Some(*id),
+                _ => None,
+            })
+            .map(|id| (id, self.started.get(&id).copied().unwrap_or(0)))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    write: Mutex<()>,
+    next_id: AtomicU64,
+    pub header: Option<Header>,
+}
+
+fn journal_failure(path: &Path, what: &str, error: impl std::fmt::Display) -> Failure {
+    Failure::new(
+        ExitCode::CantCreate,
+        format!("cannot {what} the journal {}: {error}", path.display()),
+    )
+}
+
+/// Reads a journal: its header and the ledger, dropping a torn last record
+/// (and truncating it away when `repair` holds the file open for writing).
+fn replay(file: &mut File, path: &Path, repair: bool) -> Result<(Option<Header>, Ledger), Failure> {
+    let mut ledger = Ledger::default();
+    let mut header = None;
+    let mut reader = BufReader::new(&mut *file);
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut torn: Option<u64> = None;
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| journal_failure(path, "read", e))?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        let record = if line.ends_with(b"\n") {
+            serde_json::from_slice::<Record>(&line).ok()
+        } else {
+            None
+        };
+        match record {
+            Some(_) if torn.is_some() => {
+                return Err(Failure::new(
+                    ExitCode::DataErr,
+                    format!(
+                        "the journal {} is damaged at line {}",
+                        path.display(),
+                        number - 1
+                    ),
+                )
+                .with_hint("it was not written by mobivate bulk; --restart discards it"));
+            }
+            Some(Record::Header(h)) => {
+                if h.v != VERSION {
+                    return Err(Failure::new(
+                        ExitCode::DataErr,
+                        format!(
+                            "the journal {} has version {}, not {VERSION}",
+                            path.display(),
+                            h.v
+                        ),
+                    ));
+                }
+                header = Some(h);
+            }
+            Some(record) => ledger.apply(&record),
+            None => torn = torn.or(Some(offset)),
+        }
+        offset += n as u64;
+    }
+    if header.is_none() && number > 0 && torn != Some(0) {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!("{} is not a mobivate journal", path.display()),
+        )
+        .with_hint("name another --journal, or --restart to overwrite it"));
+    }
+    if let Some(at) = torn
+        && repair
+    {
+        file.set_len(at)
+            .map_err(|e| journal_failure(path, "repair", e))?;
+    }
+    Ok((header, ledger))
+}
+
+impl Journal {
+    /// Opens (creating, mode 0600) and locks the journal, and replays it.
+    /// A journal another run holds is exit 75 at once.
+    pub fn open(path: &Path, restart: bool) -> Result<(Journal, Ledger), Failure> {
+        let mut file =
+            platform::fs::open_private_rw(path).map_err(|e| journal_failure(path, "open", e))?;
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => {}
+            Err(fs4::TryLockError::WouldBlock) => {
+                return Err(Failure::new(
+                    ExitCode::TempFail,
+                    format!("the journal {} is in use by another run", path.display()),
+                )
+                .with_hint("nothing was sent; wait for the other run to end"));
+            }
+            Err(fs4::TryLockError::Error(e)) => return Err(journal_failure(path, "lock", e)),
+        }
+        let (header, ledger) = if restart {
+            (None, Ledger::default())
+        } else {
+            replay(&mut file, path, true)?
+        };
+        file.seek(SeekFrom::End(0))
+            .map_err(|e| journal_failure(path, "open", e))?;
+        let next_id = ledger.next_id.max(1);
+        Ok((
+            Journal {
+                file,
+                path: path.to_path_buf(),
+                write: Mutex::new(()),
+                next_id: AtomicU64::new(next_id),
+                header,
+            },
+            ledger,
+        ))
+    }
+
+    /// Reads a journal without locking or changing it, for `--check` and
+    /// `--dry-run`; `None` when there is none.
+    pub fn peek(path: &Path) -> Result<Option<(Option<Header>, Ledger)>, Failure> {
+        let mut file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(journal_failure(path, "read", e)),
+        };
+        replay(&mut file, path, false).map(Some)
+    }
+
+    /// Starts the journal over with `header` (a new journal, or --restart).
+    pub fn start(&mut self, header: Header) -> Result<(), Failure> {
+        self.file
+            .set_len(0)
+            .and_then(|()| self.file.seek(SeekFrom::Start(0)).map(drop))
+            .map_err(|e| journal_failure(&self.path, "write", e))?;
+        self.append(&Record::Header(header.clone()))
+            .map_err(|e| journal_failure(&self.path, "write", e))?;
+        self.header = Some(header);
+        Ok(())
+    }
+
+    pub fn new_request_id(&self) -> u64 {
+        self.next_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Appends one record and makes it durable before returning.
+    pub fn append(&self, record: &Record) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        {
+            let _guard = self.write.lock().unwrap_or_else(|p| p.into_inner());
+            (&self.file).write_all(&line)?;
+        }
+        // Outside the lock: concurrent syncs share the disk's flush.
+        self.file.sync_data()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Row numbers collected into ranges as they come, in increasing order.
+/// Rows in between that can never be sent (invalid, duplicate) may be
+/// bridged over (`bridge`), since their state is never looked up.
+#[derive(Default, Debug, Clone)]
+pub struct RangeBuilder {
+    pub ranges: Ranges,
+}
+
+impl RangeBuilder {
+    pub fn push(&mut self, row: u64, bridge: bool) {
+        if let Some(last) = self.ranges.last_mut()
+            && (bridge || last[1] + 1 == row)
+        {
+            last[1] = row;
+            return;
+        }
+        self.ranges.push([row, row]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ledger_tracks_requests_and_resends() {
+        let mut ledger = Ledger::default();
+        ledger.apply(&Record::Begin {
+            id: 1,
+            at: 5,
+            rows: vec![[1, 10]],
+        });
+        ledger.apply(&Record::Begin {
+            id: 2,
+            at: 6,
+            rows: vec![[11, 20]],
+        });
+        ledger.apply(&Record::End {
+            id: 1,
+            state: End::Accepted,
+            campaign: Some("c1".into()),
+            reason: None,
+        });
+        assert_eq!(ledger.state(3), Some(&State::Accepted("c1".into())));
+        assert_eq!(ledger.state(15), Some(&State::Unknown(2)));
+        assert_eq!(ledger.state(21), None);
+        assert_eq!(ledger.unknown_requests(), [(2, 6)]);
+        // Rows 11-20 resent by request 3, which is rejected.
+        ledger.apply(&Record::Begin {
+            id: 3,
+            at: 7,
+            rows: vec![[11, 20]],
+        });
+        ledger.apply(&Record::End {
+            id: 3,
+            state: End::Rejected,
+            campaign: None,
+            reason: Some("bad".into()),
+        });
+        assert_eq!(ledger.state(11), Some(&State::Rejected("bad".into())));
+        assert!(ledger.unknown_requests().is_empty());
+        assert_eq!(ledger.next_id, 4);
+    }
+
+    #[test]
+    fn found_records_accept_and_mark_the_rest_missing() {
+        let mut ledger = Ledger::default();
+        ledger.apply(&Record::Begin {
+            id: 1,
+            at: 5,
+            rows: vec![[1, 4], [6, 9]],
+        });
+        ledger.apply(&Record::Found {
+            id: 1,
+            rows: vec![[1, 4]],
+            complete: false,
+        });
+        assert_eq!(ledger.state(2), Some(&State::Accepted("".into())));
+        assert_eq!(ledger.state(5), None);
+        assert_eq!(ledger.state(7), Some(&State::Missing));
+    }
+
+    #[test]
+    fn unsent_rows_are_pending_again() {
+        let mut ledger = Ledger::default();
+        ledger.apply(&Record::Begin {
+            id: 1,
+            at: 5,
+            rows: vec![[1, 4]],
+        });
+        ledger.apply(&Record::End {
+            id: 1,
+            state: End::Unsent,
+            campaign: None,
+            reason: None,
+        });
+        assert_eq!(ledger.state(2), None);
+    }
+
+    #[test]
+    fn a_torn_last_record_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let header = Header {
+            v: VERSION,
+            file: "0".into(),
+            size: 0,
+            options: "0".into(),
+            run: "r".into(),
+            created: 0,
+        };
+        {
+            let (mut journal, _) = Journal::open(&path, false).unwrap();
+            journal.start(header.clone()).unwrap();
+            journal
+                .append(&Record::Begin {
+                    id: 1,
+                    at: 1,
+                    rows: vec![[1, 2]],
+                })
+                .unwrap();
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        let whole = bytes.len();
+        bytes.extend_from_slice(b"{\"t\":\"end\",\"id\":1,\"sta");
+        std::fs::write(&path, &bytes).unwrap();
+        let (journal, ledger) = Journal::open(&path, false).unwrap();
+        assert_eq!(journal.header, Some(header));
+        assert_eq!(ledger.state(1), Some(&State::Unknown(1)));
+        drop(journal);
+        assert_eq!(std::fs::metadata(&path).unwrap().len() as usize, whole);
+    }
+
+    #[test]
+    fn ranges_bridge_rows_that_are_never_sent() {
+        let mut ranges = RangeBuilder::default();
+        ranges.push(1, false);
+        ranges.push(2, false);
+        ranges.push(5, true); // rows 3 and 4 were invalid
+        ranges.push(9, false); // rows 6 to 8 were accepted before: not bridged
+        assert_eq!(ranges.ranges, [[1, 5], [9, 9]]);
+    }
+}

@@ -1,0 +1,291 @@
+//! The streamed passes over the file. Pass one validates and counts every
+//! row and finds duplicates and repeated references, keeping 16 bytes per
+//! valid row; the last pass tells each row's final state (for the counts on
+//! stdout and the report). The sending pass is in `batcher`.
+
+use crate::bulk::input::{Format, Rows};
+use crate::bulk::journal::{Ledger, State};
+use crate::bulk::rows::{self, Buffers, Cost, Duplicates, Message, Shaper};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How many invalid rows the summary names before it only counts.
+pub const SHOWN_INVALID: usize = 10;
+
+/// The file to read, and how.
+pub struct Input<'a> {
+    pub path: &'a Path,
+    pub shown: &'a str,
+    pub format: Format,
+}
+
+impl Input<'_> {
+    pub fn open(&self, shaper: &Shaper) -> Result<Rows, Failure> {
+        Rows::open(self.path, self.shown, self.format, shaper.wanted())
+    }
+}
+
+/// Messages and what they cost.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Totals {
+    pub messages: u64,
+    pub parts: u64,
+    pub gsm7_parts: u64,
+    pub ucs2_parts: u64,
+    pub ucs2_longer: u64,
+}
+
+impl Totals {
+    fn add(&mut self, cost: Cost, times: i64) {
+        let apply = |value: &mut u64, amount: u64| {
+            *value = (*value as i64 + amount as i64 * times).max(0) as u64;
+        };
+        apply(&mut self.messages, 1);
+        apply(&mut self.parts, u64::from(cost.parts));
+        if cost.ucs2 {
+            apply(&mut self.ucs2_parts, u64::from(cost.parts));
+        } else {
+            apply(&mut self.gsm7_parts, u64::from(cost.parts));
+        }
+        if cost.longer {
+            apply(&mut self.ucs2_longer, 1);
+        }
+    }
+
+    pub fn merge(&mut self, other: &Totals) {
+        self.messages += other.messages;
+        self.parts += other.parts;
+        self.gsm7_parts += other.gsm7_parts;
+        self.ucs2_parts += other.ucs2_parts;
+        self.ucs2_longer += other.ucs2_longer;
+    }
+}
+
+/// What pass one learnt.
+#[derive(Default)]
+pub struct Plan {
+    pub rows: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub duplicate: u64,
+    /// Every distinct valid message of the file.
+    pub all: Totals,
+    /// Those the journal does not yet account for: this run sends them.
+    pub pending: Totals,
+    /// Rows the journal has as unknown, by request: resent with --resend-unknown.
+    pub unknown: HashMap<u64, Totals>,
+    pub invalid_examples: Vec<(u64, String)>,
+    pub empty_value_rows: u64,
+    /// Duplicate keys that occur more than once, for pass two.
+    pub repeated: Vec<u64>,
+    pub content_hash: u64,
+    pub content_size: u64,
+    /// For reconciliation: each unknown row's reference → (row, request).
+    pub unknown_refs: HashMap<String, (u64, u64)>,
+    /// Which wanted columns the file has.
+    pub found: Vec<bool>,
+}
+
+/// Pass one.
+pub fn pass_one(
+    input: &Input,
+    shaper: &Shaper,
+    ledger: &Ledger,
+    allow_duplicates: bool,
+) -> Result<Plan, Failure> {
+    let mut rows = input.open(shaper)?;
+    if rows.header().is_some() {
+        // CSV knows its columns from the header: fail before reading a row.
+        check_columns(&rows.columns_found(), shaper, input.shown)?;
+    }
+    let mut plan = Plan::default();
+    let mut buffers = Buffers::default();
+    let mut fingerprints: Vec<u128> = Vec::new();
+    while let Some(row) = rows.next_row()? {
+        plan.rows += 1;
+        let number = row.number;
+        let message = match shaper.shape(&row, &mut buffers) {
+            Ok(message) => message,
+            Err(reason) => {
+                plan.invalid += 1;
+                if plan.invalid_examples.len() < SHOWN_INVALID {
+                    plan.invalid_examples.push((number, reason));
+                }
+                continue;
+            }
+        };
+        plan.valid += 1;
+        if message.empty_values > 0 {
+            plan.empty_value_rows += 1;
+        }
+        fingerprints.push(rows::fingerprint(&message));
+        let cost = Cost::of(&message.segments);
+        plan.all.add(cost, 1);
+        match ledger.state(number) {
+            None => plan.pending.add(cost, 1),
+            Some(State::Unknown(request)) => {
+                plan.unknown.entry(*request).or_default().add(cost, 1);
+                plan.unknown_refs
+                    .insert(message.reference.to_string(), (number, *request));
+            }
+            Some(_) => {}
+        }
+    }
+    plan.found = rows.columns_found();
+    (plan.content_hash, plan.content_size) = rows.content();
+    drop(rows);
+    check_columns(&plan.found, shaper, input.shown)?;
+    repeated_references(&mut fingerprints, input, shaper)?;
+    if !allow_duplicates {
+        find_duplicates(&mut plan, &mut fingerprints);
+    }
+    Ok(plan)
+}
+
+fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Failure> {
+    let missing = shaper.missing_columns(found);
+    if let Some(first) = missing.first() {
+        let hint = if first == "text" {
+            "give the text with --text TEMPLATE or --text-file PATH, or add a `text` column"
+        } else {
+            "name the recipient column with --to-column NAME"
+        };
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!("{shown} has no `{first}` column"),
+        )
+        .with_hint(hint));
+    }
+    let unknown = shaper.unknown_placeholders(found);
+    if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().map(|n| format!("{{{{{n}}}}}")).collect();
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!(
+                "the template names {} that {shown} does not have: {}",
+                if unknown.len() == 1 {
+                    "a column"
+                } else {
+                    "columns"
+                },
+                names.join(", ")
+            ),
+        )
+        .with_hint("nothing was sent; fix the template or the file's header"));
+    }
+    Ok(())
+}
+
+/// References given in the file must be unique: one repeated is an error
+/// naming the first two rows that have it.
+fn repeated_references(
+    fingerprints: &mut [u128],
+    input: &Input,
+    shaper: &Shaper,
+) -> Result<(), Failure> {
+    fingerprints.sort_unstable_by_key(|fp| *fp as u64);
+    let repeated = fingerprints
+        .windows(2)
+        .map(|w| (w[0] as u64, w[1] as u64))
+        .find(|(a, b)| *a != 0 && a == b)
+        .map(|(a, _)| a);
+    let Some(hash) = repeated else {
+        return Ok(());
+    };
+    let mut rows = input.open(shaper)?;
+    let mut seen: Vec<u64> = Vec::new();
+    let mut reference = String::new();
+    let slot = shaper.reference_slot();
+    while let Some(row) = rows.next_row()? {
+        let value = row.values[slot].trim();
+        if !value.is_empty() && rows::reference_hash(value) == hash {
+            reference = value.to_string();
+            seen.push(row.number);
+            if seen.len() == 2 {
+                break;
+            }
+        }
+    }
+    let shown: String = reference.chars().take(40).collect();
+    Err(Failure::new(
+        ExitCode::DataErr,
+        format!(
+            "the reference \"{}\" is in more than one row ({})",
+            crate::sanitize::sanitize_server_text(&shown),
+            seen.iter()
+                .map(|r| format!("row {r}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .with_hint(
+        "nothing was sent; every row's reference must be unique (leave it empty and one is made)",
+    ))
+}
+
+fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
+    fingerprints.sort_unstable_by_key(|fp| (*fp >> 64) as u64);
+    let mut i = 0;
+    while i < fingerprints.len() {
+        let key = (fingerprints[i] >> 64) as u64;
+        let mut j = i + 1;
+        while j < fingerprints.len() && (fingerprints[j] >> 64) as u64 == key {
+            j += 1;
+        }
+        let extra = (j - i - 1) as u64;
+        if extra > 0 {
+            plan.repeated.push(key);
+            plan.duplicate += extra;
+            // Duplicates share the text, hence the cost, and are always
+            // pending: take them out of what is sent.
+            let cost = rows::key_cost(key);
+            plan.all.add(cost, -(extra as i64));
+            plan.pending.add(cost, -(extra as i64));
+        }
+        i = j;
+    }
+    *fingerprints = Vec::new();
+}
+
+/// A row's final state, for the report and the counts.
+pub enum Final<'a> {
+    Invalid(String),
+    Duplicate(&'a Message<'a>),
+    Message(&'a Message<'a>, Option<&'a State>),
+}
+
+/// Walks the file once more, telling `each` every row's final state.
+pub fn last_pass(
+    input: &Input,
+    shaper: &Shaper,
+    ledger: &Ledger,
+    repeated: &[u64],
+    allow_duplicates: bool,
+    mut each: impl FnMut(u64, &str, Final) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let mut rows = input.open(shaper)?;
+    let mut buffers = Buffers::default();
+    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let recipient_slot = 0;
+    while let Some(row) = rows.next_row()? {
+        let number = row.number;
+        let raw_recipient = row.values[recipient_slot].clone();
+        match shaper.shape(&row, &mut buffers) {
+            Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
+            Ok(message) => {
+                if !allow_duplicates && duplicates.is_duplicate(&message) {
+                    each(number, &raw_recipient, Final::Duplicate(&message))?;
+                } else {
+                    each(
+                        number,
+                        &raw_recipient,
+                        Final::Message(&message, ledger.state(number)),
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! What comes out of a run: the counts (stdout's one line), the summary
+//! before sending (stderr), and the `--report` file, one JSON line per input
+//! row in input order, streamed from a last pass over the file merged with
+//! the journal's ledger.
+
+use crate::bulk::journal::{Ledger, State};
+use crate::bulk::plan::{self, Final, Input, Plan, Totals};
+use crate::bulk::rows::Shaper;
+use crate::cli::ResultFormat;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::platform;
+use serde::Serialize;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Rows by final state.
+#[derive(Default, Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub accepted: u64,
+    pub invalid: u64,
+    pub duplicate: u64,
+    pub unknown: u64,
+    pub rejected: u64,
+    /// Valid rows not sent yet (the run stopped early, or was --check).
+    pub pending: u64,
+}
+
+impl Counts {
+    pub fn line(&self, format: ResultFormat) -> String {
+        match format {
+            ResultFormat::Text => format!(
+                "accepted {}, invalid {}, duplicate {}, unknown {}, rejected {}\n",
+                self.accepted, self.invalid, self.duplicate, self.unknown, self.rejected
+            ),
+            ResultFormat::Json => {
+                let mut line = serde_json::to_string(self).expect("counts always serialize");
+                line.push('\n');
+                line
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportLine<'a> {
+    row: u64,
+    recipient: &'a str,
+    reference: Option<&'a str>,
+    state: &'static str,
+    campaign_id: Option<&'a str>,
+    reason: Option<&'a str>,
+}
+
+const UNKNOWN_REASON: &str = "the outcome of its request is unknown (a timeout, a reset or a 5xx); run the same command again after --settle to check the message log";
+const MISSING_REASON: &str =
+    "not in the message log, though other rows of its request are; not resent";
+const PENDING_REASON: &str = "not sent yet; run the same command again to send it";
+
+/// The last pass: counts every row's final state, and writes the report
+/// when asked.
+pub fn finish(
+    input: &Input,
+    shaper: &Shaper,
+    ledger: &Ledger,
+    plan: &Plan,
+    allow_duplicates: bool,
+    report: Option<&Path>,
+) -> Result<Counts, Failure> {
+    let mut writer = report.map(ReportFile::create).transpose()?;
+    let mut counts = Counts::default();
+    plan::last_pass(
+        input,
+        shaper,
+        ledger,
+        &plan.repeated,
+        allow_duplicates,
+        |row, raw, state| {
+            let mut line = ReportLine {
+                row,
+                recipient: raw,
+                reference: None,
+                state: "",
+                campaign_id: None,
+                reason: None,
+            };
+            match &state {
+                Final::Invalid(reason) => {
+                    counts.invalid += 1;
+                    line.state = "invalid";
+                    line.reason = Some(reason);
+                }
+                Final::Duplicate(message) => {
+                    counts.duplicate += 1;
+                    line.state = "duplicate";
+                    line.recipient = message.recipient.as_str();
+                    line.reference = Some(message.reference);
+                    line.reason = Some("the same recipient and text as an earlier row");
+                }
+                Final::Message(message, state) => {
+                    line.recipient = message.recipient.as_str();
+                    line.reference = Some(message.reference);
+                    match state {
+                        Some(State::Accepted(campaign)) => {
+                            counts.accepted += 1;
+                            line.state = "accepted";
+                            line.campaign_id = (!campaign.is_empty()).then_some(campaign);
+                        }
+                        Some(State::Rejected(reason)) => {
+                            counts.rejected += 1;
+                            line.state = "rejected";
+                            line.reason = Some(reason);
+                        }
+                        Some(State::Unknown(_)) => {
+                            counts.unknown += 1;
+                            line.state = "unknown";
+                            line.reason = Some(UNKNOWN_REASON);
+                        }
+                        Some(State::Missing) => {
+                            counts.unknown += 1;
+                            line.state = "unknown";
+                            line.reason = Some(MISSING_REASON);
+                        }
+                        None => {
+                            counts.pending += 1;
+                            line.state = "pending";
+                            line.reason = Some(PENDING_REASON);
+                        }
+                    }
+                }
+            }
+            if let Some(writer) = &mut writer {
+                writer.line(&line)?;
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(writer) = writer {
+        writer.commit()?;
+    }
+    Ok(counts)
+}
+
+/// The report, written beside its path and renamed into place at the end.
+struct ReportFile<'a> {
+    path: &'a Path,
+    out: BufWriter<tempfile::NamedTempFile>,
+}
+
+fn report_failure(path: &Path, error: impl std::fmt::Display) -> Failure {
+    Failure::new(
+        ExitCode::CantCreate,
+        format!("cannot write the report {}: {error}", path.display()),
+    )
+}
+
+impl<'a> ReportFile<'a> {
+    fn create(path: &'a Path) -> Result<Self, Failure> {
+        let dir = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".mobivate-report.").suffix(".tmp");
+        if let Some(permissions) = platform::fs::private_permissions() {
+            builder.permissions(permissions);
+        }
+        let temp = builder
+            .tempfile_in(dir)
+            .map_err(|e| report_failure(path, e))?;
+        Ok(ReportFile {
+            path,
+            out: BufWriter::with_capacity(256 * 1024, temp),
+        })
+    }
+
+    fn line(&mut self, line: &ReportLine) -> Result<(), Failure> {
+        serde_json::to_writer(&mut self.out, line)
+            .map_err(std::io::Error::from)
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(|e| report_failure(self.path, e))
+    }
+
+    fn commit(self) -> Result<(), Failure> {
+        let path = self.path;
+        let temp = self
+            .out
+            .into_inner()
+            .map_err(|e| report_failure(path, e.error()))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| report_failure(path, e))?;
+        temp.persist(path)
+            .map_err(|e| report_failure(path, e.error))?;
+        Ok(())
+    }
+}
+
+/// The summary before sending, on stderr.
+pub fn summary(plan: &Plan, to_send: &Totals, batch_size: usize, already: u64) -> String {
+    let mut text = format!(
+        "rows: {} read, {} valid, {} invalid, {} duplicate\n",
+        plan.rows, plan.valid, plan.invalid, plan.duplicate
+    );
+    for (row, reason) in &plan.invalid_examples {
+        text.push_str(&format!("  row {row}: {reason}\n"));
+    }
+    if plan.invalid > plan.invalid_examples.len() as u64 {
+        text.push_str(&format!(
+            "  … and {} more invalid rows (see --report)\n",
+            plan.invalid - plan.invalid_examples.len() as u64
+        ));
+    }
+    if already > 0 {
+        text.push_str(&format!(
+            "journal: {already} rows already accounted for (accepted, rejected or unknown)\n"
+        ));
+    }
+    text.push_str(&format!(
+        "to send: {} messages, {} parts ({} GSM-7, {} UCS-2; UCS-2 made {} messages longer)\n",
+        to_send.messages,
+        to_send.parts,
+        to_send.gsm7_parts,
+        to_send.ucs2_parts,
+        to_send.ucs2_longer
+    ));
+    text.push_str(&format!(
+        "requests: {} (at most {batch_size} recipients each)\n",
+        to_send.messages.div_ceil(batch_size as u64)
+    ));
+    text
+}

@@ -1,0 +1,335 @@
+//! Turning one row into one message, the way `send` checks its arguments:
+//! the number, the originator, a non-empty text within `--max-parts`, and a
+//! unique reference. Also the compact fingerprints that find duplicates.
+
+use crate::bulk::hash::mix64;
+use crate::bulk::input::Row;
+use crate::sms::number::{self, Msisdn};
+use crate::sms::originator::{self, Originator};
+use crate::sms::segments::{self, Encoding, Segments};
+use crate::sms::template::Template;
+use std::collections::HashMap;
+
+/// What shapes every message of a run.
+pub struct ShapeOptions {
+    pub to_column: String,
+    pub template: Option<Template>,
+    pub from: Option<Originator>,
+    pub route: String,
+    pub max_parts: Option<u32>,
+    /// Generated references are `RUN-ROW`.
+    pub run_id: String,
+}
+
+pub struct Shaper {
+    options: ShapeOptions,
+    wanted: Vec<String>,
+    recipient: usize,
+    text: Option<usize>,
+    originator: usize,
+    reference: usize,
+    route: usize,
+    /// For each template name, its slot in `wanted`.
+    template_slots: Vec<usize>,
+}
+
+/// Buffers a row's message is built in, reused from row to row.
+#[derive(Default)]
+pub struct Buffers {
+    text: String,
+    reference: String,
+}
+
+/// A valid row, ready to send.
+pub struct Message<'a> {
+    pub recipient: Msisdn,
+    pub originator: Originator,
+    pub text: &'a str,
+    pub route: &'a str,
+    pub reference: &'a str,
+    /// Whether the reference came from the file (and must be unique there).
+    pub own_reference: bool,
+    pub segments: Segments,
+    /// Placeholders that were replaced by an empty value.
+    pub empty_values: usize,
+}
+
+impl Shaper {
+    pub fn new(options: ShapeOptions) -> Shaper {
+        let mut wanted: Vec<String> = Vec::new();
+        let mut slot = |name: &str| match wanted.iter().position(|w| w == name) {
+            Some(i) => i,
+            None => {
+                wanted.push(name.to_string());
+                wanted.len() - 1
+            }
+        };
+        let recipient = slot(&options.to_column);
+        let text = options.template.is_none().then(|| slot("text"));
+        let originator = slot("originator");
+        let reference = slot("reference");
+        let route = slot("route");
+        let template_slots = options
+            .template
+            .as_ref()
+            .map(|t| t.names().iter().map(|name| slot(name)).collect())
+            .unwrap_or_default();
+        Shaper {
+            options,
+            wanted,
+            recipient,
+            text,
+            originator,
+            reference,
+            route,
+            template_slots,
+        }
+    }
+
+    /// The columns to copy out of each row.
+    pub fn wanted(&self) -> &[String] {
+        &self.wanted
+    }
+
+    pub fn reference_slot(&self) -> usize {
+        self.reference
+    }
+
+    /// Columns the run cannot do without, given which wanted columns the
+    /// file has: each is an error before anything is sent.
+    pub fn missing_columns(&self, found: &[bool]) -> Vec<String> {
+        let mut missing = Vec::new();
+        if !found[self.recipient] {
+            missing.push(self.options.to_column.clone());
+        }
+        if let Some(text) = self.text
+            && !found[text]
+        {
+            missing.push("text".to_string());
+        }
+        missing
+    }
+
+    /// Template placeholders naming no column of the file.
+    pub fn unknown_placeholders(&self, found: &[bool]) -> Vec<String> {
+        let Some(template) = &self.options.template else {
+            return Vec::new();
+        };
+        template
+            .names()
+            .iter()
+            .zip(&self.template_slots)
+            .filter(|(_, slot)| !found[**slot])
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// The message for a row, or why the row is invalid.
+    pub fn shape<'a>(
+        &'a self,
+        row: &Row<'a>,
+        buffers: &'a mut Buffers,
+    ) -> Result<Message<'a>, String> {
+        if let Some(problem) = &row.problem {
+            return Err(problem.clone());
+        }
+        let values = row.values;
+        let recipient = number::normalise(&values[self.recipient]).map_err(|e| e.to_string())?;
+        let originator = match values[self.originator].trim() {
+            "" => self.options.from.ok_or_else(|| {
+                "no originator: the row's `originator` is empty and --from was not given"
+                    .to_string()
+            })?,
+            given => originator::parse(given).map_err(|e| e.to_string())?,
+        };
+        let mut empty_values = 0;
+        let text: &str = match (&self.options.template, self.text) {
+            (Some(template), _) => {
+                let slots = &self.template_slots;
+                empty_values =
+                    template.render_with(|i, _| values[slots[i]].as_str(), &mut buffers.text);
+                &buffers.text
+            }
+            (None, Some(slot)) => &values[slot],
+            (None, None) => unreachable!("a shaper has a template or a text column"),
+        };
+        if text.trim().is_empty() {
+            return Err("the text is empty".to_string());
+        }
+        let segments = segments::count(text);
+        if let Some(max) = self.options.max_parts
+            && segments.parts > max as usize
+        {
+            return Err(format!(
+                "the text takes {} parts ({}), more than --max-parts {max}",
+                segments.parts, segments.encoding
+            ));
+        }
+        let route = match values[self.route].trim() {
+            "" => self.options.route.as_str(),
+            given => given,
+        };
+        let own = values[self.reference].trim();
+        let (reference, own_reference): (&str, bool) = if own.is_empty() {
+            buffers.reference.clear();
+            use std::fmt::Write;
+            let _ = write!(buffers.reference, "{}-{}", self.options.run_id, row.number);
+            (&buffers.reference, false)
+        } else {
+            (own, true)
+        };
+        Ok(Message {
+            recipient,
+            originator,
+            text,
+            route,
+            reference,
+            own_reference,
+            segments,
+            empty_values,
+        })
+    }
+}
+
+/// What a message costs, packed in 10 bits so that it rides in the low bits
+/// of a fingerprint: duplicates have the same text, hence the same cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Cost {
+    pub parts: u32,
+    pub ucs2: bool,
+    /// UCS-2 made the message take more parts than GSM-7 would have.
+    pub longer: bool,
+}
+
+impl Cost {
+    pub fn of(segments: &Segments) -> Cost {
+        let ucs2 = segments.encoding == Encoding::Ucs2;
+        let as_gsm7 = if segments.characters <= 160 {
+            1
+        } else {
+            segments.characters.div_ceil(153)
+        };
+        Cost {
+            parts: segments.parts.min(255) as u32,
+            ucs2,
+            longer: ucs2 && segments.parts > as_gsm7,
+        }
+    }
+
+    fn pack(self) -> u64 {
+        u64::from(self.parts) << 2 | u64::from(self.ucs2) << 1 | u64::from(self.longer)
+    }
+
+    fn unpack(bits: u64) -> Cost {
+        Cost {
+            parts: (bits >> 2 & 0xff) as u32,
+            ucs2: bits >> 1 & 1 == 1,
+            longer: bits & 1 == 1,
+        }
+    }
+}
+
+const META_BITS: u64 = 10;
+const SEED_KEY: u64 = 0x6d6f_6269_7661_7465;
+const SEED_REFERENCE: u64 = 0x7265_6665_7265_6e63;
+const SEED_TEXT_A: u64 = 0x7465_7874_2d61_2d31;
+const SEED_TEXT_B: u64 = 0x7465_7874_2d62_2d32;
+
+/// The 16 bytes a run keeps per valid row: the high half identifies the
+/// message (recipient and text, hashed, with its cost in the low bits), the
+/// low half the row's own reference (0 when it has none).
+pub fn fingerprint(message: &Message) -> u128 {
+    let key = duplicate_key(message);
+    let reference = if message.own_reference {
+        mix64(SEED_REFERENCE, message.reference.as_bytes()) | 1
+    } else {
+        0
+    };
+    u128::from(key) << 64 | u128::from(reference)
+}
+
+pub fn duplicate_key(message: &Message) -> u64 {
+    let hash = mix64(
+        SEED_KEY ^ message.recipient.to_u64(),
+        message.text.as_bytes(),
+    );
+    hash & !((1 << META_BITS) - 1) | Cost::of(&message.segments).pack()
+}
+
+pub fn key_cost(key: u64) -> Cost {
+    Cost::unpack(key & ((1 << META_BITS) - 1))
+}
+
+pub fn reference_hash(reference: &str) -> u64 {
+    mix64(SEED_REFERENCE, reference.as_bytes()) | 1
+}
+
+/// Pass two's exact check of duplicates: among rows whose 64-bit key
+/// repeats, two are duplicates only if their recipient and 128 bits of
+/// their text's hash agree, so a hash collision never drops a message.
+pub struct Duplicates {
+    repeated: HashMap<u64, Vec<(u64, u64, u64)>>,
+}
+
+impl Duplicates {
+    pub fn new(repeated_keys: impl IntoIterator<Item = u64>) -> Duplicates {
+        Duplicates {
+            repeated: repeated_keys.into_iter().map(|k| (k, Vec::new())).collect(),
+        }
+    }
+
+    /// True when an earlier row had the same recipient and text.
+    pub fn is_duplicate(&mut self, message: &Message) -> bool {
+        let key = duplicate_key(message);
+        let Some(seen) = self.repeated.get_mut(&key) else {
+            return false;
+        };
+        let exact = (
+            message.recipient.to_u64(),
+            mix64(SEED_TEXT_A, message.text.as_bytes()),
+            mix64(SEED_TEXT_B, message.text.as_bytes()),
+        );
+        if seen.contains(&exact) {
+            return true;
+        }
+        seen.push(exact);
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cost_packs_and_unpacks() {
+        for cost in [
+            Cost {
+                parts: 1,
+                ucs2: false,
+                longer: false,
+            },
+            Cost {
+                parts: 255,
+                ucs2: true,
+                longer: true,
+            },
+            Cost {
+                parts: 3,
+                ucs2: true,
+                longer: false,
+            },
+        ] {
+            assert_eq!(Cost::unpack(cost.pack()), cost);
+        }
+    }
+
+    #[test]
+    fn ucs2_longer_is_counted_against_gsm7() {
+        let long = format!("{}’", "a".repeat(80));
+        let cost = Cost::of(&segments::count(&long));
+        assert_eq!((cost.parts, cost.ucs2, cost.longer), (2, true, true));
+        let short = Cost::of(&segments::count("it’s"));
+        assert_eq!((short.parts, short.ucs2, short.longer), (1, true, false));
+    }
+}

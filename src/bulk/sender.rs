@@ -1,0 +1,419 @@
+//! Sending the batches: up to `--parallel` requests in flight on kept-alive
+//! connections, fewer after a 429 (recovering slowly), `--rate` messages per
+//! second at most, and every request journaled before it goes out and after
+//! it ends.
+
+use crate::api::send::{self, SendFailure};
+use crate::bulk::journal::{End, Journal, Ledger, Ranges, Record};
+use crate::bulk::progress::Progress;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::when::now_unix_ms;
+use crate::net::transport::Transport;
+use crate::platform::terminal;
+use crate::secret::Secret;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::mpsc::Receiver;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// A request refused by 429s this long in a row stops the run.
+const RATE_LIMIT_GIVE_UP: Duration = Duration::from_secs(600);
+/// Successes in a row before one more request may be in flight.
+const RECOVERY_STREAK: u32 = 20;
+/// Unknown outcomes in a row that stop the run: the server is in trouble.
+const UNKNOWN_STREAK: u32 = 3;
+
+/// One `/send/batch` request, ready to go.
+pub struct Job {
+    pub id: u64,
+    pub rows: Ranges,
+    pub messages: u64,
+    pub body: Vec<u8>,
+}
+
+/// How many requests may be in flight: `--parallel`, halved on a 429 (at
+/// most once a second), one more after each streak of successes.
+pub struct Limiter {
+    state: Mutex<LimiterState>,
+    wake: Condvar,
+    max: u32,
+}
+
+struct LimiterState {
+    limit: u32,
+    in_flight: u32,
+    streak: u32,
+    last_cut: Option<Instant>,
+    lowest: u32,
+}
+
+impl Limiter {
+    pub fn new(max: u32) -> Limiter {
+        Limiter {
+            state: Mutex::new(LimiterState {
+                limit: max,
+                in_flight: 0,
+                streak: 0,
+                last_cut: None,
+                lowest: max,
+            }),
+            wake: Condvar::new(),
+            max,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, LimiterState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits for a free slot; false when the run stops first.
+    fn acquire(&self, stop: &dyn Fn() -> bool) -> bool {
+        let mut state = self.lock();
+        loop {
+            if stop() {
+                return false;
+            }
+            if state.in_flight < state.limit {
+                state.in_flight += 1;
+                return true;
+            }
+            state = self
+                .wake
+                .wait_timeout(state, Duration::from_millis(100))
+                .map(|(guard, _)| guard)
+                .unwrap_or_else(|p| p.into_inner().0);
+        }
+    }
+
+    fn release(&self) {
+        self.lock().in_flight -= 1;
+        self.wake.notify_one();
+    }
+
+    fn rate_limited(&self) {
+        let mut state = self.lock();
+        state.streak = 0;
+        if state
+            .last_cut
+            .is_none_or(|at| at.elapsed() >= Duration::from_secs(1))
+        {
+            state.limit = (state.limit / 2).max(1);
+            state.lowest = state.lowest.min(state.limit);
+            state.last_cut = Some(Instant::now());
+        }
+    }
+
+    fn succeeded(&self) {
+        let mut state = self.lock();
+        state.streak += 1;
+        if state.streak >= RECOVERY_STREAK && state.limit < self.max {
+            state.limit += 1;
+            state.streak = 0;
+            self.wake.notify_one();
+        }
+    }
+
+    /// The fewest requests in flight the run was held to.
+    pub fn lowest(&self) -> u32 {
+        self.lock().lowest
+    }
+}
+
+/// `--rate`: messages are spread so that no second has more than N.
+pub struct Pacer {
+    per_message: Duration,
+    next: Mutex<Option<Instant>>,
+}
+
+impl Pacer {
+    pub fn new(rate: u32) -> Pacer {
+        Pacer {
+            per_message: Duration::from_secs(1) / rate.max(1),
+            next: Mutex::new(None),
+        }
+    }
+
+    /// Waits for the turn of `messages` messages; false when the run stops.
+    fn wait(&self, messages: u64, stop: &dyn Fn() -> bool) -> bool {
+        let start = {
+            let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
+            let now = Instant::now();
+            let start = next.map_or(now, |at| at.max(now));
+            *next = Some(start + self.per_message * messages.min(u64::from(u32::MAX)) as u32);
+            start
+        };
+        sleep_until(start, stop)
+    }
+}
+
+/// Sleeps until `when`, waking early to stop; false when it stopped.
+fn sleep_until(when: Instant, stop: &dyn Fn() -> bool) -> bool {
+    loop {
+        if stop() {
+            return false;
+        }
+        let now = Instant::now();
+        if now >= when {
+            return true;
+        }
+        std::thread::sleep((when - now).min(Duration::from_millis(100)));
+    }
+}
+
+/// Counts of what the run did, for the summary and the exit code.
+#[derive(Default)]
+pub struct Tally {
+    pub requests: AtomicU64,
+    pub rate_limited: AtomicU64,
+    unknown_streak: AtomicU32,
+}
+
+/// Everything the workers share.
+pub struct Sender<'a> {
+    pub transport: &'a Transport,
+    pub key: &'a Secret,
+    pub journal: &'a Journal,
+    pub ledger: &'a Mutex<Ledger>,
+    pub limiter: Limiter,
+    pub pacer: Option<Pacer>,
+    pub progress: &'a Progress,
+    pub tally: Tally,
+    stop: AtomicBool,
+    fatal: Mutex<Option<Failure>>,
+}
+
+impl<'a> Sender<'a> {
+    pub fn new(
+        transport: &'a Transport,
+        key: &'a Secret,
+        journal: &'a Journal,
+        ledger: &'a Mutex<Ledger>,
+        parallel: u32,
+        rate: Option<u32>,
+        progress: &'a Progress,
+    ) -> Sender<'a> {
+        Sender {
+            transport,
+            key,
+            journal,
+            ledger,
+            limiter: Limiter::new(parallel),
+            pacer: rate.map(Pacer::new),
+            progress,
+            tally: Tally::default(),
+            stop: AtomicBool::new(false),
+            fatal: Mutex::new(None),
+        }
+    }
+
+    /// True once the run should start no more requests: a failure that
+    /// every later request would share, or a signal.
+    pub fn stopping(&self) -> bool {
+        self.stop.load(Ordering::SeqCst) || terminal::interrupt_received().is_some()
+    }
+
+    /// The failure that stopped the run, if one did.
+    pub fn take_fatal(&self) -> Option<Failure> {
+        self.fatal.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    fn stop_with(&self, failure: Failure) {
+        let mut fatal = self.fatal.lock().unwrap_or_else(|p| p.into_inner());
+        if fatal.is_none() {
+            *fatal = Some(failure);
+        }
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    /// A worker: takes jobs until the channel closes. Jobs taken after the
+    /// run stopped are dropped unsent: their rows stay pending.
+    pub fn work(&self, jobs: &Mutex<Receiver<Job>>) {
+        loop {
+            let job = {
+                let receiver = jobs.lock().unwrap_or_else(|p| p.into_inner());
+                receiver.recv()
+            };
+            let Ok(job) = job else { return };
+            if self.stopping() {
+                continue;
+            }
+            self.run(job);
+        }
+    }
+
+    fn record(&self, record: Record) -> bool {
+        if let Err(error) = self.journal.append(&record) {
+            self.stop_with(
+                Failure::new(
+                    ExitCode::CantCreate,
+                    format!(
+                        "cannot write the journal {}: {error}",
+                        self.journal.path().display()
+                    ),
+                )
+                .with_hint(
+                    "the outcome of the last requests is unknown; rerun once the disk is fixed",
+                ),
+            );
+            return false;
+        }
+        self.ledger
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .apply(&record);
+        true
+    }
+
+    fn end(&self, job: &Job, state: End, campaign: Option<String>, reason: Option<String>) {
+        self.record(Record::End {
+            id: job.id,
+            state,
+            campaign,
+            reason,
+        });
+        match state {
+            End::Accepted => self.progress.sent(job.messages, 0),
+            End::Rejected | End::Unknown => self.progress.sent(0, job.messages),
+            End::Unsent => {}
+        }
+    }
+
+    fn run(&self, job: Job) {
+        let stop = || self.stopping();
+        if !self.limiter.acquire(&stop) {
+            return;
+        }
+        if let Some(pacer) = &self.pacer
+            && !pacer.wait(job.messages, &stop)
+        {
+            self.limiter.release();
+            return;
+        }
+        let begin = Record::Begin {
+            id: job.id,
+            at: now_unix_ms(),
+            rows: job.rows.clone(),
+        };
+        if !self.record(begin) {
+            self.limiter.release();
+            return;
+        }
+        let mut refused_since: Option<Instant> = None;
+        let mut refusals = 0u32;
+        loop {
+            self.tally.requests.fetch_add(1, Ordering::Relaxed);
+            let outcome = send::post_batch_once(self.transport, self.key, &job.body);
+            self.limiter.release();
+            let reply = match outcome {
+                Ok(reply) => reply,
+                Err(SendFailure::Unknown(failure)) => return self.unknown(&job, failure),
+                Err(SendFailure::NotSent(failure) | SendFailure::AcceptedUnreadable(failure)) => {
+                    self.end(&job, End::Unsent, None, None);
+                    return self.stop_with(failure);
+                }
+            };
+            if reply.status == 429 {
+                self.tally.rate_limited.fetch_add(1, Ordering::Relaxed);
+                self.limiter.rate_limited();
+                let since = *refused_since.get_or_insert_with(Instant::now);
+                let left = RATE_LIMIT_GIVE_UP.saturating_sub(since.elapsed());
+                if left.is_zero() {
+                    self.end(&job, End::Unsent, None, None);
+                    return self.stop_with(
+                        Failure::new(
+                            ExitCode::TempFail,
+                            format!(
+                                "rate limited (HTTP 429): a request was refused for {} minutes in a row",
+                                RATE_LIMIT_GIVE_UP.as_secs() / 60
+                            ),
+                        )
+                        .with_hint("nothing of it was sent; run the same command again later to resume"),
+                    );
+                }
+                refusals += 1;
+                let wait = reply
+                    .retry_after()
+                    .unwrap_or_else(|| backoff(refusals))
+                    .min(left);
+                if !sleep_until(Instant::now() + wait, &stop) || !self.limiter.acquire(&stop) {
+                    return self.end(&job, End::Unsent, None, None);
+                }
+                continue;
+            }
+            if reply.status < 500 {
+                self.tally.unknown_streak.store(0, Ordering::Relaxed);
+            }
+            match send::judge(&reply, self.key) {
+                Ok(accepted) => {
+                    self.limiter.succeeded();
+                    self.end(&job, End::Accepted, Some(accepted.id), None);
+                }
+                Err(SendFailure::AcceptedUnreadable(_)) => {
+                    self.limiter.succeeded();
+                    self.end(&job, End::Accepted, None, None);
+                }
+                Err(SendFailure::Unknown(failure)) => self.unknown(&job, failure),
+                Err(SendFailure::NotSent(failure)) if reply.status == 400 => {
+                    let reason = crate::api::server_message(&reply.body, self.key)
+                        .unwrap_or_else(|| crate::api::http_label(400));
+                    let _ = failure;
+                    self.end(&job, End::Rejected, None, Some(reason));
+                }
+                Err(SendFailure::NotSent(failure)) => {
+                    self.end(&job, End::Unsent, None, None);
+                    self.stop_with(failure);
+                }
+            }
+            return;
+        }
+    }
+
+    fn unknown(&self, job: &Job, failure: Failure) {
+        self.end(job, End::Unknown, None, Some(failure.to_string()));
+        let streak = self.tally.unknown_streak.fetch_add(1, Ordering::Relaxed) + 1;
+        if streak >= UNKNOWN_STREAK {
+            self.stop_with(failure.with_hint(
+                "some messages may have gone out; run the same command again to check the message log and resume",
+            ));
+        }
+    }
+}
+
+/// From half a second, doubling to 8 s, when a 429 has no Retry-After.
+fn backoff(attempt: u32) -> Duration {
+    Duration::from_millis(500)
+        .saturating_mul(1 << attempt.saturating_sub(1).min(4))
+        .min(Duration::from_secs(8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limiter_halves_on_429_and_recovers_slowly() {
+        let limiter = Limiter::new(8);
+        limiter.rate_limited();
+        assert_eq!(limiter.lock().limit, 4);
+        // A second 429 within a second does not cut again.
+        limiter.rate_limited();
+        assert_eq!(limiter.lock().limit, 4);
+        for _ in 0..RECOVERY_STREAK {
+            limiter.succeeded();
+        }
+        assert_eq!(limiter.lock().limit, 5);
+        for _ in 0..RECOVERY_STREAK * 10 {
+            limiter.succeeded();
+        }
+        assert_eq!(limiter.lock().limit, 8, "never above --parallel");
+        assert_eq!(limiter.lowest(), 4);
+    }
+
+    #[test]
+    fn backoff_is_bounded() {
+        assert_eq!(backoff(1), Duration::from_millis(500));
+        assert_eq!(backoff(3), Duration::from_secs(2));
+        assert_eq!(backoff(30), Duration::from_secs(8));
+    }
+}
