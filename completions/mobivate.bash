@@ -16,6 +16,9 @@ _mobivate() {
             ",$1")
                 cmd="mobivate"
                 ;;
+            mobivate,bulk)
+                cmd="mobivate__subcmd__bulk"
+                ;;
             mobivate,completions)
                 cmd="mobivate__subcmd__completions"
                 ;;
@@ -33,6 +36,9 @@ _mobivate() {
                 ;;
             mobivate,testkey)
                 cmd="mobivate__subcmd__testkey"
+                ;;
+            mobivate__subcmd__help,bulk)
+                cmd="mobivate__subcmd__help__subcmd__bulk"
                 ;;
             mobivate__subcmd__help,completions)
                 cmd="mobivate__subcmd__help__subcmd__completions"
@@ -59,12 +65,110 @@ _mobivate() {
 
     case "${cmd}" in
         mobivate)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version getkey createkey testkey completions man help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version getkey createkey testkey bulk completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__bulk)
+            opts="-y -v -h -V --input-format --delimiter --to-column --text --text-file --from --route --max-parts --schedule --name --allow-duplicates --skip-invalid --check --dry-run --yes --batch-size --parallel --rate --key-stdin --journal --restart --resend-unknown --settle --report --format --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input-format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -W ", ; tab" -- "${cur}"))
+                    return 0
+                    ;;
+                --to-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --text-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-parts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --settle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -227,8 +331,22 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__help)
-            opts="getkey createkey testkey completions man help"
+            opts="getkey createkey testkey bulk completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__bulk)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

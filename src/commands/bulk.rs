@@ -274,9 +274,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let jobs_rx = Mutex::new(jobs_rx);
     let (done_tx, done_rx) = sync_channel::<()>(1);
     let produced = std::thread::scope(|scope| {
-        for _ in 0..args.parallel {
-            scope.spawn(|| sender.work(&jobs_rx));
-        }
+        let workers: Vec<_> = (0..args.parallel)
+            .map(|_| scope.spawn(|| sender.work(&jobs_rx)))
+            .collect();
         scope.spawn(|| progress.report_until(done_rx));
         let produced = batcher::batches(
             &input,
@@ -288,9 +288,12 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             |job| !sender.stopping() && jobs_tx.send(job).is_ok(),
         );
         drop(jobs_tx);
+        for worker in workers {
+            let _ = worker.join();
+        }
+        let _ = done_tx.send(());
         produced
     });
-    let _ = done_tx.send(());
     progress.finish();
     produced?;
 

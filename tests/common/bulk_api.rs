@@ -150,7 +150,12 @@ fn serve(stream: TcpStream, state: &Mutex<State>, faults: &Mutex<Faults>, key: &
             return;
         }
         if auth != format!("Bearer {key}") {
-            let _ = respond(&mut stream, 401, "", r#"{"code":401,"message":"Unauthorized"}"#);
+            let _ = respond(
+                &mut stream,
+                401,
+                "",
+                r#"{"code":401,"message":"Unauthorized"}"#,
+            );
             continue;
         }
         let faults = faults.lock().unwrap().clone();
@@ -159,7 +164,13 @@ fn serve(stream: TcpStream, state: &Mutex<State>, faults: &Mutex<Faults>, key: &
         } else if method == "GET" && target.starts_with("/message?") {
             list(&mut stream, state, &target)
         } else {
-            respond(&mut stream, 404, "", r#"{"code":404,"message":"Not Found"}"#).is_ok()
+            respond(
+                &mut stream,
+                404,
+                "",
+                r#"{"code":404,"message":"Not Found"}"#,
+            )
+            .is_ok()
         };
         if !ok {
             let _ = stream.shutdown(Shutdown::Both);
@@ -179,7 +190,9 @@ fn send_batch(stream: &mut TcpStream, state: &Mutex<State>, faults: &Faults, bod
             Some(limit) => {
                 let now = Instant::now();
                 let window = match s.window {
-                    Some((start, count)) if now - start < Duration::from_secs(1) => (start, count + 1),
+                    Some((start, count)) if now - start < Duration::from_secs(1) => {
+                        (start, count + 1)
+                    }
                     _ => (now, 1),
                 };
                 s.window = Some(window);
@@ -195,10 +208,22 @@ fn send_batch(stream: &mut TcpStream, state: &Mutex<State>, faults: &Faults, bod
         (limited, fail, drop)
     };
     if limited {
-        return respond(stream, 429, "Retry-After: 1\r\n", r#"{"code":429,"message":"Too Many Requests"}"#).is_ok();
+        return respond(
+            stream,
+            429,
+            "Retry-After: 1\r\n",
+            r#"{"code":429,"message":"Too Many Requests"}"#,
+        )
+        .is_ok();
     }
     if fail {
-        return respond(stream, 503, "", r#"{"code":503,"message":"Service Unavailable"}"#).is_ok();
+        return respond(
+            stream,
+            503,
+            "",
+            r#"{"code":503,"message":"Service Unavailable"}"#,
+        )
+        .is_ok();
     }
     let batch: Value = match serde_json::from_slice(body) {
         Ok(batch) => batch,
@@ -229,7 +254,8 @@ fn send_batch(stream: &mut TcpStream, state: &Mutex<State>, faults: &Faults, bod
     if drop {
         return false;
     }
-    let answer = json!({"id": campaign, "name": batch["name"], "recipients": recipients}).to_string();
+    let answer =
+        json!({"id": campaign, "name": batch["name"], "recipients": recipients}).to_string();
     respond(stream, 200, "", &answer).is_ok()
 }
 
@@ -243,7 +269,10 @@ fn list(stream: &mut TcpStream, state: &Mutex<State>, target: &str) -> bool {
         return respond(stream, 400, "", r#"{"code":400,"message":"bad dates"}"#).is_ok();
     }
     let page: usize = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-    let size: usize = query.get("pageSize").and_then(|p| p.parse().ok()).unwrap_or(10);
+    let size: usize = query
+        .get("pageSize")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(10);
     let records: Vec<Value> = {
         let s = state.lock().unwrap();
         s.messages

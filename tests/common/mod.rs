@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 
+pub mod bulk_api;
 pub mod pty;
 pub mod server;
 
