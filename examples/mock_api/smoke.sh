@@ -18,7 +18,9 @@ cleanup() {
   for pid in $PIDS; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$TMP"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 URL=""
 start() { # start NAME FLAGS...: sets URL
