@@ -100,3 +100,6 @@ SIZE=$(stat -c %s "$BIN")
 export WORK HTTP_URL HTTPS_URL SIZE MOB_RSS_HTTP MOB_RSS_HTTPS RUNS WARMUP
 python3 "$ROOT/bench/report.py" > "$ROOT/BENCHMARKS.md"
 echo "wrote BENCHMARKS.md" >&2
+
+# mobivate bulk: 1,000,000 rows against the mock, beside two Python baselines.
+bash "$ROOT/bench/bulk.sh"

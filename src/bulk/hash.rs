@@ -41,6 +41,65 @@ fn fmix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// A word-at-a-time 64-bit hash fed in pieces, for the file's contents:
+/// the result depends only on the bytes (not on how they were split), and
+/// it is defined here, so a journal stays valid across versions.
+pub struct StreamHash {
+    h: u64,
+    pending: [u8; 8],
+    len: usize,
+    total: u64,
+}
+
+impl Default for StreamHash {
+    fn default() -> Self {
+        StreamHash {
+            h: 0x6a09_e667_f3bc_c908,
+            pending: [0; 8],
+            len: 0,
+            total: 0,
+        }
+    }
+}
+
+impl StreamHash {
+    fn absorb(&mut self, word: u64) {
+        self.h = (self.h ^ fmix(word))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(29);
+    }
+
+    pub fn write(&mut self, mut bytes: &[u8]) {
+        self.total += bytes.len() as u64;
+        if self.len > 0 {
+            let take = (8 - self.len).min(bytes.len());
+            self.pending[self.len..self.len + take].copy_from_slice(&bytes[..take]);
+            self.len += take;
+            bytes = &bytes[take..];
+            if self.len < 8 {
+                return;
+            }
+            self.absorb(u64::from_le_bytes(self.pending));
+            self.len = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.absorb(u64::from_le_bytes(
+                chunk.try_into().expect("chunks_exact gives 8 bytes"),
+            ));
+        }
+        let rest = chunks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.len = rest.len();
+    }
+
+    pub fn finish(&self) -> u64 {
+        let mut tail = [0u8; 8];
+        tail[..self.len].copy_from_slice(&self.pending[..self.len]);
+        fmix(self.h ^ fmix(u64::from_le_bytes(tail) ^ self.total))
+    }
+}
+
 /// A fast 64-bit hash of `bytes` seeded with `seed`, for fingerprints that
 /// live only as long as the run.
 pub fn mix64(seed: u64, bytes: &[u8]) -> u64 {
@@ -74,6 +133,22 @@ mod tests {
         pieces.write(b"hello ");
         pieces.write(b"world");
         assert_eq!(whole.finish(), pieces.finish());
+    }
+
+    #[test]
+    fn stream_hash_ignores_how_bytes_are_split() {
+        let text: Vec<u8> = (0..100u8).collect();
+        let mut whole = StreamHash::default();
+        whole.write(&text);
+        for split in [0, 1, 7, 8, 9, 50, 99] {
+            let mut pieces = StreamHash::default();
+            pieces.write(&text[..split]);
+            pieces.write(&text[split..]);
+            assert_eq!(pieces.finish(), whole.finish(), "{split}");
+        }
+        let mut other = StreamHash::default();
+        other.write(&text[..99]);
+        assert_ne!(other.finish(), whole.finish());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! only the columns a run needs copied out of each row. Every byte read also
 //! goes into a hash of the file, so a resumed run knows the file is the same.
 
-use crate::bulk::hash::Fnv64;
+use crate::bulk::hash::StreamHash;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::platform;
@@ -66,17 +66,19 @@ impl Source {
     }
 }
 
-/// A reader that hashes everything read through it.
+/// A reader that hashes everything read through it, when asked to.
 struct Hashing<R> {
     inner: R,
-    hash: Fnv64,
+    hash: Option<StreamHash>,
     bytes: u64,
 }
 
 impl<R: Read> Read for Hashing<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hash.write(&buf[..n]);
+        if let Some(hash) = &mut self.hash {
+            hash.write(&buf[..n]);
+        }
         self.bytes += n as u64;
         Ok(n)
     }
@@ -122,17 +124,19 @@ fn read_failure(shown: &str, error: impl std::fmt::Display) -> Failure {
 
 impl Rows {
     /// Opens `path` and reads the header (CSV). `wanted` are the column
-    /// names the run needs; `shown` names the file in messages.
+    /// names the run needs; `shown` names the file in messages. With `hash`,
+    /// the bytes read are hashed for `content`.
     pub fn open(
         path: &Path,
         shown: &str,
         format: Format,
         wanted: &[String],
+        hash: bool,
     ) -> Result<Rows, Failure> {
         let file = File::open(path).map_err(|e| read_failure(shown, e))?;
         let hashing = Hashing {
             inner: file,
-            hash: Fnv64::default(),
+            hash: hash.then(StreamHash::default),
             bytes: 0,
         };
         let inner = match format {
@@ -207,7 +211,10 @@ impl Rows {
             Inner::Csv { reader, .. } => reader.get_ref(),
             Inner::Jsonl { reader, .. } => reader.get_ref(),
         };
-        (hashing.hash.finish(), hashing.bytes)
+        (
+            hashing.hash.as_ref().map_or(0, StreamHash::finish),
+            hashing.bytes,
+        )
     }
 
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Failure> {
@@ -333,7 +340,7 @@ mod tests {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(content).unwrap();
         let wanted: Vec<String> = wanted.iter().map(|s| s.to_string()).collect();
-        let mut rows = Rows::open(file.path(), "test", format, &wanted).unwrap();
+        let mut rows = Rows::open(file.path(), "test", format, &wanted, false).unwrap();
         let mut out = Vec::new();
         while let Some(row) = rows.next_row().unwrap() {
             out.push(row.values.to_vec());

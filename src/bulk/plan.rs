@@ -23,7 +23,12 @@ pub struct Input<'a> {
 
 impl Input<'_> {
     pub fn open(&self, shaper: &Shaper) -> Result<Rows, Failure> {
-        Rows::open(self.path, self.shown, self.format, shaper.wanted())
+        Rows::open(self.path, self.shown, self.format, shaper.wanted(), false)
+    }
+
+    /// Opens the file for pass one, which also hashes its bytes.
+    pub fn open_hashed(&self, shaper: &Shaper) -> Result<Rows, Failure> {
+        Rows::open(self.path, self.shown, self.format, shaper.wanted(), true)
     }
 }
 
@@ -95,7 +100,7 @@ pub fn pass_one(
     ledger: &Ledger,
     allow_duplicates: bool,
 ) -> Result<Plan, Failure> {
-    let mut rows = input.open(shaper)?;
+    let mut rows = input.open_hashed(shaper)?;
     if rows.header().is_some() {
         // CSV knows its columns from the header: fail before reading a row.
         check_columns(&rows.columns_found(), shaper, input.shown)?;
