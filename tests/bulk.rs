@@ -930,3 +930,59 @@ fn kill_9_at_random_points_never_sends_twice_or_loses_a_row() {
     );
     assert_each_sent_once(&api, rows);
 }
+
+/// At a terminal: the confirmation prompt, on the terminal;
+/// stdout keeps only the counts.
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_it_asks_before_sending() {
+    use common::pty::Pty;
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(3));
+    let mut cmd = raw_mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .args([
+            "--base-url",
+            &api.url(),
+            "bulk",
+            "--text",
+            "Hi",
+            "--from",
+            "S",
+        ])
+        .arg(&file);
+    let mut pty = Pty::spawn(cmd, true);
+    pty.expect("Send 3 messages (3 parts)? [y/N] ");
+    pty.send(b"y\r");
+    let (code, stdout, seen, _) = pty.finish();
+    assert_eq!(code, Some(0), "{seen}");
+    assert_eq!(
+        stdout,
+        "accepted 3, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    assert_each_sent_once(&api, 3);
+
+    let api = bulk_api::start(KEY, Faults::default());
+    let file = write(dir.path(), "n.csv", &numbers_csv(3));
+    let mut cmd = raw_mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .args([
+            "--base-url",
+            &api.url(),
+            "bulk",
+            "--text",
+            "Hi",
+            "--from",
+            "S",
+        ])
+        .arg(&file);
+    let mut pty = Pty::spawn(cmd, true);
+    pty.expect("? [y/N] ");
+    pty.send(b"n\r");
+    let (code, stdout, seen, _) = pty.finish();
+    assert_eq!(code, Some(64), "{seen}");
+    assert_eq!(stdout, "");
+    assert!(seen.contains("cancelled: nothing was sent"), "{seen}");
+    assert!(api.batches().is_empty());
+}

@@ -207,6 +207,37 @@ pub fn judge(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure> {
     }
 }
 
+/// As `judge`, for `/send/batch` answers read only for the campaign id: the
+/// echo of up to 1,000 recipients is skipped, not built into a tree (it was
+/// a fifth of `bulk`'s time). `record` is `Null`.
+pub fn judge_batch(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure> {
+    if (200..300).contains(&reply.status) {
+        #[derive(serde::Deserialize)]
+        struct IdOnly {
+            id: Option<serde_json::Value>,
+        }
+        let id = match serde_json::from_slice::<IdOnly>(&reply.body) {
+            Ok(IdOnly {
+                id: Some(serde_json::Value::String(id)),
+            }) => Some(id),
+            Ok(IdOnly {
+                id: Some(serde_json::Value::Number(id)),
+            }) => Some(id.to_string()),
+            _ => None,
+        };
+        return match id {
+            Some(id) => Ok(Accepted {
+                id,
+                record: serde_json::Value::Null,
+            }),
+            None => Err(SendFailure::AcceptedUnreadable(
+                accepted(b"").expect_err("an empty body has no id"),
+            )),
+        };
+    }
+    judge(reply, key)
+}
+
 fn accepted(body: &[u8]) -> Result<Accepted, Failure> {
     let unreadable = || {
         Failure::new(
@@ -306,6 +337,25 @@ mod tests {
             String::from_utf8(to_json(&body)).unwrap(),
             r#"{"routeId":"mglobal","scheduleDateTime":"2026-12-01T10:00:00+0000","excludeOptouts":true,"excludeDuplicates":false,"shortenUrls":false,"recipients":[{"recipient":"447930000000","text":"Hi","originator":"Test","reference":"r-1"}]}"#
         );
+    }
+
+    #[test]
+    fn a_batch_answer_is_read_for_its_id_only() {
+        let reply = |status: u16, body: &[u8]| Reply::for_test(status, body);
+        let key = Secret::new("k".to_string());
+        let ok = judge_batch(
+            &reply(200, br#"{"id":"fd91","recipients":[{"a":1}]}"#),
+            &key,
+        );
+        assert_eq!(ok.unwrap().id, "fd91");
+        assert!(matches!(
+            judge_batch(&reply(200, b"<html>"), &key),
+            Err(SendFailure::AcceptedUnreadable(_))
+        ));
+        assert!(matches!(
+            judge_batch(&reply(400, b"{}"), &key),
+            Err(SendFailure::NotSent(_))
+        ));
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub fn batches(
     let mut bridge = true;
     while let Some(row) = rows.next_row()? {
         let number = row.number;
-        let Ok(message) = shaper.shape(&row, &mut buffers) else {
+        let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
             continue;
         };
         if !options.allow_duplicates && duplicates.is_duplicate(&message) {

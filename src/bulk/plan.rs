@@ -277,7 +277,7 @@ pub fn last_pass(
     while let Some(row) = rows.next_row()? {
         let number = row.number;
         let raw_recipient = row.values[recipient_slot].clone();
-        match shaper.shape(&row, &mut buffers) {
+        match shaper.shape_uncounted(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) => {
                 if !allow_duplicates && duplicates.is_duplicate(&message) {

@@ -130,6 +130,26 @@ impl Shaper {
         row: &Row<'a>,
         buffers: &'a mut Buffers,
     ) -> Result<Message<'a>, String> {
+        self.shape_counted(row, buffers, true)
+    }
+
+    /// As `shape`, for passes after the first, which need no part count:
+    /// parts are counted only when `--max-parts` makes them decide validity,
+    /// and `segments` is otherwise zero.
+    pub fn shape_uncounted<'a>(
+        &'a self,
+        row: &Row<'a>,
+        buffers: &'a mut Buffers,
+    ) -> Result<Message<'a>, String> {
+        self.shape_counted(row, buffers, self.options.max_parts.is_some())
+    }
+
+    fn shape_counted<'a>(
+        &'a self,
+        row: &Row<'a>,
+        buffers: &'a mut Buffers,
+        count: bool,
+    ) -> Result<Message<'a>, String> {
         if let Some(problem) = &row.problem {
             return Err(problem.clone());
         }
@@ -156,7 +176,18 @@ impl Shaper {
         if text.trim().is_empty() {
             return Err("the text is empty".to_string());
         }
-        let segments = segments::count(text);
+        let segments = if count {
+            segments::count(text)
+        } else {
+            Segments {
+                encoding: Encoding::Gsm7,
+                characters: 0,
+                units: 0,
+                parts: 0,
+                left: 0,
+                trigger: None,
+            }
+        };
         if let Some(max) = self.options.max_parts
             && segments.parts > max as usize
         {
@@ -249,11 +280,16 @@ pub fn fingerprint(message: &Message) -> u128 {
 }
 
 pub fn duplicate_key(message: &Message) -> u64 {
+    duplicate_hash(message) | Cost::of(&message.segments).pack()
+}
+
+/// The key without its cost bits: all pass two needs to find duplicates.
+fn duplicate_hash(message: &Message) -> u64 {
     let hash = mix64(
         SEED_KEY ^ message.recipient.to_u64(),
         message.text.as_bytes(),
     );
-    hash & !((1 << META_BITS) - 1) | Cost::of(&message.segments).pack()
+    hash & !((1 << META_BITS) - 1)
 }
 
 pub fn key_cost(key: u64) -> Cost {
@@ -274,13 +310,16 @@ pub struct Duplicates {
 impl Duplicates {
     pub fn new(repeated_keys: impl IntoIterator<Item = u64>) -> Duplicates {
         Duplicates {
-            repeated: repeated_keys.into_iter().map(|k| (k, Vec::new())).collect(),
+            repeated: repeated_keys
+                .into_iter()
+                .map(|k| (k & !((1 << META_BITS) - 1), Vec::new()))
+                .collect(),
         }
     }
 
     /// True when an earlier row had the same recipient and text.
     pub fn is_duplicate(&mut self, message: &Message) -> bool {
-        let key = duplicate_key(message);
+        let key = duplicate_hash(message);
         let Some(seen) = self.repeated.get_mut(&key) else {
             return false;
         };

@@ -344,7 +344,7 @@ impl<'a> Sender<'a> {
             if reply.status < 500 {
                 self.tally.unknown_streak.store(0, Ordering::Relaxed);
             }
-            match send::judge(&reply, self.key) {
+            match send::judge_batch(&reply, self.key) {
                 Ok(accepted) => {
                     self.limiter.succeeded();
                     self.end(&job, End::Accepted, Some(accepted.id), None);

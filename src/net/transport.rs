@@ -75,6 +75,18 @@ impl Reply {
         self.retry_after.as_deref().and_then(parse_retry_after)
     }
 
+    /// A reply as a test would have the server send it.
+    #[cfg(test)]
+    pub fn for_test(status: u16, body: &[u8]) -> Reply {
+        Reply {
+            status,
+            body: Zeroizing::new(body.to_vec()),
+            location: None,
+            retry_after: None,
+            attempts: 1,
+        }
+    }
+
     pub fn is_retryable_status(&self) -> bool {
         self.status == 429 || (500..=599).contains(&self.status)
     }
