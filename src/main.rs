@@ -12,6 +12,7 @@ mod platform;
 mod report;
 mod sanitize;
 mod secret;
+mod sms;
 
 fn main() -> std::process::ExitCode {
     let cli = match cli::usage::parse_args() {
