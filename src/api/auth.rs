@@ -5,7 +5,7 @@ use crate::api::{redact, server_message};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
-use crate::net::transport::{Call, Method, Reply, RetryPolicy, Transport};
+use crate::net::transport::{Call, MAX_BODY_BYTES, Method, Reply, RetryPolicy, Transport};
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,7 @@ pub fn test_key(transport: &Transport, key: &Secret) -> Result<(), Failure> {
         json_body: None,
         bearer: Some(key),
         policy: RetryPolicy::Safe,
+        max_body: MAX_BODY_BYTES,
     })?;
     if (200..300).contains(&reply.status) {
         return Ok(());
@@ -84,6 +85,7 @@ fn request_key(
         json_body: Some(&json),
         bearer: None,
         policy,
+        max_body: MAX_BODY_BYTES,
     })?;
     if (200..300).contains(&reply.status) {
         transport

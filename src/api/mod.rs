@@ -3,6 +3,10 @@
 //! built.
 
 pub mod auth;
+pub mod messages;
+pub mod optouts;
+pub mod status;
+pub mod webhooks;
 
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;

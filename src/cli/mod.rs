@@ -14,9 +14,11 @@ use std::time::Duration;
 
 mod auth;
 pub mod generate;
+mod records;
 pub mod usage;
 
 pub use auth::*;
+pub use records::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -168,6 +170,18 @@ pub enum Command {
     /// Check that an API key is valid (GET /auth/test)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
+
+    /// Message logs: search, read one, follow to delivery
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Logs(LogsCommand),
+
+    /// The opt-out list: list, add, remove
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Optouts(OptoutsCommand),
+
+    /// Webhooks: register a URL, or receive payloads locally
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Webhooks(WebhooksCommand),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

@@ -3,10 +3,15 @@
 
 mod createkey;
 mod getkey;
+mod logs;
+mod optouts;
 mod testkey;
+mod watch;
+mod webhooks;
 
 use crate::cli::generate;
 use crate::cli::{Cli, Command, ConnectionArgs};
+use crate::cli::{LogsCommand, OptoutsCommand, WebhooksCommand};
 use crate::error::Failure;
 use crate::net::endpoint::Endpoint;
 use crate::net::transport::{Settings, Transport};
@@ -17,6 +22,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Getkey(args) => getkey::run(&cli.connection, &args),
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
         Command::Testkey(args) => testkey::run(&cli.connection, &args),
+        Command::Logs(LogsCommand::List(args)) => logs::list(&cli.connection, &args),
+        Command::Logs(LogsCommand::Get(args)) => logs::get(&cli.connection, &args),
+        Command::Logs(LogsCommand::Watch(args)) => watch::run(&cli.connection, &args),
+        Command::Optouts(OptoutsCommand::List(args)) => optouts::list(&cli.connection, &args),
+        Command::Optouts(OptoutsCommand::Add(args)) => {
+            optouts::change(&cli.connection, &args, optouts::Change::Add)
+        }
+        Command::Optouts(OptoutsCommand::Remove(args)) => {
+            optouts::change(&cli.connection, &args, optouts::Change::Remove)
+        }
+        Command::Webhooks(WebhooksCommand::Set(args)) => webhooks::set(&cli.connection, &args),
+        Command::Webhooks(WebhooksCommand::Listen(args)) => webhooks::listen(&args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
         Command::Man => output::write_stdout(&generate::man_page()),
     }

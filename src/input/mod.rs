@@ -5,3 +5,4 @@ pub mod credentials;
 pub mod key;
 pub mod prompt;
 pub mod secret_text;
+pub mod when;

@@ -5,3 +5,4 @@ pub mod endpoint;
 pub mod proxy;
 pub mod tls;
 pub mod transport;
+pub mod receiver;

@@ -16,7 +16,8 @@ use ureq::Agent;
 use ureq::tls::{RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
-/// Response bodies larger than this are refused.
+/// Response bodies larger than this are refused: the cap for the auth
+/// endpoints, whose answers are tiny. Other calls set their own `max_body`.
 pub const MAX_BODY_BYTES: u64 = 64 * 1024;
 /// The longest `Retry-After` we wait for; anything longer gives up at once.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
@@ -35,15 +36,19 @@ pub enum RetryPolicy {
 pub enum Method {
     Get,
     Post,
+    Delete,
 }
 
 pub struct Call<'a> {
     pub method: Method,
-    pub path: &'static str,
+    /// The API path, with its query string already encoded.
+    pub path: &'a str,
     /// The JSON body, already serialized; it holds the password.
     pub json_body: Option<&'a [u8]>,
     pub bearer: Option<&'a Secret>,
     pub policy: RetryPolicy,
+    /// The largest response body accepted, in bytes (`MAX_BODY_BYTES` for auth).
+    pub max_body: u64,
 }
 
 pub struct Reply {
@@ -134,6 +139,7 @@ impl Transport {
         let method = match call.method {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         };
         self.verbose.say(|| format!("{method} {url}"));
         self.verbose.say(|| match &self.proxy {
@@ -206,6 +212,7 @@ impl Transport {
         let mut builder = match call.method {
             Method::Get => ureq::http::Request::get(url),
             Method::Post => ureq::http::Request::post(url),
+            Method::Delete => ureq::http::Request::delete(url),
         };
         if let Some(key) = call.bearer {
             builder = builder.header("Authorization", format!("Bearer {}", key.expose()));
@@ -217,7 +224,11 @@ impl Transport {
         let request = builder
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
-        let mut response = self.agent.run(request).map_err(|e| self.classify(e))?;
+        let cap = call.max_body;
+        let mut response = self
+            .agent
+            .run(request)
+            .map_err(|e| self.classify(e, cap))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -231,10 +242,10 @@ impl Transport {
         let mut reader = response
             .body_mut()
             .with_config()
-            .limit(MAX_BODY_BYTES)
+            .limit(cap)
             .reader();
         std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e))?;
+            .map_err(|e| self.classify_body_error(e, cap))?;
         Ok(Reply {
             status,
             body,
@@ -244,11 +255,11 @@ impl Transport {
         })
     }
 
-    fn classify_body_error(&self, error: std::io::Error) -> NetError {
+    fn classify_body_error(&self, error: std::io::Error, cap: u64) -> NetError {
         // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
         match error.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
-                Ok(ureq_error) => self.classify(*ureq_error),
+                Ok(ureq_error) => self.classify(*ureq_error, cap),
                 Err(other) => NetError::new(
                     NetKind::Reset,
                     format!("reading the response failed: {other}"),
@@ -258,7 +269,7 @@ impl Transport {
         }
     }
 
-    fn classify(&self, error: ureq::Error) -> NetError {
+    fn classify(&self, error: ureq::Error, cap: u64) -> NetError {
         let host = self.endpoint.host();
         let via_proxy = |what: &str| match &self.proxy {
             Some(choice) => format!(
@@ -280,10 +291,7 @@ impl Transport {
             }
             ureq::Error::BodyExceedsLimit(_) => NetError::new(
                 NetKind::Protocol,
-                format!(
-                    "the response body is larger than {} KiB",
-                    MAX_BODY_BYTES / 1024
-                ),
+                format!("the response body is larger than {}", size_text(cap)),
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
@@ -431,6 +439,14 @@ impl NetError {
             Some(hint) => failure.with_hint(hint),
             None => failure,
         }
+    }
+}
+
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
     }
 }
 

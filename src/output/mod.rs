@@ -2,6 +2,8 @@
 
 pub mod atomic;
 pub mod key;
+pub mod list;
+pub mod records;
 
 use crate::error::Failure;
 use crate::exit::ExitCode;

@@ -5,4 +5,4 @@
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub use unix::{fs, terminal};
+pub use unix::{fs, signals, terminal, width};

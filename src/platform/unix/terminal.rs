@@ -1,14 +1,13 @@
 //! Unix terminals: `/dev/tty` and a terminal on stdin, prompts that read a
-//! line with or without echo, and signal handling (Ctrl-C, SIGTERM, SIGHUP)
-//! that always leaves the terminal as it was found.
+//! line with or without echo, and the terminal half of signal handling
+//! (`signals` owns the handler): a signal always leaves the terminal as it
+//! was found.
 
-use crate::exit::ExitCode;
 use std::cell::UnsafeCell;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 const TTY_PATH: &str = "/dev/tty";
@@ -88,7 +87,6 @@ static SAVED_SETTINGS: SavedSettings = SavedSettings(UnsafeCell::new(MaybeUninit
 static SAVED_FD: AtomicI32 = AtomicI32::new(-1);
 static SAVED_VISIBLE: AtomicBool = AtomicBool::new(false);
 static ARMED: AtomicBool = AtomicBool::new(false);
-static INSTALL: Once = Once::new();
 
 /// While alive, a signal puts the terminal's settings back before the
 /// process ends: Ctrl-C exits 130, SIGTERM and SIGHUP end the process by the
@@ -100,7 +98,7 @@ struct InterruptGuard;
 
 impl InterruptGuard {
     fn new(terminal: &File, kind: PromptKind) -> Self {
-        install_handlers();
+        super::signals::install();
         let fd = terminal.as_raw_fd();
         ARMED.store(false, Ordering::SeqCst);
         // SAFETY: disarmed, so the handler does not read the settings now;
@@ -121,48 +119,19 @@ impl Drop for InterruptGuard {
     }
 }
 
-fn install_handlers() {
-    INSTALL.call_once(|| {
-        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            // SAFETY: sigaction with a zeroed, then filled, struct; the handler
-            // only makes async-signal-safe calls.
-            unsafe {
-                let mut previous: libc::sigaction = std::mem::zeroed();
-                if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0 {
-                    continue;
-                }
-                // A signal ignored by whoever started us (a background job) stays ignored.
-                if previous.sa_sigaction == libc::SIG_IGN {
-                    continue;
-                }
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction =
-                    restore_terminal_and_end as extern "C" fn(libc::c_int) as usize;
-                libc::sigemptyset(&mut action.sa_mask);
-                libc::sigaction(signal, &action, std::ptr::null_mut());
-            }
-        }
-    });
-}
-
-extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
-    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise.
-    if ARMED.load(Ordering::SeqCst) {
-        let fd = SAVED_FD.load(Ordering::SeqCst);
-        // SAFETY: armed means the settings are complete and the fd is open.
-        unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
-        if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
-            // The terminal echoed ^C; end that line for the shell.
-            let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
-        }
+/// Called first by the one signal handler (`signals`): when a prompt is
+/// open, puts its terminal's settings back and says so. Only
+/// async-signal-safe calls: tcsetattr and write.
+pub(super) fn restore_after_signal(signal: libc::c_int) -> bool {
+    if !ARMED.load(Ordering::SeqCst) {
+        return false;
     }
-    if signal == libc::SIGINT {
-        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
-        unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
+    let fd = SAVED_FD.load(Ordering::SeqCst);
+    // SAFETY: armed means the settings are complete and the fd is open.
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
+    if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
+        // The terminal echoed ^C; end that line for the shell.
+        let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
     }
-    // SAFETY: back to the default action, then the same signal ends the process.
-    unsafe {
-        libc::signal(signal, libc::SIG_DFL);
-        libc::raise(signal);
-    }
+    true
 }

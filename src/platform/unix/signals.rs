@@ -1,0 +1,73 @@
+//! The one signal handler of the process, for SIGINT, SIGTERM and SIGHUP.
+//!
+//! - At a prompt, the terminal's settings are put back first (`terminal`).
+//! - A command that ends gracefully (`webhooks listen`, `logs watch`) asks
+//!   with `catch_interrupts`: then SIGINT and SIGTERM only set a flag that it
+//!   polls, unless a prompt is open.
+//! - Otherwise Ctrl-C exits 130, and SIGTERM and SIGHUP end the process by the
+//!   same signal, so the parent sees what happened.
+
+use crate::exit::ExitCode;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INSTALL: Once = Once::new();
+static CATCHING: AtomicBool = AtomicBool::new(false);
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Installs the handler, once. A signal ignored by whoever started us (a
+/// background job) stays ignored.
+pub(super) fn install() {
+    INSTALL.call_once(|| {
+        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            // SAFETY: sigaction with a zeroed, then filled, struct; the handler
+            // only makes async-signal-safe calls.
+            unsafe {
+                let mut previous: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0 {
+                    continue;
+                }
+                if previous.sa_sigaction == libc::SIG_IGN {
+                    continue;
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as usize;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+    });
+}
+
+/// From now on Ctrl-C (SIGINT) and SIGTERM set the flag `interrupted` reads
+/// instead of ending the process.
+pub fn catch_interrupts() {
+    install();
+    CATCHING.store(true, Ordering::SeqCst);
+}
+
+/// Whether Ctrl-C or SIGTERM arrived since `catch_interrupts`.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+extern "C" fn on_signal(signal: libc::c_int) {
+    // Only async-signal-safe calls here: atomics, tcsetattr, write, _exit, signal, raise.
+    let at_prompt = super::terminal::restore_after_signal(signal);
+    if !at_prompt
+        && CATCHING.load(Ordering::SeqCst)
+        && (signal == libc::SIGINT || signal == libc::SIGTERM)
+    {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        return;
+    }
+    if signal == libc::SIGINT {
+        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
+        unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
+    }
+    // SAFETY: back to the default action, then the same signal ends the process.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
+}
