@@ -32,6 +32,9 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand logs 'Message logs: search, read one, follow to delivery'
+            cand optouts 'The opt-out list: list, add, remove'
+            cand webhooks 'Webhooks: register a URL, or receive payloads locally'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -97,6 +100,227 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'mobivate;logs'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand get 'Print one message record (GET /message/ID)'
+            cand watch 'Follow messages until each has a final status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;logs;list'= {
+            cand --since 'From WHEN: RFC 3339, a date (2026-11-01, midnight UTC), or a span ago (2h, 7d) [default: 24h]'
+            cand --until 'Until WHEN, in the same forms [default: now]'
+            cand --direction 'Only outgoing (mt) or incoming (mo) messages [filtered by the API]'
+            cand --status 'Only this status, e.g. DELIVERED; repeat for several [filtered by mobivate]'
+            cand --recipient 'Only messages to or from NUMBER [filtered by mobivate]'
+            cand --reference 'Only messages sent with this reference [filtered by mobivate]'
+            cand --campaign-id 'Only messages of this campaign [filtered by mobivate]'
+            cand --format 'How to print the records [default: table on a terminal, else jsonl]'
+            cand --limit 'Stop after N records, and ask for no more pages'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;logs;get'= {
+            cand --format 'How to print the record'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;logs;watch'= {
+            cand --campaign-id 'Follow the messages of this campaign instead'
+            cand --interval 'Time between reads of the log (30s, 1m, …)'
+            cand --wait 'Give up (exit 75) after this long without every message final'
+            cand --since 'Search the log from WHEN, as for `logs list` [default: 24h]'
+            cand --format 'How to print each change [default: table on a terminal, else jsonl]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;logs;help'= {
+            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand get 'Print one message record (GET /message/ID)'
+            cand watch 'Follow messages until each has a final status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;logs;help;list'= {
+        }
+        &'mobivate;logs;help;get'= {
+        }
+        &'mobivate;logs;help;watch'= {
+        }
+        &'mobivate;logs;help;help'= {
+        }
+        &'mobivate;optouts'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the numbers that opted out (GET /addressbook/optout)'
+            cand add 'Add numbers to the opt-out list: one `NUMBER added` line each'
+            cand remove 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;optouts;list'= {
+            cand --since 'From WHEN: RFC 3339, a date (2026-11-01), or a span ago (7d) [default: the whole list]'
+            cand --until 'Until WHEN, in the same forms [default: now]'
+            cand --format 'How to print the records [default: table on a terminal, else jsonl]'
+            cand --limit 'Stop after N records, and ask for no more pages'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;optouts;add'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;optouts;remove'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;optouts;help'= {
+            cand list 'List the numbers that opted out (GET /addressbook/optout)'
+            cand add 'Add numbers to the opt-out list: one `NUMBER added` line each'
+            cand remove 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;optouts;help;list'= {
+        }
+        &'mobivate;optouts;help;add'= {
+        }
+        &'mobivate;optouts;help;remove'= {
+        }
+        &'mobivate;optouts;help;help'= {
+        }
+        &'mobivate;webhooks'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+            cand listen 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;webhooks;set'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;webhooks;listen'= {
+            cand --port 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)'
+            cand --forward 'Re-post each payload to this URL and report its status on stderr'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;webhooks;help'= {
+            cand set 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+            cand listen 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;webhooks;help;set'= {
+        }
+        &'mobivate;webhooks;help;listen'= {
+        }
+        &'mobivate;webhooks;help;help'= {
+        }
         &'mobivate;completions'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
@@ -127,6 +351,9 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand logs 'Message logs: search, read one, follow to delivery'
+            cand optouts 'The opt-out list: list, add, remove'
+            cand webhooks 'Webhooks: register a URL, or receive payloads locally'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -136,6 +363,36 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;help;createkey'= {
         }
         &'mobivate;help;testkey'= {
+        }
+        &'mobivate;help;logs'= {
+            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand get 'Print one message record (GET /message/ID)'
+            cand watch 'Follow messages until each has a final status'
+        }
+        &'mobivate;help;logs;list'= {
+        }
+        &'mobivate;help;logs;get'= {
+        }
+        &'mobivate;help;logs;watch'= {
+        }
+        &'mobivate;help;optouts'= {
+            cand list 'List the numbers that opted out (GET /addressbook/optout)'
+            cand add 'Add numbers to the opt-out list: one `NUMBER added` line each'
+            cand remove 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+        }
+        &'mobivate;help;optouts;list'= {
+        }
+        &'mobivate;help;optouts;add'= {
+        }
+        &'mobivate;help;optouts;remove'= {
+        }
+        &'mobivate;help;webhooks'= {
+            cand set 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+            cand listen 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
+        }
+        &'mobivate;help;webhooks;set'= {
+        }
+        &'mobivate;help;webhooks;listen'= {
         }
         &'mobivate;help;completions'= {
         }

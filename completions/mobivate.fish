@@ -35,6 +35,9 @@ complete -c mobivate -n "__fish_mobivate_needs_command" -s V -l version -d 'Prin
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "logs" -d 'Message logs: search, read one, follow to delivery'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "optouts" -d 'The opt-out list: list, add, remove'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "webhooks" -d 'Webhooks: register a URL, or receive payloads locally'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -84,6 +87,155 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s v -l verbo
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "list" -d 'Search the message log (GET /message), newest pages streamed as they arrive'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "get" -d 'Print one message record (GET /message/ID)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "watch" -d 'Follow messages until each has a final status'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l since -d 'From WHEN: RFC 3339, a date (2026-11-01, midnight UTC), or a span ago (2h, 7d) [default: 24h]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l until -d 'Until WHEN, in the same forms [default: now]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l direction -d 'Only outgoing (mt) or incoming (mo) messages [filtered by the API]' -r -f -a "mt\t'Outgoing messages'
+mo\t'Incoming messages'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l status -d 'Only this status, e.g. DELIVERED; repeat for several [filtered by mobivate]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l recipient -d 'Only messages to or from NUMBER [filtered by mobivate]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l reference -d 'Only messages sent with this reference [filtered by mobivate]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l campaign-id -d 'Only messages of this campaign [filtered by mobivate]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l format -d 'How to print the records [default: table on a terminal, else jsonl]' -r -f -a "table\t'Aligned columns that fit the terminal, dates in local time'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'RFC 4180, with a header row'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N records, and ask for no more pages' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l format -d 'How to print the record' -r -f -a "text\t'One `field: value` line per field'
+json\t'The record as one JSON object'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l campaign-id -d 'Follow the messages of this campaign instead' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l interval -d 'Time between reads of the log (30s, 1m, …)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l wait -d 'Give up (exit 75) after this long without every message final' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l since -d 'Search the log from WHEN, as for `logs list` [default: 24h]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l format -d 'How to print each change [default: table on a terminal, else jsonl]' -r -f -a "table\t'Aligned columns that fit the terminal, dates in local time'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'RFC 4180, with a header row'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "list" -d 'Search the message log (GET /message), newest pages streamed as they arrive'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one message record (GET /message/ID)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow messages until each has a final status'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List the numbers that opted out (GET /addressbook/optout)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Add numbers to the opt-out list: one `NUMBER added` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l since -d 'From WHEN: RFC 3339, a date (2026-11-01), or a span ago (7d) [default: the whole list]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l until -d 'Until WHEN, in the same forms [default: now]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l format -d 'How to print the records [default: table on a terminal, else jsonl]' -r -f -a "table\t'Aligned columns that fit the terminal, dates in local time'
+json\t'One JSON array'
+jsonl\t'One JSON object per line'
+csv\t'RFC 4180, with a header row'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N records, and ask for no more pages' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the numbers that opted out (GET /addressbook/optout)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add numbers to the opt-out list: one `NUMBER added` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "set" -d 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l port -d 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward -d 'Re-post each payload to this URL and report its status on stderr' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "set" -d 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
@@ -100,9 +252,20 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s v -l verbose -
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "logs" -d 'Message logs: search, read one, follow to delivery'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "optouts" -d 'The opt-out list: list, add, remove'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "webhooks" -d 'Webhooks: register a URL, or receive payloads locally'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey logs optouts webhooks completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "list" -d 'Search the message log (GET /message), newest pages streamed as they arrive'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "get" -d 'Print one message record (GET /message/ID)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "watch" -d 'Follow messages until each has a final status'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from optouts" -f -a "list" -d 'List the numbers that opted out (GET /addressbook/optout)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from optouts" -f -a "add" -d 'Add numbers to the opt-out list: one `NUMBER added` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from optouts" -f -a "remove" -d 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "set" -d 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'

@@ -61,15 +61,19 @@ impl ExitCode {
             }
             ExitCode::DataErr => "unusable input: empty or multi-line password, more than 4 KiB",
             ExitCode::NoInput => {
-                "a named input file (password file, CA file) is missing or unreadable"
+                "a named input file (password file, CA file) is missing or unreadable; no such message (logs get)"
             }
             ExitCode::NoHost => "the host name could not be resolved",
             ExitCode::Unavailable => {
                 "service unavailable: a 5xx after retries, connection refused or reset"
             }
             ExitCode::CantCreate => "the --output file could not be created",
-            ExitCode::IoErr => "writing stdout failed, including a closed pipe",
-            ExitCode::TempFail => "temporary failure: a timeout, or a 429 after retries",
+            ExitCode::IoErr => {
+                "writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)"
+            }
+            ExitCode::TempFail => {
+                "temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait"
+            }
             ExitCode::Protocol => "protocol: an unexpected response, a redirect, or a TLS failure",
             ExitCode::NoPerm => "credentials (or key) rejected: 401 or 403",
             ExitCode::Config => {

@@ -31,8 +31,12 @@ fn message(n: usize, status: &str) -> serde_json::Value {
 }
 
 fn page(from: usize, count: usize) -> String {
-    serde_json::Value::Array((from..from + count).map(|n| message(n, "DELIVERED")).collect())
-        .to_string()
+    serde_json::Value::Array(
+        (from..from + count)
+            .map(|n| message(n, "DELIVERED"))
+            .collect(),
+    )
+    .to_string()
 }
 
 fn page_matcher(page: u64, size: u64) -> Matcher {
@@ -69,7 +73,10 @@ fn paged_server(pages: &[usize]) -> (mockito::ServerGuard, Vec<mockito::Mock>) {
     mocks.push(
         server
             .mock("GET", "/message")
-            .match_query(Matcher::UrlEncoded("page".into(), (pages.len() + 1).to_string()))
+            .match_query(Matcher::UrlEncoded(
+                "page".into(),
+                (pages.len() + 1).to_string(),
+            ))
             .with_body("[]")
             .expect(0)
             .create(),
@@ -84,7 +91,13 @@ fn pages_until_a_short_one_with_exactly_the_requests_needed() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let stdout = stdout_of(&out);
     assert_eq!(stdout.lines().count(), 2500);
-    assert!(stdout.lines().last().unwrap().contains(&format!("\"id\":\"{:032x}\"", 2499)));
+    assert!(
+        stdout
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("\"id\":\"{:032x}\"", 2499))
+    );
     for mock in mocks {
         mock.assert();
     }
@@ -115,7 +128,10 @@ fn limit_smaller_than_a_page_is_the_page_size() {
         .match_query(Matcher::UrlEncoded("page".into(), "2".into()))
         .expect(0)
         .create();
-    let out = logs(&server.url()).args(["list", "--limit", "5"]).output().unwrap();
+    let out = logs(&server.url())
+        .args(["list", "--limit", "5"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).lines().count(), 5);
     first.assert();
@@ -126,7 +142,10 @@ fn limit_smaller_than_a_page_is_the_page_size() {
 fn limit_stops_asking_for_pages() {
     // Pages 1 and 2 are full; page 3 must never be asked for.
     let (server, mocks) = paged_server(&[1000, 1000]);
-    let out = logs(&server.url()).args(["list", "--limit", "1500"]).output().unwrap();
+    let out = logs(&server.url())
+        .args(["list", "--limit", "1500"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).lines().count(), 1500);
     for mock in mocks {
@@ -136,7 +155,10 @@ fn limit_stops_asking_for_pages() {
 
 #[test]
 fn limit_zero_is_unusable() {
-    let out = logs("http://127.0.0.1:9").args(["list", "--limit", "0"]).output().unwrap();
+    let out = logs("http://127.0.0.1:9")
+        .args(["list", "--limit", "0"])
+        .output()
+        .unwrap();
     let stderr = assert_clean_failure(&out, 65);
     assert!(stderr.contains("--limit 0"), "{stderr}");
 }
@@ -148,7 +170,11 @@ const TWO: &str = r#"[
 
 fn formatted(format: &str) -> String {
     let mut server = mockito::Server::new();
-    server.mock("GET", "/message").match_query(Matcher::Any).with_body(TWO).create();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_body(TWO)
+        .create();
     let out = logs(&server.url())
         .args(["list", "--format", format])
         .env("TZ", "Asia/Kolkata")
@@ -208,7 +234,11 @@ fn table_has_aligned_columns_in_local_time() {
 #[test]
 fn table_fits_the_terminal_width() {
     let mut server = mockito::Server::new();
-    server.mock("GET", "/message").match_query(Matcher::Any).with_body(TWO).create();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_body(TWO)
+        .create();
     let out = logs(&server.url())
         .args(["list", "--format", "table"])
         .env("TZ", "UTC")
@@ -224,7 +254,11 @@ fn table_fits_the_terminal_width() {
 #[test]
 fn a_pipe_gets_jsonl_by_default() {
     let mut server = mockito::Server::new();
-    server.mock("GET", "/message").match_query(Matcher::Any).with_body(TWO).create();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_body(TWO)
+        .create();
     let out = logs(&server.url()).args(["list"]).output().unwrap();
     assert_eq!(stdout_of(&out), formatted("jsonl"));
 }
@@ -233,7 +267,14 @@ fn a_pipe_gets_jsonl_by_default() {
 fn head_1_ends_quietly_with_0() {
     let (server, _mocks) = paged_server(&[1000, 1000, 1000, 1000, 10]);
     let mut child = raw_mobivate()
-        .args(["--base-url", &server.url(), "logs", "list", "--format", "jsonl"])
+        .args([
+            "--base-url",
+            &server.url(),
+            "logs",
+            "list",
+            "--format",
+            "jsonl",
+        ])
         .env("MOBIVATE_API_KEY", KEY)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -349,21 +390,36 @@ fn a_start_in_the_future_is_unusable() {
 #[test]
 fn the_tool_filters_status_recipient_reference_and_campaign() {
     let mut server = mockito::Server::new();
-    server.mock("GET", "/message").match_query(Matcher::Any).with_body(TWO).create();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_body(TWO)
+        .create();
     let ids = |args: &[&str]| -> Vec<String> {
         let out = logs(&server.url()).arg("list").args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         stdout_of(&out)
             .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
     assert_eq!(ids(&["--status", "failed_noroute"]), ["b2"]);
-    assert_eq!(ids(&["--status", "DELIVERED", "--status", "FAILED_NOROUTE"]), ["a1", "b2"]);
+    assert_eq!(
+        ids(&["--status", "DELIVERED", "--status", "FAILED_NOROUTE"]),
+        ["a1", "b2"]
+    );
     assert_eq!(ids(&["--recipient", "+44 7930 000001"]), ["a1"]);
     assert_eq!(ids(&["--reference", "r1"]), ["a1"]);
     assert_eq!(ids(&["--campaign-id", "c9"]), ["b2"]);
-    let out = logs(&server.url()).args(["list", "--recipient", "07930"]).output().unwrap();
+    let out = logs(&server.url())
+        .args(["list", "--recipient", "07930"])
+        .output()
+        .unwrap();
     assert_clean_failure(&out, 65);
 }
 
@@ -392,7 +448,14 @@ fn server_errors_are_retried_because_lists_are_reads() {
         None,
     );
     let out = mobivate()
-        .args(["--base-url", &server.url(), "--retries", "1", "logs", "list"])
+        .args([
+            "--base-url",
+            &server.url(),
+            "--retries",
+            "1",
+            "logs",
+            "list",
+        ])
         .env("MOBIVATE_API_KEY", KEY)
         .output()
         .unwrap();
@@ -414,8 +477,14 @@ fn no_key_without_a_terminal_is_64() {
 fn get_prints_one_record() {
     let mut server = mockito::Server::new();
     let record = serde_json::from_str::<serde_json::Value>(TWO).unwrap()[0].to_string();
-    server.mock("GET", "/message/a1").with_body(&record).create();
-    let out = logs(&server.url()).args(["get", "a1", "--format", "json"]).output().unwrap();
+    server
+        .mock("GET", "/message/a1")
+        .with_body(&record)
+        .create();
+    let out = logs(&server.url())
+        .args(["get", "a1", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(
         stdout_of(&out),
@@ -423,7 +492,10 @@ fn get_prints_one_record() {
     );
     let out = logs(&server.url()).args(["get", "a1"]).output().unwrap();
     let text = stdout_of(&out);
-    assert!(text.starts_with("id               a1\ncreated          2026-11-26T13:00:00Z\n"), "{text}");
+    assert!(
+        text.starts_with("id               a1\ncreated          2026-11-26T13:00:00Z\n"),
+        "{text}"
+    );
     assert!(text.contains("\nbody             Hi, \"you\"\n"), "{text}");
 }
 
@@ -447,7 +519,10 @@ fn get_encodes_the_id_into_one_path_segment() {
         .mock("GET", "/message/a%2F..%2Fb")
         .with_status(404)
         .create();
-    let out = logs(&server.url()).args(["get", "a/../b"]).output().unwrap();
+    let out = logs(&server.url())
+        .args(["get", "a/../b"])
+        .output()
+        .unwrap();
     assert_clean_failure(&out, 66);
     mock.assert();
 }
@@ -482,7 +557,12 @@ fn watch_prints_each_change_and_ends_at_a_final_status() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let statuses: Vec<String> = stdout_of(&out)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["status"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["status"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(statuses, ["ACCEPTED", "DELIVERED"]);
     assert_eq!(server.request_count(), 3);
@@ -497,7 +577,11 @@ fn watch_ignores_other_references_and_follows_a_campaign() {
     let mut mine = message(2, "FAILED_NOROUTE");
     mine["campaignId"] = "c-1".into();
     let server = scripted(
-        vec![json_reply(200, "OK", &serde_json::json!([other, mine]).to_string())],
+        vec![json_reply(
+            200,
+            "OK",
+            &serde_json::json!([other, mine]).to_string(),
+        )],
         None,
     );
     let out = logs(&server.url())
@@ -517,7 +601,10 @@ fn watch_gives_up_with_75_when_nothing_is_found() {
         .output()
         .unwrap();
     let stderr = assert_clean_failure(&out, 75);
-    assert!(stderr.contains("no message with reference order-7 found after 1s"), "{stderr}");
+    assert!(
+        stderr.contains("no message with reference order-7 found after 1s"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -49,7 +49,10 @@ fn list_formats_csv_and_table() {
         .match_query(Matcher::Any)
         .with_body(LIST)
         .create();
-    let out = optouts(&server.url()).args(["list", "--format", "csv"]).output().unwrap();
+    let out = optouts(&server.url())
+        .args(["list", "--format", "csv"])
+        .output()
+        .unwrap();
     assert_eq!(
         stdout_of(&out),
         "id,mobile,note,created\r\n1354505990,4400111222,MO,2023-01-03T00:03:23Z\r\n1354505991,61400111222,API,2025-11-26T13:00:00Z\r\n"
@@ -81,7 +84,15 @@ fn list_limit_and_dates() {
         .expect(1)
         .create();
     let out = optouts(&server.url())
-        .args(["list", "--since", "2026-11-01", "--until", "2026-11-02", "--limit", "1"])
+        .args([
+            "list",
+            "--since",
+            "2026-11-01",
+            "--until",
+            "2026-11-02",
+            "--limit",
+            "1",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
@@ -162,7 +173,12 @@ fn an_invalid_number_is_65_and_the_others_still_apply() {
     assert_eq!(out.status.code(), Some(65));
     assert_eq!(stdout_of(&out), "447930000001 added\n");
     let stderr = stderr_of(&out);
-    assert!(stderr.starts_with("mobivate: error: not a phone number: '07930 000001' is not in international form"), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "mobivate: error: not a phone number: '07930 000001' is not in international form"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("1 of 2 number(s) not added"), "{stderr}");
     mock.assert();
 }
@@ -175,7 +191,10 @@ fn a_server_400_for_one_number_is_65() {
         .with_status(400)
         .with_body(r#"{"code":400,"message":"Invalid mobile number"}"#)
         .create();
-    let out = optouts(&server.url()).args(["add", "447930000001"]).output().unwrap();
+    let out = optouts(&server.url())
+        .args(["add", "447930000001"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(65));
     assert!(stderr_of(&out).contains("447930000001: the server rejected the request (HTTP 400 Bad Request): \"Invalid mobile number\""));
 }
@@ -184,7 +203,10 @@ fn a_server_400_for_one_number_is_65() {
 fn exit_code_order_rejected_key_beats_network_beats_invalid() {
     // 5xx for everything: network code 69 beats 65.
     let mut server = mockito::Server::new();
-    server.mock("POST", "/addressbook/optout").with_status(503).create();
+    server
+        .mock("POST", "/addressbook/optout")
+        .with_status(503)
+        .create();
     let out = optouts(&server.url())
         .args(["add", "bad", "447930000001"])
         .output()
@@ -217,8 +239,14 @@ fn exit_code_order_rejected_key_beats_network_beats_invalid() {
     assert_eq!(out.status.code(), Some(77));
     let stderr = stderr_of(&out);
     assert_eq!(stdout_of(&out), "");
-    assert!(stderr.contains("447930000002: API key rejected (HTTP 401 Unauthorized)"), "{stderr}");
-    assert!(stderr.contains("447930000003: not tried: the API key was rejected"), "{stderr}");
+    assert!(
+        stderr.contains("447930000002: API key rejected (HTTP 401 Unauthorized)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("447930000003: not tried: the API key was rejected"),
+        "{stderr}"
+    );
     assert!(stderr.contains("4 of 4 number(s) not added"), "{stderr}");
     assert!(!stderr.contains(KEY));
     rejected.assert();
@@ -228,8 +256,14 @@ fn exit_code_order_rejected_key_beats_network_beats_invalid() {
 #[test]
 fn out_of_credit_is_77() {
     let mut server = mockito::Server::new();
-    server.mock("POST", "/addressbook/optout").with_status(402).create();
-    let out = optouts(&server.url()).args(["add", "447930000001"]).output().unwrap();
+    server
+        .mock("POST", "/addressbook/optout")
+        .with_status(402)
+        .create();
+    let out = optouts(&server.url())
+        .args(["add", "447930000001"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(77));
 }
 
@@ -276,8 +310,16 @@ fn remove_falls_back_to_optout_on_404_and_405() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
         assert_eq!(stdout_of(&out), "447930000001 removed\n");
         let stderr = stderr_of(&out);
-        assert!(stderr.contains(&format!("* DELETE /addressbook/optout answered HTTP {status}; trying DELETE /optout")), "{stderr}");
-        assert!(stderr.contains("* 447930000001: removed by DELETE /optout"), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "* DELETE /addressbook/optout answered HTTP {status}; trying DELETE /optout"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("* 447930000001: removed by DELETE /optout"),
+            "{stderr}"
+        );
         first.assert();
         fallback.assert();
     }
@@ -286,9 +328,19 @@ fn remove_falls_back_to_optout_on_404_and_405() {
 #[test]
 fn remove_when_both_endpoints_say_404_is_65() {
     let mut server = mockito::Server::new();
-    server.mock("DELETE", "/addressbook/optout").with_status(404).create();
-    let fallback = server.mock("DELETE", "/optout").with_status(404).expect(1).create();
-    let out = optouts(&server.url()).args(["remove", "447930000001"]).output().unwrap();
+    server
+        .mock("DELETE", "/addressbook/optout")
+        .with_status(404)
+        .create();
+    let fallback = server
+        .mock("DELETE", "/optout")
+        .with_status(404)
+        .expect(1)
+        .create();
+    let out = optouts(&server.url())
+        .args(["remove", "447930000001"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(65));
     assert!(stderr_of(&out).contains("not removed"));
     fallback.assert();

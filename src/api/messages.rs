@@ -158,10 +158,22 @@ mod tests {
 
     #[test]
     fn final_statuses() {
-        for done in ["DELIVERED", "EXPIRED", "REJECTED", "FAILED_NOROUTE", "SOMETHING_NEW"] {
+        for done in [
+            "DELIVERED",
+            "EXPIRED",
+            "REJECTED",
+            "FAILED_NOROUTE",
+            "SOMETHING_NEW",
+        ] {
             assert!(is_final(done), "{done}");
         }
-        for pending in ["ACCEPTED", "INTERIM_QUEUED", "INTERIM_ACKNOWLEDGED", "RETRY", "retry"] {
+        for pending in [
+            "ACCEPTED",
+            "INTERIM_QUEUED",
+            "INTERIM_ACKNOWLEDGED",
+            "RETRY",
+            "retry",
+        ] {
             assert!(!is_final(pending), "{pending}");
         }
     }

@@ -46,14 +46,22 @@ pub fn keyed_failure(reply: &Reply, key: &Secret) -> Failure {
             )
             .with_hint("the key is only ever sent to the configured URL; fix --base-url if the API has moved")
         }
-        401 | 403 => Failure::new(ExitCode::NoPerm, format!("API key rejected ({http}){quoted}"))
-            .with_hint("check the key with `mobivate testkey`, or get the current one with `mobivate getkey`"),
+        401 | 403 => Failure::new(
+            ExitCode::NoPerm,
+            format!("API key rejected ({http}){quoted}"),
+        )
+        .with_hint(
+            "check the key with `mobivate testkey`, or get the current one with `mobivate getkey`",
+        ),
         402 => Failure::new(
             ExitCode::NoPerm,
             format!("the account is out of credit ({http}){quoted}"),
         ),
-        429 => Failure::new(ExitCode::TempFail, format!("rate limited ({http}){after}{quoted}"))
-            .with_hint("wait a little and try again"),
+        429 => Failure::new(
+            ExitCode::TempFail,
+            format!("rate limited ({http}){after}{quoted}"),
+        )
+        .with_hint("wait a little and try again"),
         500..=599 => Failure::new(
             ExitCode::Unavailable,
             format!("server error ({http}){after}{quoted}"),

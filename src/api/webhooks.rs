@@ -61,7 +61,7 @@ pub fn payload_kind(object: &serde_json::Map<String, serde_json::Value>) -> Opti
             (score, *kind)
         })
         .collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     match scores.as_slice() {
         [(best, kind), (second, _), ..] if *best > 0 && best > second => Some(*kind),
         _ => None,
@@ -102,17 +102,26 @@ mod tests {
     use super::*;
 
     fn kind_of(json: &str) -> Option<Kind> {
-        payload_kind(serde_json::from_str::<serde_json::Value>(json).unwrap().as_object().unwrap())
+        payload_kind(
+            serde_json::from_str::<serde_json::Value>(json)
+                .unwrap()
+                .as_object()
+                .unwrap(),
+        )
     }
 
     #[test]
     fn kinds_from_fields() {
         assert_eq!(
-            kind_of(r#"{"deliveryMessageId":"a","batchId":"b","status":"DELIVERED","statusCode":1}"#),
+            kind_of(
+                r#"{"deliveryMessageId":"a","batchId":"b","status":"DELIVERED","statusCode":1}"#
+            ),
             Some(Kind::Receipt)
         );
         assert_eq!(
-            kind_of(r#"{"id":"a","originator":"447","recipient":"61","body":"STOP","logicalMessageId":"x"}"#),
+            kind_of(
+                r#"{"id":"a","originator":"447","recipient":"61","body":"STOP","logicalMessageId":"x"}"#
+            ),
             Some(Kind::Incoming)
         );
         assert_eq!(

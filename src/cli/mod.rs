@@ -31,7 +31,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MOBIVATE_API_KEY",
-        "key for `testkey`, when --key-stdin is not given",
+        "API key (testkey, logs, optouts, webhooks set), when --key-stdin is not given",
     ),
     (
         "MOBIVATE_BASE_URL",
@@ -53,6 +53,11 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "SSL_CERT_FILE, SSL_CERT_DIR",
         "where to find trusted CA certificates",
     ),
+    (
+        "COLUMNS",
+        "table width when stdout is not a terminal (a terminal's own width wins)",
+    ),
+    ("TZ", "the local time zone of table dates"),
 ];
 
 /// The text after `--help`: exit status and environment, so scripts can rely
@@ -66,12 +71,12 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal
    65  unusable input: empty or multi-line password, more than 4 KiB
-   66  a named input file (password file, CA file) is missing or unreadable
+   66  a named input file (password file, CA file) is missing or unreadable; no such message (logs get)
    68  the host name could not be resolved
    69  service unavailable: a 5xx after retries, connection refused or reset
    73  the --output file could not be created
-   74  writing stdout failed, including a closed pipe
-   75  temporary failure: a timeout, or a 429 after retries
+   74  writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)
+   75  temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait
    76  protocol: an unexpected response, a redirect, or a TLS failure
    77  credentials (or key) rejected: 401 or 403
    78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file
@@ -83,7 +88,7 @@ ENVIRONMENT:
   MOBIVATE_PASSWORD
       password, when neither --password-file nor --password-stdin is given
   MOBIVATE_API_KEY
-      key for `testkey`, when --key-stdin is not given
+      API key (testkey, logs, optouts, webhooks set), when --key-stdin is not given
   MOBIVATE_BASE_URL
       base URL, when --base-url is not given
   CI
@@ -93,7 +98,11 @@ ENVIRONMENT:
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY
       proxy settings, upper or lower case, as curl reads them
   SSL_CERT_FILE, SSL_CERT_DIR
-      where to find trusted CA certificates";
+      where to find trusted CA certificates
+  COLUMNS
+      table width when stdout is not a terminal (a terminal's own width wins)
+  TZ
+      the local time zone of table dates";
 
 #[cfg(test)]
 fn after_long_help() -> String {

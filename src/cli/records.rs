@@ -119,8 +119,11 @@ pub struct LogsGetArgs {
 #[derive(Debug, Args)]
 pub struct LogsWatchArgs {
     /// Follow the messages sent with this reference
-    #[arg(value_name = "REFERENCE", required_unless_present = "campaign_id",
-          conflicts_with = "campaign_id")]
+    #[arg(
+        value_name = "REFERENCE",
+        required_unless_present = "campaign_id",
+        conflicts_with = "campaign_id"
+    )]
     pub reference: Option<String>,
 
     /// Follow the messages of this campaign instead

@@ -3,9 +3,7 @@
 
 use crate::api::messages::{self, Direction, Message, Search, text_of};
 use crate::api::status::{each_page, page_size};
-use crate::cli::{
-    ConnectionArgs, DirectionArg, LogsGetArgs, LogsListArgs, RecordFormat,
-};
+use crate::cli::{ConnectionArgs, DirectionArg, LogsGetArgs, LogsListArgs, RecordFormat};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::key::resolve_key;
@@ -140,7 +138,11 @@ impl Filter {
             })
             .transpose()?;
         Ok(Filter {
-            statuses: args.status.iter().map(|s| s.trim().to_ascii_uppercase()).collect(),
+            statuses: args
+                .status
+                .iter()
+                .map(|s| s.trim().to_ascii_uppercase())
+                .collect(),
             number,
             reference: args.reference.clone(),
             campaign_id: args.campaign_id.clone(),
@@ -156,21 +158,22 @@ impl Filter {
             return false;
         }
         if let Some(number) = &self.number {
-            let is_number =
-                |field: &Option<serde_json::Value>| normalise(&text_of(field)).ok() == Some(*number);
+            let is_number = |field: &Option<serde_json::Value>| {
+                normalise(&text_of(field)).ok() == Some(*number)
+            };
             if !is_number(&message.recipient) && !is_number(&message.originator) {
                 return false;
             }
         }
-        if let Some(reference) = &self.reference {
-            if text_of(&message.sender_reference) != *reference {
-                return false;
-            }
+        if let Some(reference) = &self.reference
+            && text_of(&message.sender_reference) != *reference
+        {
+            return false;
         }
-        if let Some(campaign) = &self.campaign_id {
-            if text_of(&message.campaign_id) != *campaign {
-                return false;
-            }
+        if let Some(campaign) = &self.campaign_id
+            && text_of(&message.campaign_id) != *campaign
+        {
+            return false;
         }
         true
     }

@@ -72,11 +72,10 @@ pub fn change(
 ) -> Result<(), Failure> {
     let from_stdin = args.numbers.iter().any(|n| n == "-");
     if from_stdin && args.key.key_stdin {
-        return Err(Failure::new(
-            ExitCode::Usage,
-            "--key-stdin and `-` both want stdin",
-        )
-        .with_hint("give the key with MOBIVATE_API_KEY when the numbers come from stdin"));
+        return Err(
+            Failure::new(ExitCode::Usage, "--key-stdin and `-` both want stdin")
+                .with_hint("give the key with MOBIVATE_API_KEY when the numbers come from stdin"),
+        );
     }
     let transport = super::transport(connection)?;
     let key = resolve_key(args.key.key_stdin, &Interactivity::new(connection.no_input))?;
@@ -100,19 +99,21 @@ pub fn change(
         };
         match outcome {
             Ok(number) => {
-                if stdout_error.is_none() {
-                    if let Err(error) = writeln!(stdout, "{number} {}", change.done())
-                        .and_then(|()| stdout.flush())
-                    {
-                        stdout_error = Some(error);
-                    }
+                if stdout_error.is_none()
+                    && let Err(error) =
+                        writeln!(stdout, "{number} {}", change.done()).and_then(|()| stdout.flush())
+                {
+                    stdout_error = Some(error);
                 }
             }
             Err(failure) => {
                 failed += 1;
                 key_rejected |= failure.code == ExitCode::NoPerm;
                 let _ = writeln!(std::io::stderr().lock(), "mobivate: error: {failure}");
-                if worst.as_ref().is_none_or(|w| rank(failure.code) > rank(w.code)) {
+                if worst
+                    .as_ref()
+                    .is_none_or(|w| rank(failure.code) > rank(w.code))
+                {
                     worst = Some(failure);
                 }
             }
@@ -138,8 +139,9 @@ pub fn change(
             ExitCode::IoErr,
             format!("cannot write to stdout: {error}; every number was still applied"),
         )),
-        (Some(ExitCode::NoPerm), None) => Err(summary(ExitCode::NoPerm)
-            .with_hint("check the key with `mobivate testkey`")),
+        (Some(ExitCode::NoPerm), None) => {
+            Err(summary(ExitCode::NoPerm).with_hint("check the key with `mobivate testkey`"))
+        }
         (Some(code), None) => Err(summary(code)),
         (None, None) => Ok(()),
     }

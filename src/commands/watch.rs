@@ -14,6 +14,9 @@ use jiff::Timestamp;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+/// Which records of the log the watch follows.
+type Followed = Box<dyn Fn(&Message) -> bool>;
+
 /// How often a sleep looks at the Ctrl-C flag.
 const TICK: Duration = Duration::from_millis(100);
 
@@ -26,24 +29,23 @@ pub fn run(connection: &ConnectionArgs, args: &LogsWatchArgs) -> Result<(), Fail
     }
     let since = super::logs::DEFAULT_SINCE;
     let (since, _) = super::logs::date_range(args.since.unwrap_or(since), None)?;
-    let (what, wanted): (String, Box<dyn Fn(&Message) -> bool>) =
-        match (&args.reference, &args.campaign_id) {
-            (_, Some(campaign)) => {
-                let campaign = campaign.clone();
-                (
-                    format!("campaign {campaign}"),
-                    Box::new(move |m| text_of(&m.campaign_id) == campaign),
-                )
-            }
-            (Some(reference), None) => {
-                let reference = reference.clone();
-                (
-                    format!("reference {reference}"),
-                    Box::new(move |m| text_of(&m.sender_reference) == reference),
-                )
-            }
-            (None, None) => unreachable!("clap requires REFERENCE or --campaign-id"),
-        };
+    let (what, wanted): (String, Followed) = match (&args.reference, &args.campaign_id) {
+        (_, Some(campaign)) => {
+            let campaign = campaign.clone();
+            (
+                format!("campaign {campaign}"),
+                Box::new(move |m| text_of(&m.campaign_id) == campaign),
+            )
+        }
+        (Some(reference), None) => {
+            let reference = reference.clone();
+            (
+                format!("reference {reference}"),
+                Box::new(move |m| text_of(&m.sender_reference) == reference),
+            )
+        }
+        (None, None) => unreachable!("clap requires REFERENCE or --campaign-id"),
+    };
     let transport = super::transport(connection)?;
     let key = resolve_key(args.key.key_stdin, &Interactivity::new(connection.no_input))?;
     signals::catch_interrupts();
@@ -121,7 +123,7 @@ pub fn run(connection: &ConnectionArgs, args: &LogsWatchArgs) -> Result<(), Fail
 
 fn humanize(duration: Duration) -> String {
     let seconds = duration.as_secs();
-    if seconds % 60 == 0 && seconds > 0 {
+    if seconds.is_multiple_of(60) && seconds > 0 {
         format!("{}m", seconds / 60)
     } else {
         format!("{seconds}s")

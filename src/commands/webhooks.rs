@@ -33,20 +33,25 @@ pub fn set(connection: &ConnectionArgs, args: &WebhooksSetArgs) -> Result<(), Fa
 fn check_url(raw: &str, for_mobivate: bool) -> Result<(), Failure> {
     let shown = sanitize_server_text(raw);
     let bad = |why: &str| Failure::new(ExitCode::DataErr, format!("{shown:?} {why}"));
-    let uri: ureq::http::Uri = raw
-        .trim()
-        .parse()
-        .map_err(|_| bad("is not a URL"))?;
-    let host = uri.host().filter(|h| !h.is_empty()).ok_or_else(|| bad("has no host"))?;
+    let uri: ureq::http::Uri = raw.trim().parse().map_err(|_| bad("is not a URL"))?;
+    let host = uri
+        .host()
+        .filter(|h| !h.is_empty())
+        .ok_or_else(|| bad("has no host"))?;
     match uri.scheme_str() {
         Some("https") => Ok(()),
         Some("http") if !for_mobivate => Ok(()),
         Some("http") if is_loopback(host) => {
-            warn("plain http to a loopback address: only for testing, Mobivate's servers cannot reach it");
+            warn(
+                "plain http to a loopback address: only for testing, Mobivate's servers cannot reach it",
+            );
             Ok(())
         }
-        Some("http") => Err(bad("is plain http: a webhook URL must be https://")
-            .with_hint("plain http is allowed only for localhost, 127.0.0.0/8 and ::1, for testing")),
+        Some("http") => Err(
+            bad("is plain http: a webhook URL must be https://").with_hint(
+                "plain http is allowed only for localhost, 127.0.0.0/8 and ::1, for testing",
+            ),
+        ),
         _ => Err(bad("is not an http(s) URL")),
     }
 }
@@ -151,10 +156,10 @@ pub fn payload_line(path: &str, body: &[u8]) -> Result<(String, Kind), String> {
         .find(|kind| kind.name() == segment)
         .or_else(|| payload_kind(&object))
         .ok_or_else(|| "not a receipt, incoming or click payload".to_string())?;
-    if let Some(created) = object.get_mut("created") {
-        if let Value::Date(at) = api_date(&Some(created.clone())) {
-            *created = serde_json::Value::String(at.to_string());
-        }
+    if let Some(created) = object.get_mut("created")
+        && let Value::Date(at) = api_date(&Some(created.clone()))
+    {
+        *created = serde_json::Value::String(at.to_string());
     }
     object.remove("kind");
     let rest = serde_json::Value::Object(object).to_string();
@@ -218,9 +223,18 @@ mod tests {
     fn webhook_urls() {
         assert!(check_url("https://example.com/hook", true).is_ok());
         assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());
-        assert_eq!(check_url("http://example.com/hook", true).unwrap_err().code, ExitCode::DataErr);
-        assert_eq!(check_url("ftp://example.com", true).unwrap_err().code, ExitCode::DataErr);
-        assert_eq!(check_url("not a url", true).unwrap_err().code, ExitCode::DataErr);
+        assert_eq!(
+            check_url("http://example.com/hook", true).unwrap_err().code,
+            ExitCode::DataErr
+        );
+        assert_eq!(
+            check_url("ftp://example.com", true).unwrap_err().code,
+            ExitCode::DataErr
+        );
+        assert_eq!(
+            check_url("not a url", true).unwrap_err().code,
+            ExitCode::DataErr
+        );
         assert!(check_url("http://example.com/hook", false).is_ok());
     }
 }

@@ -82,10 +82,11 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     if let Ok(at) = trimmed.parse::<Timestamp>() {
         return Ok(When::At(at));
     }
-    if trimmed.len() == 10 && trimmed.parse::<jiff::civil::Date>().is_ok() {
-        if let Ok(at) = format!("{trimmed}T00:00:00Z").parse::<Timestamp>() {
-            return Ok(When::At(at));
-        }
+    if trimmed.len() == 10
+        && trimmed.parse::<jiff::civil::Date>().is_ok()
+        && let Ok(at) = format!("{trimmed}T00:00:00Z").parse::<Timestamp>()
+    {
+        return Ok(When::At(at));
     }
     parse_duration(trimmed).map(When::Ago).map_err(|_| {
         format!(
@@ -112,7 +113,17 @@ mod tests {
         assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
         assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(604_800)));
         assert_eq!(parse_duration("1d2h3m4s"), Ok(Duration::from_secs(93_784)));
-        for bad in ["", "h", "1x", "1.5h", "30m1h", "1h1h", "-5", "5 m", "99999999999999999999d"] {
+        for bad in [
+            "",
+            "h",
+            "1x",
+            "1.5h",
+            "30m1h",
+            "1h1h",
+            "-5",
+            "5 m",
+            "99999999999999999999d",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
     }
@@ -120,13 +131,31 @@ mod tests {
     #[test]
     fn whens() {
         let utc = |s: &str| When::At(s.parse().unwrap());
-        assert_eq!(parse_when("2026-11-26T13:00:00Z"), Ok(utc("2026-11-26T13:00:00Z")));
-        assert_eq!(parse_when("2026-11-26T15:00:00+02:00"), Ok(utc("2026-11-26T13:00:00Z")));
-        assert_eq!(parse_when("2026-11-26T13:00:00+0000"), Ok(utc("2026-11-26T13:00:00Z")));
+        assert_eq!(
+            parse_when("2026-11-26T13:00:00Z"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
+        assert_eq!(
+            parse_when("2026-11-26T15:00:00+02:00"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
+        assert_eq!(
+            parse_when("2026-11-26T13:00:00+0000"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
         assert_eq!(parse_when("2026-11-01"), Ok(utc("2026-11-01T00:00:00Z")));
         assert_eq!(parse_when("2h"), Ok(When::Ago(Duration::from_secs(7200))));
-        assert_eq!(parse_when("7d"), Ok(When::Ago(Duration::from_secs(604_800))));
-        for bad in ["yesterday", "2026-11-26T13:00:00", "2026-13-01", "26/11/2026", ""] {
+        assert_eq!(
+            parse_when("7d"),
+            Ok(When::Ago(Duration::from_secs(604_800)))
+        );
+        for bad in [
+            "yesterday",
+            "2026-11-26T13:00:00",
+            "2026-13-01",
+            "26/11/2026",
+            "",
+        ] {
             assert!(parse_when(bad).is_err(), "{bad}");
         }
     }

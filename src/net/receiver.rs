@@ -119,7 +119,11 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
         };
         let value = value.trim();
         if name.eq_ignore_ascii_case("content-length") {
-            length = Some(value.parse().map_err(|_| "a bad Content-Length".to_string())?);
+            length = Some(
+                value
+                    .parse()
+                    .map_err(|_| "a bad Content-Length".to_string())?,
+            );
         } else if name.eq_ignore_ascii_case("transfer-encoding") {
             chunked = value.to_ascii_lowercase().contains("chunked");
         }
@@ -129,7 +133,10 @@ fn read_request(stream: &TcpStream) -> Result<Request, String> {
     } else {
         let length = length.unwrap_or(0);
         if length > MAX_PAYLOAD_BYTES {
-            return Err(format!("the payload is larger than {} KiB", MAX_PAYLOAD_BYTES / 1024));
+            return Err(format!(
+                "the payload is larger than {} KiB",
+                MAX_PAYLOAD_BYTES / 1024
+            ));
         }
         let mut body = vec![0; length];
         reader
@@ -148,17 +155,25 @@ fn read_chunked(reader: &mut impl BufRead) -> Result<Vec<u8>, String> {
             .read_line(&mut size_line)
             .map_err(|_| "a broken chunk".to_string())?;
         let size_text = size_line.trim().split(';').next().unwrap_or("");
-        let size = usize::from_str_radix(size_text, 16).map_err(|_| "a broken chunk".to_string())?;
+        let size =
+            usize::from_str_radix(size_text, 16).map_err(|_| "a broken chunk".to_string())?;
         if size == 0 {
             // Trailers, up to the empty line.
             let mut trailer = String::new();
-            while reader.read_line(&mut trailer).map_err(|_| "a broken chunk")? > 2 {
+            while reader
+                .read_line(&mut trailer)
+                .map_err(|_| "a broken chunk")?
+                > 2
+            {
                 trailer.clear();
             }
             return Ok(body);
         }
         if body.len() + size > MAX_PAYLOAD_BYTES {
-            return Err(format!("the payload is larger than {} KiB", MAX_PAYLOAD_BYTES / 1024));
+            return Err(format!(
+                "the payload is larger than {} KiB",
+                MAX_PAYLOAD_BYTES / 1024
+            ));
         }
         let start = body.len();
         body.resize(start + size, 0);

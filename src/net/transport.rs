@@ -225,10 +225,7 @@ impl Transport {
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
         let cap = call.max_body;
-        let mut response = self
-            .agent
-            .run(request)
-            .map_err(|e| self.classify(e, cap))?;
+        let mut response = self.agent.run(request).map_err(|e| self.classify(e, cap))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -239,11 +236,7 @@ impl Transport {
         let location = header("location");
         let retry_after = header("retry-after");
         let mut body = Zeroizing::new(Vec::new());
-        let mut reader = response
-            .body_mut()
-            .with_config()
-            .limit(cap)
-            .reader();
+        let mut reader = response.body_mut().with_config().limit(cap).reader();
         std::io::Read::read_to_end(&mut reader, &mut body)
             .map_err(|e| self.classify_body_error(e, cap))?;
         Ok(Reply {
@@ -443,7 +436,7 @@ impl NetError {
 }
 
 fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} MiB", bytes / (1024 * 1024))
     } else {
         format!("{} KiB", bytes / 1024)

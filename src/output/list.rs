@@ -101,7 +101,10 @@ pub fn api_date(value: &Option<serde_json::Value>) -> Value {
         Some(serde_json::Value::Number(n)) => n
             .as_i64()
             .and_then(|ms| Timestamp::from_millisecond(ms).ok())
-            .map_or_else(|| Value::Json(serde_json::Value::Number(n.clone())), Value::Date),
+            .map_or_else(
+                || Value::Json(serde_json::Value::Number(n.clone())),
+                Value::Date,
+            ),
         Some(serde_json::Value::String(s)) => s
             .trim()
             .parse::<Timestamp>()
@@ -113,7 +116,10 @@ pub fn api_date(value: &Option<serde_json::Value>) -> Value {
 /// A date for a table: local time, to the second.
 pub fn local_date(value: &Value, zone: &TimeZone) -> String {
     match value {
-        Value::Date(at) => zone.to_datetime(*at).strftime("%Y-%m-%d %H:%M:%S").to_string(),
+        Value::Date(at) => zone
+            .to_datetime(*at)
+            .strftime("%Y-%m-%d %H:%M:%S")
+            .to_string(),
         other => other.csv_field(),
     }
 }

@@ -29,6 +29,8 @@ const CLEARED: &[&str] = &[
     "no_proxy",
     "SSL_CERT_FILE",
     "SSL_CERT_DIR",
+    "COLUMNS",
+    "TZ",
     "RUST_BACKTRACE",
     "RUST_LIB_BACKTRACE",
 ];

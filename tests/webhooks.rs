@@ -1,0 +1,281 @@
+//! `mobivate webhooks set|listen` through the real binary.
+
+mod common;
+
+use common::*;
+use mockito::Matcher;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+fn webhooks(base: &str) -> assert_cmd::Command {
+    let mut cmd = mobivate();
+    cmd.args(["--base-url", base, "--retries", "0", "webhooks"])
+        .env("MOBIVATE_API_KEY", KEY);
+    cmd
+}
+
+#[test]
+fn set_registers_the_url_and_prints_the_server_message_on_stderr() {
+    for kind in ["receipt", "incoming", "click"] {
+        let mut server = mockito::Server::new();
+        let mock = server
+            .mock("POST", format!("/webhooks/{kind}").as_str())
+            .match_body(Matcher::Json(
+                serde_json::json!({"url": "https://hooks.example.com/sms"}),
+            ))
+            .match_header("authorization", format!("Bearer {KEY}").as_str())
+            .with_body(r#"{"message":"Webhook updated successfully"}"#)
+            .expect(1)
+            .create();
+        let out = webhooks(&server.url())
+            .args(["set", kind, "https://hooks.example.com/sms"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert_eq!(stderr_of(&out), "Webhook updated successfully\n");
+        mock.assert();
+    }
+}
+
+#[test]
+fn set_refuses_plain_http_to_a_remote_host() {
+    let mut server = mockito::Server::new();
+    let mock = server.mock("POST", Matcher::Any).expect(0).create();
+    for url in [
+        "http://hooks.example.com/sms",
+        "ftp://hooks.example.com",
+        "hooks",
+    ] {
+        let out = webhooks(&server.url())
+            .args(["set", "receipt", url])
+            .output()
+            .unwrap();
+        assert_clean_failure(&out, 65);
+    }
+    mock.assert();
+}
+
+#[test]
+fn set_allows_loopback_http_with_a_warning() {
+    let mut server = mockito::Server::new();
+    server
+        .mock("POST", "/webhooks/receipt")
+        .with_body(r#"{"message":"Webhook updated successfully"}"#)
+        .create();
+    let out = webhooks(&server.url())
+        .args(["set", "receipt", "http://127.0.0.1:8080/hook"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr_of(&out).starts_with("mobivate: warning: plain http to a loopback address"));
+}
+
+#[test]
+fn set_with_a_rejected_key_is_77() {
+    let mut server = mockito::Server::new();
+    server
+        .mock("POST", "/webhooks/click")
+        .with_status(401)
+        .create();
+    let out = webhooks(&server.url())
+        .args(["set", "click", "https://hooks.example.com"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 77);
+}
+
+#[test]
+fn set_needs_a_known_kind() {
+    let out = webhooks("http://127.0.0.1:9")
+        .args(["set", "bounce", "https://hooks.example.com"])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 64);
+}
+
+struct Listener {
+    child: Child,
+    port: u16,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+}
+
+fn lines_of(reader: impl Read + Send + 'static) -> Receiver<String> {
+    let (send, receive) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if send.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    receive
+}
+
+fn listen(extra: &[&str]) -> Listener {
+    let mut child = raw_mobivate()
+        .args(["webhooks", "listen", "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = lines_of(child.stdout.take().unwrap());
+    let stderr = lines_of(child.stderr.take().unwrap());
+    let first = stderr.recv_timeout(Duration::from_secs(20)).unwrap();
+    let port = first
+        .strip_prefix("mobivate: listening on http://127.0.0.1:")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    Listener {
+        child,
+        port,
+        stdout,
+        stderr,
+    }
+}
+
+/// Posts `body` and returns the status line of the answer.
+fn post(port: u16, path: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer.lines().next().unwrap_or("").to_string()
+}
+
+fn next_line(receiver: &Receiver<String>) -> String {
+    receiver.recv_timeout(Duration::from_secs(20)).unwrap()
+}
+
+fn interrupt(child: &Child) {
+    // SAFETY: kill with a pid we own.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+}
+
+#[test]
+fn listen_prints_each_payload_kind_and_rejects_malformed_ones() {
+    let mut listener = listen(&[]);
+    let port = listener.port;
+
+    let receipt = r#"{"deliveryMessageId":"d1","batchId":"b1","clientReference":"order-7","created":"2026-11-26T14:00:00+0100","status":"DELIVERED","statusCode":1,"parts":1,"hlr":null}"#;
+    assert_eq!(post(port, "/", receipt), "HTTP/1.1 200 OK");
+    assert_eq!(
+        next_line(&listener.stdout),
+        r#"{"kind":"receipt","batchId":"b1","clientReference":"order-7","created":"2026-11-26T13:00:00Z","deliveryMessageId":"d1","hlr":null,"parts":1,"status":"DELIVERED","statusCode":1}"#
+    );
+
+    let incoming = r#"{"id":"i1","originator":"447930000001","recipient":"61400111222","body":"STOP","created":"2026-11-26T13:00:00+0000","inReplyTo":"m1","logicalMessageId":"l1","ownerUserId":7}"#;
+    assert_eq!(post(port, "/", incoming), "HTTP/1.1 200 OK");
+    assert_eq!(
+        next_line(&listener.stdout),
+        r#"{"kind":"incoming","body":"STOP","created":"2026-11-26T13:00:00Z","id":"i1","inReplyTo":"m1","logicalMessageId":"l1","originator":"447930000001","ownerUserId":7,"recipient":"61400111222"}"#
+    );
+
+    let click = r#"{"messageId":"m1","mobile":"447930000001","batchId":"b1","clientRef":"order-7","browser":"Firefox","country":"GB","ipAddress":"192.0.2.1","iso2l":"gb","os":"Linux","url":"https://x.example"}"#;
+    assert_eq!(post(port, "/hooks/click", click), "HTTP/1.1 200 OK");
+    assert_eq!(
+        next_line(&listener.stdout),
+        r#"{"kind":"click","batchId":"b1","browser":"Firefox","clientRef":"order-7","country":"GB","ipAddress":"192.0.2.1","iso2l":"gb","messageId":"m1","mobile":"447930000001","os":"Linux","url":"https://x.example"}"#
+    );
+
+    assert_eq!(post(port, "/", "{not json"), "HTTP/1.1 400 Bad Request");
+    let warning = next_line(&listener.stderr);
+    assert!(
+        warning.starts_with("mobivate: warning: rejected a malformed payload from 127.0.0.1:")
+            && warning.ends_with(": the body is not JSON"),
+        "{warning}"
+    );
+    assert_eq!(
+        post(port, "/", r#"{"hello":"world"}"#),
+        "HTTP/1.1 400 Bad Request"
+    );
+    assert!(next_line(&listener.stderr).ends_with("not a receipt, incoming or click payload"));
+
+    // Still serving after the malformed ones.
+    assert_eq!(
+        post(port, "/receipt", r#"{"status":"EXPIRED"}"#),
+        "HTTP/1.1 200 OK"
+    );
+    assert_eq!(
+        next_line(&listener.stdout),
+        r#"{"kind":"receipt","status":"EXPIRED"}"#
+    );
+
+    interrupt(&listener.child);
+    let status = listener.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn listen_forwards_each_payload_and_reports_the_status() {
+    let mut target = mockito::Server::new();
+    let receipt = r#"{"deliveryMessageId":"d1","status":"DELIVERED","statusCode":1}"#;
+    let mock = target
+        .mock("POST", "/local")
+        .match_body(receipt)
+        .match_header("content-type", "application/json")
+        .with_status(202)
+        .expect(1)
+        .create();
+    let url = format!("{}/local", target.url());
+    let mut listener = listen(&["--forward", &url]);
+    assert_eq!(post(listener.port, "/", receipt), "HTTP/1.1 200 OK");
+    assert!(next_line(&listener.stdout).starts_with(r#"{"kind":"receipt","#));
+    assert_eq!(
+        next_line(&listener.stderr),
+        format!("mobivate: forwarded receipt to {url}: HTTP 202")
+    );
+    mock.assert();
+    interrupt(&listener.child);
+    assert_eq!(listener.child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn listen_refuses_a_port_in_use() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = mobivate()
+        .args(["webhooks", "listen", "--port", &port])
+        .output()
+        .unwrap();
+    let stderr = assert_clean_failure(&out, 69);
+    assert!(
+        stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn listen_ends_quietly_when_its_reader_goes_away() {
+    let mut child = raw_mobivate()
+        .args(["webhooks", "listen", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let stderr = lines_of(child.stderr.take().unwrap());
+    let first = next_line(&stderr);
+    let port: u16 = first
+        .trim_start_matches("mobivate: listening on http://127.0.0.1:")
+        .trim_end_matches("/ (Ctrl-C to stop)")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        post(port, "/receipt", r#"{"status":"DELIVERED"}"#),
+        "HTTP/1.1 200 OK"
+    );
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
