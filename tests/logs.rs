@@ -622,3 +622,20 @@ fn watch_needs_a_reference_or_a_campaign() {
         .unwrap();
     assert_clean_failure(&out, 65);
 }
+
+#[test]
+fn a_page_is_read_up_to_16_mib() {
+    let server = scripted(
+        vec![common::server::Reply::Endless(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+                .to_string(),
+        )],
+        None,
+    );
+    let out = logs(&server.url()).args(["list"]).output().unwrap();
+    let stderr = assert_clean_failure(&out, 76);
+    assert!(
+        stderr.contains("the response body is larger than 16 MiB"),
+        "{stderr}"
+    );
+}

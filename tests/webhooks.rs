@@ -279,3 +279,141 @@ fn listen_ends_quietly_when_its_reader_goes_away() {
     );
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+// ---------- end to end, against the mock API example ----------
+
+struct MockApi(Child, String);
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_mock_api() -> MockApi {
+    // cargo test builds examples next to the test binaries' deps folder.
+    let exe = std::env::current_exe().unwrap();
+    let example = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join("mock_api");
+    let mut child = std::process::Command::new(&example)
+        .args(["--port", "0", "--quiet"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    MockApi(child, url)
+}
+
+#[test]
+fn end_to_end_receipt_watch_and_optouts_against_the_mock() {
+    let api = start_mock_api();
+    let mut listener = listen(&[]);
+    let hook = format!("http://127.0.0.1:{}/receipt", listener.port);
+    webhooks(&api.1)
+        .args(["set", "receipt", &hook])
+        .assert()
+        .code(0);
+
+    // `send` is not part of this branch: post the message directly.
+    ureq::post(format!("{}/send/single", api.1))
+        .header("Authorization", format!("Bearer {KEY}"))
+        .header("Content-Type", "application/json")
+        .send(r#"{"originator":"Shop","recipient":"447700900123","body":"Hi","routeId":"mglobal","reference":"e2e-1"}"#)
+        .unwrap();
+
+    let out = mobivate()
+        .args([
+            "--base-url",
+            &api.1,
+            "logs",
+            "watch",
+            "e2e-1",
+            "--interval",
+            "1",
+            "--wait",
+            "1m",
+        ])
+        .env("MOBIVATE_API_KEY", KEY)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out)
+            .lines()
+            .last()
+            .unwrap()
+            .contains(r#""status":"DELIVERED""#)
+    );
+
+    let receipt = next_line(&listener.stdout);
+    assert!(receipt.starts_with(r#"{"kind":"receipt","#), "{receipt}");
+    assert!(
+        receipt.contains(r#""clientReference":"e2e-1""#),
+        "{receipt}"
+    );
+    interrupt(&listener.child);
+    assert_eq!(listener.child.wait().unwrap().code(), Some(0));
+
+    let optouts = |args: &[&str]| {
+        mobivate()
+            .args(["--base-url", &api.1, "optouts"])
+            .args(args)
+            .env("MOBIVATE_API_KEY", KEY)
+            .output()
+            .unwrap()
+    };
+    let out = optouts(&["add", "+44 7700 900555"]);
+    assert_eq!(stdout_of(&out), "447700900555 added\n");
+    let listed = stdout_of(&optouts(&["list"]));
+    assert!(
+        listed.contains(r#""mobile":"447700900555","note":"API""#),
+        "{listed}"
+    );
+    // The mock answers 404 on /addressbook/optout, so the fallback answers.
+    let out = optouts(&["-v", "remove", "447700900555"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "447700900555 removed\n");
+    assert!(stderr_of(&out).contains("removed by DELETE /optout"));
+}
+
+#[test]
+fn watch_ends_with_130_on_ctrl_c() {
+    let server = common::server::scripted(vec![common::server::json_reply(200, "OK", "[]")], None);
+    let child = raw_mobivate()
+        .args([
+            "--base-url",
+            &server.url(),
+            "logs",
+            "watch",
+            "r",
+            "--interval",
+            "1m",
+        ])
+        .env("MOBIVATE_API_KEY", KEY)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first read of the log, then interrupt the pause.
+    while server.request_count() == 0 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    interrupt(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(stderr_of(&out), "");
+}

@@ -346,7 +346,9 @@ pub fn record_text<R: ListRecord>(record: &R) -> String {
                 }
             })
             .collect();
-        out.push_str(&format!("{name:<width$}  {shown}\n"));
+        let line = format!("{name:<width$}  {shown}");
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out
 }
