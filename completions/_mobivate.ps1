@@ -119,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), newest pages streamed as they arrive')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), each page printed as it arrives')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one message record (GET /message/ID)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow messages until each has a final status')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -186,7 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;logs;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), newest pages streamed as they arrive')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), each page printed as it arrives')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one message record (GET /message/ID)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow messages until each has a final status')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -403,7 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;help;logs' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), newest pages streamed as they arrive')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Search the message log (GET /message), each page printed as it arrives')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one message record (GET /message/ID)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow messages until each has a final status')
             break

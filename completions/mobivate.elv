@@ -112,7 +112,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand list 'Search the message log (GET /message), each page printed as it arrives'
             cand get 'Print one message record (GET /message/ID)'
             cand watch 'Follow messages until each has a final status'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -175,7 +175,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;logs;help'= {
-            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand list 'Search the message log (GET /message), each page printed as it arrives'
             cand get 'Print one message record (GET /message/ID)'
             cand watch 'Follow messages until each has a final status'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -365,7 +365,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;help;testkey'= {
         }
         &'mobivate;help;logs'= {
-            cand list 'Search the message log (GET /message), newest pages streamed as they arrive'
+            cand list 'Search the message log (GET /message), each page printed as it arrives'
             cand get 'Print one message record (GET /message/ID)'
             cand watch 'Follow messages until each has a final status'
         }

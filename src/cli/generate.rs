@@ -38,6 +38,22 @@ const EXAMPLES: &[(&str, &str)] = &[
         "Check a key.",
         "mobivate testkey --key-stdin < ~/.config/mobivate/key",
     ),
+    (
+        "Failed messages of the last week, as CSV.",
+        "mobivate logs list --since 7d --format csv | grep FAILED_",
+    ),
+    (
+        "Follow the messages sent with a reference until each is final.",
+        "mobivate logs watch order-7 --wait 30m",
+    ),
+    (
+        "Opt numbers out, one per line from a file.",
+        "mobivate optouts add - < stops.txt",
+    ),
+    (
+        "Receive delivery receipts locally, behind your own tunnel.",
+        "mobivate webhooks listen --port 8080 | jq .",
+    ),
 ];
 
 type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;

@@ -29,7 +29,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LogsCommand {
-    /// Search the message log (GET /message), newest pages streamed as they arrive
+    /// Search the message log (GET /message), each page printed as it arrives
     ///
     /// The API filters by date and direction. --status, --recipient, --reference
     /// and --campaign-id are applied by mobivate to the records the API returns.
