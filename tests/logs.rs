@@ -225,9 +225,9 @@ fn csv_is_rfc_4180_with_a_header() {
 fn table_has_aligned_columns_in_local_time() {
     assert_eq!(
         formatted("table"),
-        "TIME                 DIRECTION  RECIPIENT     ORIGINATOR  STATUS          PARTS  COST      REFERENCE\n\
-         2026-11-26 18:30:00  MT         447930000001  Shop        DELIVERED       1      0.05 AUD  r1\n\
-         2026-11-26 20:00:00  MT         447930000002  Shop        FAILED_NOROUTE  2      0.10 AUD\n"
+        "TIME                 DIRECTION  RECIPIENT     ORIGINATOR  STATUS                  PARTS  COST      REFERENCE\n\
+         2026-11-26 18:30:00  MT         447930000001  Shop        DELIVERED               1      0.05 AUD  r1\n\
+         2026-11-26 20:00:00  MT         447930000002  Shop        FAILED_NOROUTE          2      0.10 AUD\n"
     );
 }
 
@@ -638,4 +638,50 @@ fn a_page_is_read_up_to_16_mib() {
         stderr.contains("the response body is larger than 16 MiB"),
         "{stderr}"
     );
+}
+
+#[test]
+fn watch_as_a_table_prints_later_statuses_in_full_under_one_header() {
+    let server = scripted(
+        vec![
+            json_reply(200, "OK", &watch_page(&[("m1", "ACCEPTED")])),
+            json_reply(200, "OK", &watch_page(&[("m1", "FAILED_LIMITS_EXCEEDED")])),
+        ],
+        None,
+    );
+    let out = logs(&server.url())
+        .args(["watch", "order-7", "--interval", "1", "--format", "table"])
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stdout = stdout_of(&out);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].starts_with("TIME "), "{stdout}");
+    assert!(lines[2].contains(" FAILED_LIMITS_EXCEEDED "), "{stdout}");
+    assert_eq!(
+        lines[1].find("ACCEPTED"),
+        lines[2].find("FAILED_"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_failure_half_way_keeps_what_was_listed() {
+    let mut server = mockito::Server::new();
+    server
+        .mock("GET", "/message")
+        .match_query(page_matcher(1, 1000))
+        .with_body(page(0, 1000))
+        .create();
+    server
+        .mock("GET", "/message")
+        .match_query(page_matcher(2, 1000))
+        .with_status(500)
+        .create();
+    let out = logs(&server.url()).args(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(69));
+    assert_eq!(stdout_of(&out).lines().count(), 1000);
+    assert!(stderr_of(&out).starts_with("mobivate: error: server error (HTTP 500"));
 }

@@ -130,6 +130,10 @@ pub trait ListRecord {
     const FIELDS: &'static [&'static str];
     /// The table's column headings.
     const HEADINGS: &'static [&'static str];
+    /// The least width of each table column (0 where none is needed), so
+    /// that a value that comes later (a status after `ACCEPTED`) still fits
+    /// the widths the first rows fixed.
+    const MIN_WIDTHS: &'static [u16] = &[];
     /// One value per entry of `FIELDS`.
     fn values(&self) -> Vec<Value>;
     /// One cell per entry of `HEADINGS`.
@@ -387,7 +391,10 @@ impl TableSink {
         let widths = match &self.widths {
             Some(widths) => widths.clone(),
             None => {
-                let widths = fit(table.column_max_content_widths(), self.terminal_width);
+                let widths = fit(
+                    at_least::<R>(table.column_max_content_widths()),
+                    self.terminal_width,
+                );
                 self.widths = Some(widths.clone());
                 widths
             }
@@ -398,10 +405,20 @@ impl TableSink {
     fn render_header<R: ListRecord>(&mut self) -> String {
         let mut table = plain_table();
         table.set_header(header_row::<R>());
-        let widths = fit(table.column_max_content_widths(), self.terminal_width);
+        let widths = fit(
+            at_least::<R>(table.column_max_content_widths()),
+            self.terminal_width,
+        );
         self.widths = Some(widths.clone());
         lines(&mut table, &widths)
     }
+}
+
+fn at_least<R: ListRecord>(mut widths: Vec<u16>) -> Vec<u16> {
+    for (width, least) in widths.iter_mut().zip(R::MIN_WIDTHS) {
+        *width = (*width).max(*least);
+    }
+    widths
 }
 
 fn header_row<R: ListRecord>() -> Row {

@@ -34,6 +34,9 @@ impl ListRecord for Message {
         "COST",
         "REFERENCE",
     ];
+    /// Dates are 19 wide; 22 fits every documented status but the longest
+    /// two, so `logs watch` can print later statuses under the first ones.
+    const MIN_WIDTHS: &'static [u16] = &[19, 0, 0, 0, 22, 0, 0, 0];
 
     fn values(&self) -> Vec<Value> {
         vec![
