@@ -685,3 +685,69 @@ fn a_failure_half_way_keeps_what_was_listed() {
     assert_eq!(stdout_of(&out).lines().count(), 1000);
     assert!(stderr_of(&out).starts_with("mobivate: error: server error (HTTP 500"));
 }
+
+/// Runs `logs list` with stdout on a pty `columns` wide; returns what the
+/// terminal showed.
+fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master_fd, mut slave_fd) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 24,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty fills both fds on success; the winsize is read only.
+    let rc = unsafe {
+        libc::openpty(
+            &mut master_fd,
+            &mut slave_fd,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both fds were just returned by openpty and are owned here.
+    let mut master = unsafe { std::fs::File::from_raw_fd(master_fd) };
+    let slave = unsafe { OwnedFd::from_raw_fd(slave_fd) };
+    let mut child = raw_mobivate()
+        .args(["--base-url", base, "logs", "list"])
+        .env("MOBIVATE_API_KEY", KEY)
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(slave))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = child.wait().unwrap();
+    // The child's end is closed: read what is left, until EIO.
+    let mut shown = Vec::new();
+    let _ = master.read_to_end(&mut shown);
+    (
+        status.code(),
+        String::from_utf8_lossy(&shown).replace("\r\n", "\n"),
+    )
+}
+
+#[test]
+fn a_terminal_gets_a_table_that_fits_its_width() {
+    let mut server = mockito::Server::new();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_body(TWO)
+        .create();
+    let (code, shown) = list_on_a_terminal(&server.url(), 80);
+    assert_eq!(code, Some(0), "{shown}");
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 3, "{shown}");
+    assert!(lines[0].starts_with("TIME "), "{shown}");
+    assert!(lines[1].starts_with("2026-11-26 13:00:00 "), "{shown}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{shown}");
+    // The time, the recipient and the status are kept whole.
+    assert!(lines[2].contains("2026-11-26 14:30:00  "), "{shown}");
+    assert!(lines[2].contains(" 447930000002 "), "{shown}");
+    assert!(lines[2].contains(" FAILED_NOROUTE "), "{shown}");
+}

@@ -392,7 +392,8 @@ impl TableSink {
             Some(widths) => widths.clone(),
             None => {
                 let widths = fit(
-                    at_least::<R>(table.column_max_content_widths()),
+                    table.column_max_content_widths(),
+                    R::MIN_WIDTHS,
                     self.terminal_width,
                 );
                 self.widths = Some(widths.clone());
@@ -406,19 +407,13 @@ impl TableSink {
         let mut table = plain_table();
         table.set_header(header_row::<R>());
         let widths = fit(
-            at_least::<R>(table.column_max_content_widths()),
+            table.column_max_content_widths(),
+            R::MIN_WIDTHS,
             self.terminal_width,
         );
         self.widths = Some(widths.clone());
         lines(&mut table, &widths)
     }
-}
-
-fn at_least<R: ListRecord>(mut widths: Vec<u16>) -> Vec<u16> {
-    for (width, least) in widths.iter_mut().zip(R::MIN_WIDTHS) {
-        *width = (*width).max(*least);
-    }
-    widths
 }
 
 fn header_row<R: ListRecord>() -> Row {
@@ -452,26 +447,49 @@ fn lines(table: &mut Table, widths: &[u16]) -> String {
     text
 }
 
-/// Content widths, narrowed (widest column first) until the table fits.
-fn fit(mut widths: Vec<u16>, terminal_width: Option<u16>) -> Vec<u16> {
+/// Column widths for `content` widths and each column's least width
+/// (`MIN_WIDTHS`): the larger of the two where the terminal has room.
+/// Otherwise narrowed, widest column first, in three steps until the table
+/// fits: back to the content width; then the columns without a least width
+/// (the ones with one keep it); then any column, down to `MIN_COLUMN`.
+fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16> {
+    let least_of = |index: usize| least.get(index).copied().unwrap_or(0);
+    let mut widths: Vec<u16> = content
+        .iter()
+        .enumerate()
+        .map(|(index, width)| (*width).max(least_of(index)))
+        .collect();
     let Some(available) = terminal_width else {
         return widths;
     };
     let gaps = GAP * (widths.len().saturating_sub(1) as u16);
-    loop {
-        let total: u16 = widths.iter().sum::<u16>() + gaps;
-        if total <= available {
-            return widths;
+    let floor = |index: usize| MIN_COLUMN.min(content[index]);
+    let steps: [&dyn Fn(usize) -> u16; 3] = [
+        &|index| content[index],
+        &|index| match least_of(index) {
+            0 => floor(index),
+            kept => kept.min(content[index]).max(floor(index)),
+        },
+        &floor,
+    ];
+    for step in steps {
+        loop {
+            if widths.iter().sum::<u16>() + gaps <= available {
+                return widths;
+            }
+            let widest = widths
+                .iter()
+                .enumerate()
+                .filter(|(index, width)| **width > step(*index))
+                .max_by_key(|(_, width)| **width)
+                .map(|(index, _)| index);
+            match widest {
+                Some(index) => widths[index] -= 1,
+                None => break,
+            }
         }
-        let Some((index, widest)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w)
-        else {
-            return widths;
-        };
-        if widest <= MIN_COLUMN {
-            return widths;
-        }
-        widths[index] = widest - 1;
     }
+    widths
 }
 
 /// The width of the terminal on stdout, else `COLUMNS`, else unlimited.
@@ -581,8 +599,18 @@ mod tests {
 
     #[test]
     fn fitting_narrows_the_widest_first() {
-        assert_eq!(fit(vec![10, 30, 5], Some(40)), vec![10, 21, 5]);
-        assert_eq!(fit(vec![10, 30, 5], None), vec![10, 30, 5]);
-        assert_eq!(fit(vec![10, 10], Some(3)), vec![4, 4]);
+        assert_eq!(fit(vec![10, 30, 5], &[], Some(40)), vec![10, 21, 5]);
+        assert_eq!(fit(vec![10, 30, 5], &[], None), vec![10, 30, 5]);
+        assert_eq!(fit(vec![10, 10], &[], Some(3)), vec![4, 4]);
+    }
+
+    #[test]
+    fn fitting_keeps_least_widths_longest() {
+        // Room: the least width pads.
+        assert_eq!(fit(vec![8, 5], &[12, 0], None), vec![12, 5]);
+        // First the padding goes, then the other columns, then the kept one.
+        assert_eq!(fit(vec![8, 20], &[12, 0], Some(30)), vec![8, 20]);
+        assert_eq!(fit(vec![19, 20, 20], &[19, 0, 0], Some(35)), vec![19, 6, 6]);
+        assert_eq!(fit(vec![19, 20], &[19, 0], Some(10)), vec![4, 4]);
     }
 }

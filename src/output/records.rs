@@ -34,9 +34,10 @@ impl ListRecord for Message {
         "COST",
         "REFERENCE",
     ];
-    /// Dates are 19 wide; 22 fits every documented status but the longest
-    /// two, so `logs watch` can print later statuses under the first ones.
-    const MIN_WIDTHS: &'static [u16] = &[19, 0, 0, 0, 22, 0, 0, 0];
+    /// Kept longest on a narrow terminal: the time, the recipient, the
+    /// status. 22 fits every documented status but the longest two, so that
+    /// `logs watch` can print later statuses under the first ones.
+    const MIN_WIDTHS: &'static [u16] = &[19, 0, 12, 0, 22, 0, 0, 0];
 
     fn values(&self) -> Vec<Value> {
         vec![
