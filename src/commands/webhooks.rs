@@ -73,6 +73,30 @@ pub fn listen(args: &WebhooksListenArgs) -> Result<(), Failure> {
         "mobivate: listening on http://127.0.0.1:{}/ (Ctrl-C to stop)",
         receiver.port()
     );
+    // Forwarding runs on its own thread, in order, so that a slow target
+    // never delays the answer to the next payload.
+    let forwarder = args.forward.clone().map(|url| {
+        let (queue, jobs) = std::sync::mpsc::channel::<(Kind, Vec<u8>)>();
+        let worker = std::thread::spawn(move || {
+            for (kind, body) in jobs {
+                forward(&url, kind, &body);
+            }
+        });
+        (queue, worker)
+    });
+    let received = receive(&receiver, forwarder.as_ref().map(|(queue, _)| queue));
+    if let Some((queue, worker)) = forwarder {
+        // Payloads already received are still forwarded before the end.
+        drop(queue);
+        let _ = worker.join();
+    }
+    received
+}
+
+fn receive(
+    receiver: &Receiver,
+    forwarder: Option<&std::sync::mpsc::Sender<(Kind, Vec<u8>)>>,
+) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     while let Some(exchange) = receiver.next(&signals::interrupted) {
         let Some((line, kind, body)) = accept(exchange) else {
@@ -89,8 +113,8 @@ pub fn listen(args: &WebhooksListenArgs) -> Result<(), Failure> {
                 ));
             }
         }
-        if let Some(url) = &args.forward {
-            forward(url, kind, &body);
+        if let Some(queue) = forwarder {
+            let _ = queue.send((kind, body));
         }
     }
     Ok(())
