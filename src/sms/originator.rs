@@ -82,7 +82,7 @@ pub struct OriginatorError {
 
 impl fmt::Display for OriginatorError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let input = super::quoted(&self.input);
+        let input = super::Quoted(&self.input);
         write!(f, "not an originator: {input} ")?;
         match &self.problem {
             OriginatorProblem::Empty => write!(
@@ -98,11 +98,10 @@ impl fmt::Display for OriginatorError {
                 "has a space; an alphanumeric originator is ASCII letters and digits only",
             ),
             OriginatorProblem::Character(c) => {
-                let mut shown = String::new();
-                super::push_visible(&mut shown, *c);
                 write!(
                     f,
-                    "has '{shown}'; an alphanumeric originator is ASCII letters and digits only"
+                    "has '{}'; an alphanumeric originator is ASCII letters and digits only",
+                    super::Visible(*c)
                 )
             }
             OriginatorProblem::TooManyDigits(n) => write!(
