@@ -461,7 +461,7 @@ fn start_mock_api() -> MockApi {
         .join("examples")
         .join("mock_api");
     let mut child = std::process::Command::new(&example)
-        .args(["--port", "0"])
+        .args(["--port", "0", "--quiet"])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
