@@ -153,6 +153,10 @@ pub struct ConnectionArgs {
     /// Never prompt: fail with exit status 64 when input is missing
     #[arg(long, global = true)]
     pub no_input: bool,
+
+    /// Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Profile")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +172,10 @@ pub enum Command {
     /// Check that an API key is valid (GET /auth/test)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
+
+    /// Log in once: store the API key and a profile (auth login|status|token|logout)
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Auth(AuthArgs),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),
