@@ -962,6 +962,56 @@ fn a_keyring_that_does_not_answer_counts_as_nothing_stored() {
     let stderr = assert_clean_failure(&out, 78);
     assert!(stderr.contains("did not answer within 3 s"), "{stderr}");
     never.assert();
+
+    // MOBIVATE_API_KEY wins without the keyring being asked at all.
+    let (server, mock) = expecting_key(ENV_KEY);
+    testkey(&setup, &server.url())
+        .env("MOBIVATE_API_KEY", ENV_KEY)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus)
+        .assert()
+        .code(0)
+        .stderr("API key is valid\n");
+    mock.assert();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_config_file_the_keyring_is_never_asked() {
+    let setup = Setup::new();
+    let bus = silent_bus(&setup);
+    for args in [vec!["testkey"], vec!["auth", "token"]] {
+        let out = setup
+            .cmd()
+            .args(&args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus)
+            .output()
+            .unwrap();
+        let stderr = assert_clean_failure(&out, 64);
+        assert!(!stderr.contains("keyring"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_keyring_that_fails_counts_as_nothing_stored() {
+    let setup = Setup::new();
+    setup.write(
+        &setup.config_path(),
+        "[profiles.default]\nkey_storage = \"keyring\"\n",
+        0o600,
+    );
+    // The session bus of `Setup` does not exist.
+    let out = setup.cmd().arg("testkey").output().unwrap();
+    let stderr = assert_clean_failure_after_warning(&out, 64);
+    assert!(
+        stderr.starts_with(
+            "mobivate: warning: cannot read the key of profile default from the keyring: "
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("going on as if none were stored"),
+        "{stderr}"
+    );
 }
 
 /// As `assert_clean_failure`, for a failure preceded by warning lines.
@@ -972,4 +1022,39 @@ fn assert_clean_failure_after_warning(out: &std::process::Output, code: i32) -> 
     assert!(stderr.contains("\nmobivate: error: "), "{stderr}");
     assert!(!stderr.contains(KEY) && !stderr.contains(PASSWORD));
     stderr
+}
+
+#[test]
+fn createkey_still_prints_the_key_when_the_keyring_cannot_be_updated() {
+    let setup = Setup::new();
+    setup.write(
+        &setup.config_path(),
+        &format!("[profiles.default]\nusername = \"{USER}\"\nkey_storage = \"keyring\"\n"),
+        0o600,
+    );
+    let server = createkey_server();
+    let out = setup
+        .cmd()
+        .args([
+            "createkey",
+            "--yes",
+            "--base-url",
+            &server.url(),
+            "-u",
+            USER,
+        ])
+        .env("MOBIVATE_PASSWORD", PASSWORD)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), format!("{NEW_KEY}\n"));
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.starts_with(
+            "mobivate: warning: cannot update the stored key of profile default in the keyring: "
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("run `mobivate auth login`"), "{stderr}");
+    assert!(!stderr.contains(NEW_KEY));
 }
