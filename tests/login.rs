@@ -1058,3 +1058,27 @@ fn createkey_still_prints_the_key_when_the_keyring_cannot_be_updated() {
     assert!(stderr.contains("run `mobivate auth login`"), "{stderr}");
     assert!(!stderr.contains(NEW_KEY));
 }
+
+#[test]
+fn login_with_key_asks_for_it_hidden_on_a_terminal() {
+    let setup = Setup::new();
+    let (server, test) = api(KEY);
+    let mut cmd = setup.raw();
+    cmd.args([
+        "auth",
+        "login",
+        "--with-key",
+        "--insecure-storage",
+        "--base-url",
+        &server.url(),
+    ]);
+    let mut pty = Pty::spawn(cmd, true);
+    pty.expect("API key: ");
+    pty.send(format!("{KEY}\r").as_bytes());
+    let (code, stdout, seen, _) = pty.finish();
+    assert_eq!(code, Some(0), "{seen}");
+    assert_eq!(stdout, "");
+    assert!(!seen.contains(KEY), "the key must not be echoed: {seen}");
+    test.assert();
+    assert!(setup.read(&setup.credentials_path()).contains(KEY));
+}
