@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'mobivate' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -49,7 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the key')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -73,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the key')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -92,7 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;testkey' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -110,7 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;auth' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -135,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the file at PATH (`-` means stdin)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Default sender (originator) for send and bulk, kept in the profile')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Default route for send and bulk, kept in the profile (e.g. mglobal)')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -154,7 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;auth;status' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the status: text on stderr, or one JSON object on stdout')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -172,7 +172,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the key')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -188,7 +188,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;auth;logout' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -226,7 +226,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;completions' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
@@ -241,7 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;man' {
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
     }
     var completions = [
         &'mobivate'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -45,7 +45,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -86,7 +86,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;testkey'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -103,7 +103,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;auth'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -127,7 +127,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --password-file 'Read the password from the file at PATH (`-` means stdin)'
             cand --from 'Default sender (originator) for send and bulk, kept in the profile'
             cand --route 'Default route for send and bulk, kept in the profile (e.g. mglobal)'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -145,7 +145,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;auth;status'= {
             cand --format 'How to print the status: text on stderr, or one JSON object on stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -162,7 +162,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -177,7 +177,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;auth;logout'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -208,7 +208,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;auth;help;help'= {
         }
         &'mobivate;completions'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
@@ -222,7 +222,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;man'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'

@@ -24,7 +24,7 @@ function __fish_mobivate_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -47,7 +47,7 @@ json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -66,7 +66,7 @@ json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -78,7 +78,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s v -l ver
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -89,7 +89,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s v -l verbo
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -107,7 +107,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-file -d 'Read the password from the file at PATH (`-` means stdin)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l from -d 'Default sender (originator) for send and bulk, kept in the profile' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l route -d 'Default route for send and bulk, kept in the profile (e.g. mglobal)' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -121,7 +121,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'How to print the status: text on stderr, or one JSON object on stdout' -r -f -a "text\t'Lines on stderr'
 json\t'One JSON object on stdout'"
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -135,7 +135,7 @@ json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -145,7 +145,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -159,7 +159,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s stored key and its entry in the config'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
@@ -168,7 +168,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s v -l v
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F

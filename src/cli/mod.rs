@@ -138,7 +138,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
-    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]
+    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile's, else https://api.mobivatebulksms.com]
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
