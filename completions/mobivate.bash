@@ -16,6 +16,9 @@ _mobivate() {
             ",$1")
                 cmd="mobivate"
                 ;;
+            mobivate,auth)
+                cmd="mobivate__subcmd__auth"
+                ;;
             mobivate,completions)
                 cmd="mobivate__subcmd__completions"
                 ;;
@@ -33,6 +36,39 @@ _mobivate() {
                 ;;
             mobivate,testkey)
                 cmd="mobivate__subcmd__testkey"
+                ;;
+            mobivate__subcmd__auth,help)
+                cmd="mobivate__subcmd__auth__subcmd__help"
+                ;;
+            mobivate__subcmd__auth,login)
+                cmd="mobivate__subcmd__auth__subcmd__login"
+                ;;
+            mobivate__subcmd__auth,logout)
+                cmd="mobivate__subcmd__auth__subcmd__logout"
+                ;;
+            mobivate__subcmd__auth,status)
+                cmd="mobivate__subcmd__auth__subcmd__status"
+                ;;
+            mobivate__subcmd__auth,token)
+                cmd="mobivate__subcmd__auth__subcmd__token"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,help)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,login)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__login"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,logout)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__logout"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,status)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,token)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__token"
+                ;;
+            mobivate__subcmd__help,auth)
+                cmd="mobivate__subcmd__help__subcmd__auth"
                 ;;
             mobivate__subcmd__help,completions)
                 cmd="mobivate__subcmd__help__subcmd__completions"
@@ -52,6 +88,18 @@ _mobivate() {
             mobivate__subcmd__help,testkey)
                 cmd="mobivate__subcmd__help__subcmd__testkey"
                 ;;
+            mobivate__subcmd__help__subcmd__auth,login)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__login"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,logout)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__logout"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,status)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__status"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,token)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__token"
+                ;;
             *)
                 ;;
         esac
@@ -59,7 +107,7 @@ _mobivate() {
 
     case "${cmd}" in
         mobivate)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version getkey createkey testkey completions man help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version getkey createkey testkey auth completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -81,6 +129,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -88,8 +140,8 @@ _mobivate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mobivate__subcmd__completions)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version bash elvish fish powershell zsh"
+        mobivate__subcmd__auth)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version login status token logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -108,6 +160,300 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help)
+            opts="login status token logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__login)
+            opts="-u -v -h -V --username --password-file --password-stdin --with-key --from --route --insecure-storage --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__logout)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__status)
+            opts="-v -h -V --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__token)
+            opts="-o -v -h -V --format --output --no-mask --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env shell" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__completions)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -119,7 +465,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__createkey)
-            opts="-u -o -y -v -h -V --username --password-file --password-stdin --format --output --no-mask --yes --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-u -o -y -v -h -V --username --password-file --password-stdin --format --output --no-mask --yes --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -162,6 +508,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -173,7 +523,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__getkey)
-            opts="-u -o -v -h -V --username --password-file --password-stdin --format --output --no-mask --verify --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-u -o -v -h -V --username --password-file --password-stdin --format --output --no-mask --verify --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,6 +569,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -227,8 +581,78 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__help)
-            opts="getkey createkey testkey completions man help"
+            opts="getkey createkey testkey auth completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth)
+            opts="login status token logout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -325,7 +749,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__man)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +768,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -355,7 +783,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__testkey)
-            opts="-q -v -h -V --key-stdin --quiet --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-q -v -h -V --key-stdin --quiet --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -374,6 +802,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -18,10 +18,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
     }
     var completions = [
         &'mobivate'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -32,6 +33,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -43,10 +45,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
             cand --verify 'Check the key with GET /auth/test before writing it anywhere'
@@ -65,10 +68,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
             cand -y 'Do not ask for confirmation; required without a terminal'
@@ -82,11 +86,12 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;testkey'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
-            cand --key-stdin 'Read the key from stdin'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --key-stdin 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile''s stored key, else a prompt)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -97,11 +102,117 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'mobivate;completions'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+        &'mobivate;auth'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;auth;login'= {
+            cand -u 'Account username [env: MOBIVATE_USERNAME]'
+            cand --username 'Account username [env: MOBIVATE_USERNAME]'
+            cand --password-file 'Read the password from the file at PATH (`-` means stdin)'
+            cand --from 'Default sender (originator) for send and bulk, kept in the profile'
+            cand --route 'Default route for send and bulk, kept in the profile (e.g. mglobal)'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --password-stdin 'Read the password from stdin'
+            cand --with-key 'Store a key read from stdin (or a hidden prompt) instead of getting one with the password; it is checked with GET /auth/test first'
+            cand --insecure-storage 'Store the key in plain text in credentials.toml (mode 0600) instead of the keyring'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;status'= {
+            cand --format 'How to print the status: text on stderr, or one JSON object on stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;token'= {
+            cand --format 'How to print the key'
+            cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
+            cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;logout'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;help'= {
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;auth;help;login'= {
+        }
+        &'mobivate;auth;help;status'= {
+        }
+        &'mobivate;auth;help;token'= {
+        }
+        &'mobivate;auth;help;logout'= {
+        }
+        &'mobivate;auth;help;help'= {
+        }
+        &'mobivate;completions'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -111,10 +222,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;man'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
             cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -127,6 +239,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -136,6 +249,20 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;help;createkey'= {
         }
         &'mobivate;help;testkey'= {
+        }
+        &'mobivate;help;auth'= {
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+        }
+        &'mobivate;help;auth;login'= {
+        }
+        &'mobivate;help;auth;status'= {
+        }
+        &'mobivate;help;auth;token'= {
+        }
+        &'mobivate;help;auth;logout'= {
         }
         &'mobivate;help;completions'= {
         }

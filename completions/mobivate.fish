@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_mobivate_global_optspecs
-    string join \n base-url= timeout= retries= cacert= v/verbose no-input h/help V/version
+    string join \n base-url= timeout= retries= cacert= v/verbose no-input profile= h/help V/version
 end
 
 function __fish_mobivate_needs_command
@@ -24,10 +24,11 @@ function __fish_mobivate_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_needs_command" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -35,6 +36,7 @@ complete -c mobivate -n "__fish_mobivate_needs_command" -s V -l version -d 'Prin
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "auth" -d 'Log in once: store the API key and a profile (auth login|status|token|logout)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -45,10 +47,11 @@ json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-stdin -d 'Read the password from stdin'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l verify -d 'Check the key with GET /auth/test before writing it anywhere'
@@ -63,10 +66,11 @@ json\t'{"apiKey":"KEY"}'
 env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-stdin -d 'Read the password from stdin'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
@@ -74,35 +78,113 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s v -l ver
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l key-stdin -d 'Read the key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l key-stdin -d 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s q -l quiet -d 'Print nothing on success'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "logout" -d 'Delete the profile\'s stored key and its entry in the config'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-file -d 'Read the password from the file at PATH (`-` means stdin)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l from -d 'Default sender (originator) for send and bulk, kept in the profile' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l route -d 'Default route for send and bulk, kept in the profile (e.g. mglobal)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-key -d 'Store a key read from stdin (or a hidden prompt) instead of getting one with the password; it is checked with GET /auth/test first'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-storage -d 'Store the key in plain text in credentials.toml (mode 0600) instead of the keyring'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'How to print the status: text on stderr, or one JSON object on stdout' -r -f -a "text\t'Lines on stderr'
+json\t'One JSON object on stdout'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
+json\t'{"apiKey":"KEY"}'
+env\t'MOBIVATE_API_KEY=KEY'
+shell\t'export MOBIVATE_API_KEY=\'KEY\''"
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s stored key and its entry in the config'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "auth" -d 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Delete the profile\'s stored key and its entry in the config'

@@ -5,7 +5,7 @@ use crate::exit::ExitCode;
 use std::fmt;
 use std::io::Write;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Failure {
     pub code: ExitCode,
     message: String,

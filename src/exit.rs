@@ -73,7 +73,7 @@ impl ExitCode {
             ExitCode::Protocol => "protocol: an unexpected response, a redirect, or a TLS failure",
             ExitCode::NoPerm => "credentials (or key) rejected: 401 or 403",
             ExitCode::Config => {
-                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file"
+                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in"
             }
             ExitCode::Interrupted => "interrupted (Ctrl-C)",
         }

@@ -38,6 +38,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "Check a key.",
         "mobivate testkey --key-stdin < ~/.config/mobivate/key",
     ),
+    (
+        "Log in once: the key goes to the OS keyring; later commands use it.",
+        "mobivate auth login -u alice@example.com\nmobivate auth status\nmobivate testkey",
+    ),
 ];
 
 type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
@@ -66,28 +70,17 @@ pub fn man_page() -> Vec<u8> {
     let mut extra = Roff::new();
     extra.control("SH", ["COMMANDS"]);
     for sub in command.get_subcommands() {
-        extra.control("TP", []);
-        extra.text([bold(format!("mobivate {}", sub.get_name()))]);
-        extra.text([roman(
-            sub.get_about().map(|a| a.to_string()).unwrap_or_default(),
-        )]);
-        let own_args: Vec<_> = sub
-            .get_arguments()
-            .filter(|a| !a.is_global_set() && a.get_id() != "help")
-            .collect();
-        if own_args.is_empty() {
-            continue;
+        command_entry(&mut extra, &format!("mobivate {}", sub.get_name()), sub);
+        // Groups such as `auth`: one entry per command in them.
+        for nested in sub.get_subcommands().filter(|n| n.get_name() != "help") {
+            let name = format!("mobivate {} {}", sub.get_name(), nested.get_name());
+            command_entry(&mut extra, &name, nested);
         }
-        extra.control("RS", []);
-        for arg in own_args {
-            extra.control("TP", []);
-            extra.text([bold(arg_spelling(arg))]);
-            extra.text([roman(
-                arg.get_help().map(|h| h.to_string()).unwrap_or_default(),
-            )]);
-        }
-        extra.control("RE", []);
     }
+    extra.control("SH", ["LOGGING IN"]);
+    extra.control("nf", []);
+    extra.text([roman(crate::cli::AUTH_LONG_ABOUT)]);
+    extra.control("fi", []);
     extra.control("SH", ["EXIT STATUS"]);
     for code in ExitCode::ALL {
         extra.control("TP", []);
@@ -117,6 +110,31 @@ pub fn man_page() -> Vec<u8> {
         .expect("writing to a Vec cannot fail");
     let page = String::from_utf8(out).expect("roff output is UTF-8");
     wrap_text_lines(&page, 80).into_bytes()
+}
+
+/// One command in the COMMANDS section: its name, what it does, its own options.
+fn command_entry(extra: &mut Roff, name: &str, sub: &clap::Command) {
+    extra.control("TP", []);
+    extra.text([bold(name.to_string())]);
+    extra.text([roman(
+        sub.get_about().map(|a| a.to_string()).unwrap_or_default(),
+    )]);
+    let own_args: Vec<_> = sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set() && a.get_id() != "help")
+        .collect();
+    if own_args.is_empty() {
+        return;
+    }
+    extra.control("RS", []);
+    for arg in own_args {
+        extra.control("TP", []);
+        extra.text([bold(arg_spelling(arg))]);
+        extra.text([roman(
+            arg.get_help().map(|h| h.to_string()).unwrap_or_default(),
+        )]);
+    }
+    extra.control("RE", []);
 }
 
 /// `-u, --username USER`, or `SHELL` for a positional argument.

@@ -29,11 +29,16 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MOBIVATE_API_KEY",
-        "key for `testkey`, when --key-stdin is not given",
+        "key for `testkey`, when --key-stdin is not given (wins over a stored key)",
     ),
     (
         "MOBIVATE_BASE_URL",
-        "base URL, when --base-url is not given",
+        "base URL, when --base-url is not given (wins over the profile's)",
+    ),
+    ("MOBIVATE_PROFILE", "profile, when --profile is not given"),
+    (
+        "MOBIVATE_CONFIG_DIR",
+        "directory of config.toml and credentials.toml, instead of the platform's",
     ),
     (
         "CI",
@@ -72,7 +77,7 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
    75  temporary failure: a timeout, or a 429 after retries
    76  protocol: an unexpected response, a redirect, or a TLS failure
    77  credentials (or key) rejected: 401 or 403
-   78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file
+   78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in
   130  interrupted (Ctrl-C)
 
 ENVIRONMENT:
@@ -81,9 +86,13 @@ ENVIRONMENT:
   MOBIVATE_PASSWORD
       password, when neither --password-file nor --password-stdin is given
   MOBIVATE_API_KEY
-      key for `testkey`, when --key-stdin is not given
+      key for `testkey`, when --key-stdin is not given (wins over a stored key)
   MOBIVATE_BASE_URL
-      base URL, when --base-url is not given
+      base URL, when --base-url is not given (wins over the profile's)
+  MOBIVATE_PROFILE
+      profile, when --profile is not given
+  MOBIVATE_CONFIG_DIR
+      directory of config.toml and credentials.toml, instead of the platform's
   CI
       when set to anything but empty, `false` or `0`, never prompt (as --no-input)
   GITHUB_ACTIONS
@@ -129,7 +138,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
-    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]
+    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile's, else https://api.mobivatebulksms.com]
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
@@ -153,6 +162,10 @@ pub struct ConnectionArgs {
     /// Never prompt: fail with exit status 64 when input is missing
     #[arg(long, global = true)]
     pub no_input: bool,
+
+    /// Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Profile")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,6 +181,10 @@ pub enum Command {
     /// Check that an API key is valid (GET /auth/test)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
+
+    /// Log in once: store the API key and a profile (auth login|status|token|logout)
+    #[command(long_about = AUTH_LONG_ABOUT, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Auth(AuthArgs),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

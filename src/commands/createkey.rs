@@ -5,6 +5,7 @@ use crate::cli::{ConnectionArgs, CreatekeyArgs};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials;
+use crate::input::profile;
 use crate::input::prompt::{self, Interactivity};
 use crate::output;
 
@@ -27,8 +28,12 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
         credentials::resolve_confirmed(&args.credentials, &interactivity, confirm_revoke)?
     };
     let key = api::auth::create_key(&transport, &credentials)?;
+    let username = credentials.username.clone();
     drop(credentials);
     output::key::check_key(&key)?;
+    // Before delivery: should writing the key fail, the stored copy is the
+    // only one left of a key that replaced the revoked one.
+    profile::update_after_createkey(&username, &key, transport.verbose());
     output::key::deliver(&key, &args.output)
 }
 

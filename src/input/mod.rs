@@ -1,7 +1,10 @@
 //! What the user gives us: the username and password, the API key, and the
 //! prompts that ask for them.
 
+pub mod config;
 pub mod credentials;
 pub mod key;
+pub mod keyring;
+pub mod profile;
 pub mod prompt;
 pub mod secret_text;

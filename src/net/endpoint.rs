@@ -29,6 +29,24 @@ impl Endpoint {
         Endpoint::parse(&raw)
     }
 
+    /// `--base-url`, then `MOBIVATE_BASE_URL`, then the profile's (asked
+    /// only when neither is given), then the default.
+    pub fn resolve(
+        flag: Option<&str>,
+        profile: impl FnOnce() -> Result<Option<String>, Failure>,
+    ) -> Result<Self, Failure> {
+        let env_set = std::env::var("MOBIVATE_BASE_URL").is_ok_and(|v| !v.is_empty());
+        if flag.is_some() || env_set {
+            return Endpoint::from_flag_or_env(flag);
+        }
+        match profile()? {
+            Some(url) => Endpoint::parse(&url).map_err(|failure| {
+                failure.with_hint("the base URL comes from the profile in use: fix it with `mobivate auth login --base-url URL`")
+            }),
+            None => Endpoint::from_flag_or_env(None),
+        }
+    }
+
     pub fn parse(raw: &str) -> Result<Self, Failure> {
         let invalid = |why: &str| {
             Failure::new(ExitCode::Config, format!("invalid base URL {raw:?}: {why}"))
@@ -78,6 +96,11 @@ impl Endpoint {
     /// The full URL of an API path such as `/auth/getkey`, keeping the base's path.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The base URL as used, without a trailing slash.
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     pub fn is_https(&self) -> bool {

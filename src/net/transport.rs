@@ -141,6 +141,11 @@ impl Transport {
         })
     }
 
+    /// Where requests go.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
     pub fn verbose(&self) -> Verbose {
         self.verbose
     }

@@ -13,14 +13,21 @@ pub struct AtomicFile<'a> {
     path: &'a Path,
     dir: &'a Path,
     temp: tempfile::NamedTempFile,
+    /// What the file holds, for error messages: `the key`, `the config`.
+    what: &'static str,
 }
 
 impl<'a> AtomicFile<'a> {
     pub fn create(path: &'a Path) -> Result<Self, Failure> {
+        Self::create_for(path, "the key")
+    }
+
+    /// As `create`, for a file that holds `what` (named in errors).
+    pub fn create_for(path: &'a Path, what: &'static str) -> Result<Self, Failure> {
         let cannot = |why: String| {
             Failure::new(
                 ExitCode::CantCreate,
-                format!("cannot write the key to {}: {why}", path.display()),
+                format!("cannot write {what} to {}: {why}", path.display()),
             )
         };
         let file_name = path
@@ -42,14 +49,23 @@ impl<'a> AtomicFile<'a> {
         let temp = builder
             .tempfile_in(dir)
             .map_err(|error| cannot(error.to_string()))?;
-        Ok(AtomicFile { path, dir, temp })
+        Ok(AtomicFile {
+            path,
+            dir,
+            temp,
+            what,
+        })
     }
 
     pub fn commit(mut self, bytes: &[u8]) -> Result<(), Failure> {
         let failed = |error: std::io::Error| {
             Failure::new(
                 ExitCode::CantCreate,
-                format!("cannot write the key to {}: {error}", self.path.display()),
+                format!(
+                    "cannot write {} to {}: {error}",
+                    self.what,
+                    self.path.display()
+                ),
             )
         };
         platform::fs::make_private(self.temp.as_file()).map_err(failed)?;

@@ -26,3 +26,13 @@ pub fn readable_by_others(metadata: &Metadata) -> Option<u32> {
     let mode = metadata.mode() & 0o7777;
     (mode & 0o044 != 0).then_some(mode)
 }
+
+/// Creates a directory and its missing parents; the last one with mode 0700,
+/// since it holds the config and perhaps a plain-text key.
+pub fn create_private_dir_all(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
