@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// Checks the base URL before anything is read or sent, so a typo fails
 /// before the user types a password.
 fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
+    crate::env::check_decodable()?;
     let endpoint = Endpoint::from_flag_or_env(connection.base_url.as_deref())?;
     let settings = Settings {
         timeout: connection.timeout,
