@@ -117,7 +117,7 @@ fn ctrl_c_under_a_non_interactive_script_restores_echo() {
 #[test]
 fn password_stdin_on_a_terminal_reads_one_hidden_line() {
     let (server, mock) = key_server_expecting("hidden line");
-    let mut cmd = command(&[
+    let cmd = command(&[
         "getkey",
         "--base-url",
         &server.url(),
