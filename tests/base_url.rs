@@ -50,7 +50,10 @@ fn a_base_url_that_is_not_utf8_is_78_naming_the_variable() {
         .output()
         .unwrap();
     let stderr = assert_clean_failure(&out, 78);
-    assert!(stderr.contains("MOBIVATE_BASE_URL") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("MOBIVATE_BASE_URL") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
     assert_eq!(server.request_count(), 0);
 }
 
@@ -78,7 +81,10 @@ fn every_variable_that_cannot_be_decoded_is_an_error_naming_it() {
             .output()
             .unwrap();
         let stderr = assert_clean_failure(&out, code);
-        assert!(stderr.contains(name) && stderr.contains("UTF-8"), "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains("UTF-8"),
+            "{name}: {stderr}"
+        );
     }
     let out = mobivate()
         .args(["testkey", "--base-url", &server.url()])
@@ -97,7 +103,8 @@ fn user_information_in_the_base_url_is_78_and_never_shown() {
     ] {
         for from_env in [false, true] {
             let mut cmd = mobivate();
-            cmd.args(["getkey", "-u", USER]).env("MOBIVATE_PASSWORD", PASSWORD);
+            cmd.args(["getkey", "-u", USER])
+                .env("MOBIVATE_PASSWORD", PASSWORD);
             if from_env {
                 cmd.env("MOBIVATE_BASE_URL", base);
             } else {
@@ -105,7 +112,10 @@ fn user_information_in_the_base_url_is_78_and_never_shown() {
             }
             let out = cmd.arg("-v").output().unwrap();
             let stderr = assert_clean_failure(&out, 78);
-            assert!(!stderr.contains("pa55w0rd") && !stderr.contains("alice:"), "{stderr}");
+            assert!(
+                !stderr.contains("pa55w0rd") && !stderr.contains("alice:"),
+                "{stderr}"
+            );
             assert!(stderr.contains("://***@"), "{stderr}");
         }
     }
@@ -125,12 +135,32 @@ fn a_query_string_is_never_shown() {
 fn proxy_credentials_are_shown_as_stars_in_verbose_lines() {
     let proxy = common::server::connect_proxy(None);
     let out = mobivate()
-        .args(["getkey", "-v", "--base-url", "https://api.invalid", "-u", USER, "--retries", "0", "--timeout", "2"])
+        .args([
+            "getkey",
+            "-v",
+            "--base-url",
+            "https://api.invalid",
+            "-u",
+            USER,
+            "--retries",
+            "0",
+            "--timeout",
+            "2",
+        ])
         .env("MOBIVATE_PASSWORD", PASSWORD)
-        .env("HTTPS_PROXY", format!("http://puser:pr0xy-pw@127.0.0.1:{}", proxy.port))
+        .env(
+            "HTTPS_PROXY",
+            format!("http://puser:pr0xy-pw@127.0.0.1:{}", proxy.port),
+        )
         .output()
         .unwrap();
     let stderr = stderr_of(&out);
-    assert!(!stderr.contains("pr0xy-pw") && !stderr.contains("puser"), "{stderr}");
-    assert!(stderr.contains(&format!("http://***@127.0.0.1:{}", proxy.port)), "{stderr}");
+    assert!(
+        !stderr.contains("pr0xy-pw") && !stderr.contains("puser"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("http://***@127.0.0.1:{}", proxy.port)),
+        "{stderr}"
+    );
 }

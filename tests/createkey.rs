@@ -46,7 +46,14 @@ fn a_read_only_stdout_fails_before_anything_is_sent() {
         .arg("sh")
         .arg(&file)
         .arg(assert_cmd::cargo::cargo_bin("mobivate"))
-        .args(["createkey", "--yes", "--base-url", &server.url(), "-u", USER])
+        .args([
+            "createkey",
+            "--yes",
+            "--base-url",
+            &server.url(),
+            "-u",
+            USER,
+        ])
         .env_clear()
         .env("CI", "true")
         .env("MOBIVATE_PASSWORD", PASSWORD)
@@ -60,9 +67,19 @@ fn a_read_only_stdout_fails_before_anything_is_sent() {
 #[test]
 fn a_write_failure_after_the_answer_says_the_key_was_replaced() {
     let server = scripted(vec![key_reply()], None);
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let out = raw_mobivate()
-        .args(["createkey", "--yes", "--base-url", &server.url(), "-u", USER])
+        .args([
+            "createkey",
+            "--yes",
+            "--base-url",
+            &server.url(),
+            "-u",
+            USER,
+        ])
         .env("CI", "true")
         .env("MOBIVATE_PASSWORD", PASSWORD)
         .stdout(full)
@@ -74,8 +91,14 @@ fn a_write_failure_after_the_answer_says_the_key_was_replaced() {
         stderr.contains("the key has already been replaced on the server"),
         "{stderr}"
     );
-    assert!(stderr.contains("`mobivate getkey` fetches the current one"), "{stderr}");
-    assert!(!stderr.contains(KEY) && !stderr.contains(PASSWORD), "{stderr}");
+    assert!(
+        stderr.contains("`mobivate getkey` fetches the current one"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(KEY) && !stderr.contains(PASSWORD),
+        "{stderr}"
+    );
     assert_eq!(server.request_count(), 1);
 }
 
@@ -87,7 +110,10 @@ fn an_unknown_outcome_never_invites_a_retry() {
         (Reply::Hang, 75),
         (Reply::Drop, 69),
         (json_reply(503, "Service Unavailable", "{}"), 69),
-        (json_reply(500, "Internal Server Error", r#"{"message":"boom"}"#), 69),
+        (
+            json_reply(500, "Internal Server Error", r#"{"message":"boom"}"#),
+            69,
+        ),
     ];
     for (reply, code) in cases {
         let server = scripted(vec![reply], None);
@@ -101,9 +127,16 @@ fn an_unknown_outcome_never_invites_a_retry() {
             .find(|l| l.starts_with("hint: "))
             .unwrap_or_else(|| panic!("no hint: {stderr}"));
         assert!(hint.contains("may have been replaced"), "{stderr}");
-        assert!(hint.contains("`mobivate getkey` fetches the current one"), "{stderr}");
+        assert!(
+            hint.contains("`mobivate getkey` fetches the current one"),
+            "{stderr}"
+        );
         assert!(!stderr.to_lowercase().contains("try again"), "{stderr}");
-        assert_eq!(server.request_count(), 1, "createkey is never retried: {stderr}");
+        assert_eq!(
+            server.request_count(),
+            1,
+            "createkey is never retried: {stderr}"
+        );
     }
 }
 

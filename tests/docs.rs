@@ -18,7 +18,10 @@ fn getkey_help_states_the_password_sources_in_order() {
         "4. a hidden prompt",
     ]
     .iter()
-    .map(|needle| help.find(needle).unwrap_or_else(|| panic!("{needle} missing: {help}")))
+    .map(|needle| {
+        help.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing: {help}"))
+    })
     .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{help}");
     assert!(help.contains("-u/--username, MOBIVATE_USERNAME"), "{help}");
@@ -65,5 +68,8 @@ fn man_page_lists_the_format_values_and_default() {
 fn man_page_has_no_markdown_backticks() {
     let page = man_page();
     assert!(!page.contains('`'), "a literal backtick in the man page");
-    assert!(page.contains(r"\fBmobivate getkey\fR turns"), "code spans are bold");
+    assert!(
+        page.contains(r"\fBmobivate getkey\fR turns"),
+        "code spans are bold"
+    );
 }

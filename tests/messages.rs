@@ -44,16 +44,23 @@ fn redaction_survives_escape_sequences() {
 fn a_redirect_target_is_cleaned_then_redacted_and_loses_its_query() {
     let (head, tail) = PASSWORD.split_at(4);
     // Header values cannot hold ESC; a bidi override is removed the same way.
-    let location =
-        format!("https://u:{head}\u{202e}{tail}@evil.example/{head}\u{202e}{tail}/x?token=Q-SECRET");
+    let location = format!(
+        "https://u:{head}\u{202e}{tail}@evil.example/{head}\u{202e}{tail}/x?token=Q-SECRET"
+    );
     let reply = Reply::Raw(format!(
         "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     ));
     let server = scripted(vec![reply], None);
     let out = getkey(&server.url()).output().unwrap();
     let stderr = assert_clean_failure(&out, 76);
-    assert!(!stderr.contains("Q-SECRET") && !stderr.contains('\u{202e}'), "{stderr:?}");
-    assert!(stderr.contains("https://***@evil.example/***/x"), "{stderr}");
+    assert!(
+        !stderr.contains("Q-SECRET") && !stderr.contains('\u{202e}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("https://***@evil.example/***/x"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -61,11 +68,17 @@ fn messages_never_carry_escape_sequences_whatever_their_origin() {
     // A file name.
     let out = getkey("http://127.0.0.1:9")
         .env_remove("MOBIVATE_PASSWORD")
-        .args(["--password-file", "/nonexistent/\u{1b}]0;pwned\u{7}\u{1b}[31mred"])
+        .args([
+            "--password-file",
+            "/nonexistent/\u{1b}]0;pwned\u{7}\u{1b}[31mred",
+        ])
         .output()
         .unwrap();
     let stderr = assert_clean_failure(&out, 66);
-    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
     assert!(stderr.contains("/nonexistent/red"), "{stderr}");
     // An environment value: a proxy variable holding an escape sequence.
     let out = getkey("https://api.example.com")
@@ -113,7 +126,10 @@ fn a_401_with_a_70_kb_body_is_77() {
 #[test]
 fn a_503_with_a_70_kb_body_is_retried_then_69() {
     let server = scripted(vec![html_reply(503, "Service Unavailable", 70_000)], None);
-    let out = getkey(&server.url()).args(["--retries", "1"]).output().unwrap();
+    let out = getkey(&server.url())
+        .args(["--retries", "1"])
+        .output()
+        .unwrap();
     let stderr = assert_clean_failure(&out, 69);
     assert!(stderr.contains("503"), "{stderr}");
     assert_eq!(server.request_count(), 2, "it must be retried");
@@ -121,7 +137,10 @@ fn a_503_with_a_70_kb_body_is_retried_then_69() {
 
 #[test]
 fn a_success_with_an_oversized_body_is_still_76() {
-    let body = format!("{{\"apiKey\":\"{KEY}\",\"pad\":\"{}\"}}", "x".repeat(70_000));
+    let body = format!(
+        "{{\"apiKey\":\"{KEY}\",\"pad\":\"{}\"}}",
+        "x".repeat(70_000)
+    );
     let server = scripted(vec![json_reply(200, "OK", &body)], None);
     let out = getkey(&server.url()).output().unwrap();
     assert_clean_failure(&out, 76);

@@ -64,7 +64,12 @@ fn output_onto_a_fifo_socket_or_directory_is_refused_and_nothing_is_sent() {
     }
     let kinds = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kinds.is_fifo(), "the FIFO was replaced");
-    assert!(std::fs::symlink_metadata(&socket).unwrap().file_type().is_socket());
+    assert!(
+        std::fs::symlink_metadata(&socket)
+            .unwrap()
+            .file_type()
+            .is_socket()
+    );
     assert!(subdir.is_dir());
     assert_eq!(entries(dir.path()), ["fifo", "socket", "subdir"]);
 }
@@ -72,11 +77,22 @@ fn output_onto_a_fifo_socket_or_directory_is_refused_and_nothing_is_sent() {
 #[test]
 fn output_onto_a_character_device_is_refused() {
     let server = scripted(vec![key_reply()], None);
-    let out = getkey(&server.url()).args(["-o", "/dev/null"]).output().unwrap();
+    let out = getkey(&server.url())
+        .args(["-o", "/dev/null"])
+        .output()
+        .unwrap();
     let stderr = assert_clean_failure(&out, 73);
-    assert!(stderr.contains("/dev/null") && stderr.contains("is a character device"), "{stderr}");
+    assert!(
+        stderr.contains("/dev/null") && stderr.contains("is a character device"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nothing was written"), "{stderr}");
-    assert!(std::fs::symlink_metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(
+        std::fs::symlink_metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     assert_eq!(server.request_count(), 0);
 }
 
@@ -113,9 +129,15 @@ fn output_to_dev_stderr_or_a_descriptor_writes_to_it() {
 #[test]
 fn output_to_a_closed_descriptor_is_73_and_nothing_is_sent() {
     let server = scripted(vec![key_reply()], None);
-    let out = getkey(&server.url()).args(["-o", "/dev/fd/9"]).output().unwrap();
+    let out = getkey(&server.url())
+        .args(["-o", "/dev/fd/9"])
+        .output()
+        .unwrap();
     let stderr = assert_clean_failure(&out, 73);
-    assert!(stderr.contains("descriptor 9 is not open for writing"), "{stderr}");
+    assert!(
+        stderr.contains("descriptor 9 is not open for writing"),
+        "{stderr}"
+    );
     assert_eq!(server.request_count(), 0);
 }
 
@@ -129,8 +151,16 @@ fn a_signal_while_writing_leaves_no_temporary_file_and_no_half_file() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("key");
         std::fs::write(&target, "old key\n").unwrap();
-        let mut child = raw_mobivate()
-            .args(["createkey", "--yes", "--base-url", &server.url(), "-u", USER, "-o"])
+        let child = raw_mobivate()
+            .args([
+                "createkey",
+                "--yes",
+                "--base-url",
+                &server.url(),
+                "-u",
+                USER,
+                "-o",
+            ])
             .arg(&target)
             .env("MOBIVATE_PASSWORD", PASSWORD)
             .env("CI", "true")
@@ -145,7 +175,11 @@ fn a_signal_while_writing_leaves_no_temporary_file_and_no_half_file() {
             std::thread::sleep(Duration::from_millis(20));
         }
         let listed = entries(dir.path());
-        assert_eq!(listed.len(), 2, "the temporary file should exist: {listed:?}");
+        assert_eq!(
+            listed.len(),
+            2,
+            "the temporary file should exist: {listed:?}"
+        );
         // SAFETY: signalling our own child.
         unsafe { libc::kill(child.id() as i32, signal) };
         let out = child.wait_with_output().unwrap();
