@@ -79,12 +79,13 @@ pub fn file_kind(metadata: &Metadata) -> FileKind {
     }
 }
 
-/// Which of the process's own descriptors a path names: `/dev/stdout`,
-/// `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` (`/dev/stdin` is not a
-/// place to write to and is left to the normal checks).
+/// Which of the process's own descriptors a path names: `/dev/stdin`,
+/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N`. These are
+/// symlinks that must never be replaced, whoever runs the process.
 pub fn own_descriptor(path: &std::path::Path) -> Option<i32> {
     let text = path.to_str()?;
     match text {
+        "/dev/stdin" => return Some(0),
         "/dev/stdout" => return Some(1),
         "/dev/stderr" => return Some(2),
         _ => {}
@@ -121,4 +122,36 @@ pub fn write_to_descriptor(fd: i32, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
     file.write_all(bytes)?;
     file.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn own_descriptors_are_recognised() {
+        let fd = |p: &str| own_descriptor(Path::new(p));
+        assert_eq!(fd("/dev/stdout"), Some(1));
+        assert_eq!(fd("/dev/stderr"), Some(2));
+        assert_eq!(fd("/dev/stdin"), Some(0));
+        assert_eq!(fd("/dev/fd/7"), Some(7));
+        assert_eq!(fd("/proc/self/fd/12"), Some(12));
+        assert_eq!(fd("/dev/fd/"), None);
+        assert_eq!(fd("/dev/fd/1x"), None);
+        assert_eq!(fd("/dev/null"), None);
+        assert_eq!(fd("key"), None);
+    }
+
+    #[test]
+    fn kinds_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, "").unwrap();
+        let kind = |p: &Path| file_kind(&std::fs::symlink_metadata(p).unwrap());
+        assert_eq!(kind(&file), FileKind::Regular);
+        assert_eq!(kind(dir.path()), FileKind::Directory);
+        assert_eq!(kind(Path::new("/dev/null")), FileKind::CharDevice);
+        assert_eq!(FileKind::Fifo.describe(), "is a FIFO");
+    }
 }
