@@ -73,3 +73,47 @@ fn man_page_has_no_markdown_backticks() {
         "code spans are bold"
     );
 }
+
+/// The "Try it without an account" block must run under a POSIX `sh` on a
+/// fresh clone: no bash-only syntax, no hard-coded target directory, build
+/// before use, and wait for the mock to listen. (It was run verbatim under
+/// dash; this keeps the known traps out.)
+#[test]
+fn readme_try_it_block_is_posix_and_waits_for_the_mock() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## Try it without an account").unwrap()..];
+    let start = section.find("```sh\n").unwrap() + "```sh\n".len();
+    let block = &section[start..start + section[start..].find("```").unwrap()];
+    for forbidden in [
+        "<<<",
+        "kill %",
+        "target/debug",
+        "[[",
+        "function ",
+        "$'",
+        "sleep 0.",
+    ] {
+        assert!(
+            !block.contains(forbidden),
+            "{forbidden:?} in the sh block:\n{block}"
+        );
+    }
+    let build = block
+        .find("cargo build --locked --example mock_api")
+        .unwrap();
+    let start_mock = block.find("--port 0").unwrap();
+    let wait = block.find("until grep -qs '^listening on '").unwrap();
+    let first_use = block.find("mobivate getkey").unwrap();
+    assert!(
+        build < start_mock && start_mock < wait && wait < first_use,
+        "{block}"
+    );
+    let syntax = std::process::Command::new("sh")
+        .arg("-n")
+        .arg("-c")
+        .arg(block)
+        .output()
+        .unwrap();
+    assert!(syntax.status.success(), "{}", stderr_of(&syntax));
+}

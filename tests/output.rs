@@ -74,21 +74,36 @@ fn output_onto_a_fifo_socket_or_directory_is_refused_and_nothing_is_sent() {
     assert_eq!(entries(dir.path()), ["fifo", "socket", "subdir"]);
 }
 
+/// A character device of our own when running as root (so that an unfixed
+/// binary under test cannot replace the machine's `/dev/null`), else `/dev/null`.
+fn char_device(dir: &Path) -> std::path::PathBuf {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return "/dev/null".into();
+    }
+    let path = dir.join("null");
+    let c_path = CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid path; the same device numbers as /dev/null (1, 3).
+    let rc = unsafe { libc::mknod(c_path.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+    assert_eq!(rc, 0, "mknod: {}", std::io::Error::last_os_error());
+    path
+}
+
 #[test]
 fn output_onto_a_character_device_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let device = char_device(dir.path());
     let server = scripted(vec![key_reply()], None);
     let out = getkey(&server.url())
-        .args(["-o", "/dev/null"])
+        .arg("-o")
+        .arg(&device)
         .output()
         .unwrap();
     let stderr = assert_clean_failure(&out, 73);
-    assert!(
-        stderr.contains("/dev/null") && stderr.contains("is a character device"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("is a character device"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert!(
-        std::fs::symlink_metadata("/dev/null")
+        std::fs::symlink_metadata(&device)
             .unwrap()
             .file_type()
             .is_char_device()
@@ -96,6 +111,8 @@ fn output_onto_a_character_device_is_refused() {
     assert_eq!(server.request_count(), 0);
 }
 
+// Careful: run against an unfixed binary as root, the tests below would
+// replace the machine's /dev/stdout, /dev/stderr and /dev/stdin symlinks.
 #[test]
 fn output_to_dev_stdout_is_exactly_dash() {
     let server = key_server(KEY);
