@@ -171,7 +171,19 @@ pub struct ConnectionArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the account's current API key (POST /auth/getkey)
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    ///
+    /// The username comes from, first found: -u/--username, MOBIVATE_USERNAME,
+    /// a visible prompt (only when interactive).
+    ///
+    /// The password comes from exactly one source, first found:
+    ///   1. --password-file PATH (PATH "-" means stdin)
+    ///   2. --password-stdin
+    ///   3. MOBIVATE_PASSWORD
+    ///   4. a hidden prompt on the terminal (only when interactive)
+    ///
+    /// Otherwise it exits 64. Read from stdin or a file, the password is
+    /// everything up to EOF minus one trailing newline, at most 4 KiB.
+    #[command(verbatim_doc_comment, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Getkey(GetkeyArgs),
 
     /// Create a new API key, revoking the current one (POST /auth/createkey)

@@ -36,6 +36,24 @@ fn reshape(error: &clap::Error) -> Failure {
         return Failure::new(ExitCode::Usage, "unexpected argument (not shown, in case it is a secret)")
             .with_hint("no command takes a password or key as an argument: use --password-stdin, --password-file or MOBIVATE_PASSWORD");
     }
+    if error.kind() == ErrorKind::TooManyValues {
+        // `--password-stdin=VALUE`: the value may be a password; never echo it.
+        let flag = match error.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(arg)) => {
+                arg.split('=').next().unwrap_or_default().to_string()
+            }
+            _ => "a flag".to_string(),
+        };
+        return Failure::new(
+            ExitCode::Usage,
+            format!(
+                "{flag} takes no value, but one was attached (not shown, in case it is a secret)"
+            ),
+        )
+        .with_hint(format!(
+            "write {flag} alone; no flag takes a password or key as its value"
+        ));
+    }
     let rendered = error.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid command line");

@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// Checks the base URL before anything is read or sent, so a typo fails
 /// before the user types a password.
 fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
+    crate::env::check_decodable()?;
     let endpoint = Endpoint::resolve(
         connection.base_url.as_deref(),
         crate::input::profile::base_url,

@@ -6,7 +6,7 @@
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::prompt::{self as terminal, Interactivity};
-use crate::input::secret_text::{parse_password, read_stdin_secret};
+use crate::input::secret_text::{NonInteractiveSources, parse_password, read_stdin_secret};
 use crate::secret::Secret;
 use zeroize::Zeroizing;
 
@@ -14,7 +14,11 @@ use zeroize::Zeroizing;
 /// stored key, then a hidden prompt when interactive.
 pub fn resolve_key(from_stdin: bool, interactivity: &Interactivity) -> Result<Secret, Failure> {
     let (raw, source) = if from_stdin {
-        read_stdin_secret("API key: ", "key")?
+        let sources = NonInteractiveSources {
+            flag: "--key-stdin",
+            others: "MOBIVATE_API_KEY",
+        };
+        read_stdin_secret("API key: ", "key", interactivity, &sources)?
     } else if let Some(value) = std::env::var_os("MOBIVATE_API_KEY") {
         (
             Zeroizing::new(value.into_encoded_bytes()),

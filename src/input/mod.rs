@@ -1,6 +1,7 @@
 //! What the user gives us: the username and password, the API key, and the
 //! prompts that ask for them.
 
+pub mod capped;
 pub mod config;
 pub mod credentials;
 pub mod key;

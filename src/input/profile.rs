@@ -78,8 +78,8 @@ pub fn active_name() -> Result<String, Failure> {
         Ok(_) | Err(std::env::VarError::NotPresent) => {}
         Err(std::env::VarError::NotUnicode(_)) => {
             return Err(Failure::new(
-                ExitCode::DataErr,
-                "MOBIVATE_PROFILE is not valid UTF-8",
+                ExitCode::Config,
+                "the environment variable MOBIVATE_PROFILE is not valid UTF-8",
             ));
         }
     }

@@ -8,6 +8,7 @@ use crate::net::endpoint::Endpoint;
 use crate::net::proxy::{self, ProxyChoice};
 use crate::net::tls;
 use crate::report::Verbose;
+use crate::sanitize::display_url;
 use crate::secret::Secret;
 use std::hash::{BuildHasher, RandomState};
 use std::io::ErrorKind;
@@ -168,7 +169,8 @@ impl Transport {
             Method::Get => "GET",
             Method::Post => "POST",
         };
-        self.verbose.say(|| format!("{method} {url}"));
+        self.verbose
+            .say(|| format!("{method} {}", display_url(&url)));
         self.verbose.say(|| match &self.proxy {
             Some(choice) => format!("proxy: {} (from {})", choice.shown, choice.variable),
             None => "proxy: none".to_string(),
@@ -267,14 +269,34 @@ impl Transport {
         };
         let location = header("location");
         let retry_after = header("retry-after");
+        // One byte past the cap tells an oversized body apart; reading stops there.
         let mut body = Zeroizing::new(Vec::new());
-        let mut reader = response
-            .body_mut()
-            .with_config()
-            .limit(call.max_body)
-            .reader();
-        std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e))?;
+        let reader = response.body_mut().with_config().limit(u64::MAX).reader();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(reader, call.max_body + 1),
+            &mut body,
+        )
+        .map_err(|e| self.classify_body_error(e))?;
+        if body.len() as u64 > call.max_body {
+            if (200..300).contains(&status) {
+                return Err(NetError::new(
+                    NetKind::Protocol,
+                    format!(
+                        "the response body is larger than {} KiB",
+                        call.max_body / 1024
+                    ),
+                ));
+            }
+            // An error status is judged by its status: the oversized body
+            // (an HTML error page, say) is dropped, not the verdict.
+            self.verbose.say(|| {
+                format!(
+                    "HTTP {status}: body larger than {} KiB ignored",
+                    call.max_body / 1024
+                )
+            });
+            body = Zeroizing::new(Vec::new());
+        }
         Ok(Reply {
             status,
             body,
@@ -476,7 +498,14 @@ impl NetError {
             ),
             _ => format!("{}{after}", self.detail),
         };
-        let failure = Failure::new(code, message);
+        let may_have_reached = matches!(
+            self.kind,
+            NetKind::Reset | NetKind::Timeout { connecting: false }
+        );
+        let mut failure = Failure::new(code, message);
+        if may_have_reached {
+            failure = failure.with_unknown_outcome();
+        }
         match self.hint.or(hint) {
             Some(hint) => failure.with_hint(hint),
             None => failure,

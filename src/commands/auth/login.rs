@@ -11,7 +11,7 @@ use crate::input::config::{self, ConfigDir, Profile, Storage};
 use crate::input::keyring::Unavailable;
 use crate::input::profile::{self, StoreError};
 use crate::input::prompt::{self, Interactivity};
-use crate::input::secret_text::read_stdin_secret;
+use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
 use crate::input::{credentials, key};
 use crate::secret::Secret;
 
@@ -36,7 +36,7 @@ pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure>
     }
 
     let (key, username) = if args.with_key {
-        given_key(&transport, args)?
+        given_key(&transport, args, &interactivity)?
     } else {
         fetched_key(&transport, args, &previous, &interactivity)?
     };
@@ -120,8 +120,13 @@ fn plain_text_consent(
 fn given_key(
     transport: &crate::net::transport::Transport,
     args: &LoginArgs,
+    interactivity: &Interactivity,
 ) -> Result<(Secret, Option<String>), Failure> {
-    let (raw, source) = read_stdin_secret("API key: ", "key")?;
+    let sources = NonInteractiveSources {
+        flag: "--with-key",
+        others: "a password source (--password-stdin, --password-file, MOBIVATE_PASSWORD) without --with-key",
+    };
+    let (raw, source) = read_stdin_secret("API key: ", "key", interactivity, &sources)?;
     let key = key::parse_key(&raw, source)?;
     drop(raw);
     api::auth::test_key(transport, &key).map_err(|failure| {

@@ -12,5 +12,5 @@ pub fn run(args: &TokenArgs) -> Result<(), Failure> {
         return Err(super::nothing_stored(&name));
     };
     let key = key::parse_key(stored.expose().as_bytes(), "the profile's stored key")?;
-    output::key::deliver(&key, &args.output)
+    output::key::Destination::open(&args.output)?.write(&key, &args.output)
 }

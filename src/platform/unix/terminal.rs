@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 
 const TTY_PATH: &str = "/dev/tty";
 const STDIN_PATH: &str = "/dev/stdin";
@@ -145,8 +145,46 @@ fn install_handlers() {
     });
 }
 
+/// A temporary file the signal handler removes before the process ends: a
+/// path built beforehand, so the handler only calls `unlink`.
+static REMOVE_ON_SIGNAL: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Until `keep_on_signal` is called, Ctrl-C, SIGTERM or SIGHUP remove the file
+/// at `path` before the process ends (a temporary file being written). One
+/// path at a time; a path that cannot be represented is not registered.
+pub fn remove_on_signal(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return;
+    };
+    install_handlers();
+    let previous = REMOVE_ON_SIGNAL.swap(path.into_raw(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+/// Stops removing the registered file on a signal (it was renamed into place
+/// or removed).
+pub fn keep_on_signal() {
+    let previous = REMOVE_ON_SIGNAL.swap(std::ptr::null_mut(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+fn free_registered(pointer: *mut libc::c_char) {
+    if !pointer.is_null() {
+        // SAFETY: every non-null pointer stored came from CString::into_raw,
+        // and was swapped out, so nothing else can reach it now. The handler
+        // runs on this same thread, so it cannot be reading it meanwhile.
+        drop(unsafe { std::ffi::CString::from_raw(pointer) });
+    }
+}
+
 extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
-    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise.
+    // Only async-signal-safe calls here: unlink, tcsetattr, write, _exit, signal, raise.
+    let temporary = REMOVE_ON_SIGNAL.load(Ordering::SeqCst);
+    if !temporary.is_null() {
+        // SAFETY: a NUL-terminated path, alive while registered.
+        unsafe { libc::unlink(temporary) };
+    }
     if ARMED.load(Ordering::SeqCst) {
         let fd = SAVED_FD.load(Ordering::SeqCst);
         // SAFETY: armed means the settings are complete and the fd is open.
@@ -157,7 +195,8 @@ extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
         }
     }
     if signal == libc::SIGINT {
-        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
+        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a
+        // prompt, and a file being written is unfinished anyway.
         unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
     }
     // SAFETY: back to the default action, then the same signal ends the process.
