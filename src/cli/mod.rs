@@ -14,9 +14,11 @@ use std::time::Duration;
 
 mod auth;
 pub mod generate;
+mod send;
 pub mod usage;
 
 pub use auth::*;
+pub use send::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -29,7 +31,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MOBIVATE_API_KEY",
-        "key for `testkey`, when --key-stdin is not given",
+        "API key (`send`, `testkey`), when --key-stdin is not given",
+    ),
+    (
+        "MOBIVATE_FROM",
+        "sender for `send`, when --from is not given",
+    ),
+    (
+        "MOBIVATE_ROUTE",
+        "route for `send`, when --route is not given (default mglobal)",
     ),
     (
         "MOBIVATE_BASE_URL",
@@ -63,7 +73,7 @@ pub const SHORT_AFTER_HELP: &str = "Run with --help for EXIT STATUS and ENVIRONM
 pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal
-   65  unusable input: empty or multi-line password, more than 4 KiB
+   65  unusable input: a password, key, number, sender, text or date that cannot be used
    66  a named input file (password file, CA file) is missing or unreadable
    68  the host name could not be resolved
    69  service unavailable: a 5xx after retries, connection refused or reset
@@ -71,7 +81,7 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
    74  writing stdout failed, including a closed pipe
    75  temporary failure: a timeout, or a 429 after retries
    76  protocol: an unexpected response, a redirect, or a TLS failure
-   77  credentials (or key) rejected: 401 or 403
+   77  credentials or key rejected, or a send refused: 401, 402, 403
    78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file
   130  interrupted (Ctrl-C)
 
@@ -81,7 +91,11 @@ ENVIRONMENT:
   MOBIVATE_PASSWORD
       password, when neither --password-file nor --password-stdin is given
   MOBIVATE_API_KEY
-      key for `testkey`, when --key-stdin is not given
+      API key (`send`, `testkey`), when --key-stdin is not given
+  MOBIVATE_FROM
+      sender for `send`, when --from is not given
+  MOBIVATE_ROUTE
+      route for `send`, when --route is not given (default mglobal)
   MOBIVATE_BASE_URL
       base URL, when --base-url is not given
   CI
@@ -137,7 +151,7 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)
+    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429
     #[arg(long, global = true, value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
@@ -168,6 +182,14 @@ pub enum Command {
     /// Check that an API key is valid (GET /auth/test)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Testkey(TestkeyArgs),
+
+    /// Send one text to one or a few recipients (POST /send/single, /send/batch)
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Send(SendArgs),
+
+    /// Show a text's encoding and how many parts (billed SMS) it takes
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Segments(SegmentsArgs),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

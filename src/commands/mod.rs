@@ -3,6 +3,8 @@
 
 mod createkey;
 mod getkey;
+mod segments;
+mod send;
 mod testkey;
 
 use crate::cli::generate;
@@ -17,6 +19,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Getkey(args) => getkey::run(&cli.connection, &args),
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
         Command::Testkey(args) => testkey::run(&cli.connection, &args),
+        Command::Send(args) => send::run(&cli.connection, &args),
+        Command::Segments(args) => segments::run(&args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
         Command::Man => output::write_stdout(&generate::man_page()),
     }

@@ -5,3 +5,5 @@ pub mod credentials;
 pub mod key;
 pub mod prompt;
 pub mod secret_text;
+pub mod text;
+pub mod when;

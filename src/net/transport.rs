@@ -33,7 +33,6 @@ pub enum RetryPolicy {
     /// For sends, which are not idempotent: retry what cannot have sent
     /// anything (a failure to connect, and a 429, which is a refusal), and
     /// nothing else.
-    #[allow(dead_code)] // `send` and `bulk` use it; they land next.
     NotAfterSending,
 }
 
@@ -145,6 +144,11 @@ impl Transport {
         self.verbose
     }
 
+    /// The full URL of an API path, as a request would use it.
+    pub fn url(&self, path: &str) -> String {
+        self.endpoint.url(path)
+    }
+
     /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
     /// still there after the last attempt comes back as a `Reply`.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
@@ -252,7 +256,10 @@ impl Transport {
         let request = builder
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
-        let mut response = self.agent.run(request).map_err(|e| self.classify(e))?;
+        let mut response = self
+            .agent
+            .run(request)
+            .map_err(|e| self.classify(e, call.max_body))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -269,7 +276,7 @@ impl Transport {
             .limit(call.max_body)
             .reader();
         std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e))?;
+            .map_err(|e| self.classify_body_error(e, call.max_body))?;
         Ok(Reply {
             status,
             body,
@@ -279,11 +286,11 @@ impl Transport {
         })
     }
 
-    fn classify_body_error(&self, error: std::io::Error) -> NetError {
+    fn classify_body_error(&self, error: std::io::Error, max_body: u64) -> NetError {
         // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
         match error.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
-                Ok(ureq_error) => self.classify(*ureq_error),
+                Ok(ureq_error) => self.classify(*ureq_error, max_body),
                 Err(other) => NetError::new(
                     NetKind::Reset,
                     format!("reading the response failed: {other}"),
@@ -293,7 +300,7 @@ impl Transport {
         }
     }
 
-    fn classify(&self, error: ureq::Error) -> NetError {
+    fn classify(&self, error: ureq::Error, max_body: u64) -> NetError {
         let host = self.endpoint.host();
         let via_proxy = |what: &str| match &self.proxy {
             Some(choice) => format!(
@@ -315,10 +322,7 @@ impl Transport {
             }
             ureq::Error::BodyExceedsLimit(_) => NetError::new(
                 NetKind::Protocol,
-                format!(
-                    "the response body is larger than {} KiB",
-                    MAX_BODY_BYTES / 1024
-                ),
+                format!("the response body is larger than {} KiB", max_body / 1024),
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
