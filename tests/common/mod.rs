@@ -17,6 +17,8 @@ const CLEARED: &[&str] = &[
     "MOBIVATE_PASSWORD",
     "MOBIVATE_API_KEY",
     "MOBIVATE_BASE_URL",
+    "MOBIVATE_FROM",
+    "MOBIVATE_ROUTE",
     "CI",
     "GITHUB_ACTIONS",
     "HTTPS_PROXY",
