@@ -1124,3 +1124,16 @@ fn help_names_the_new_environment() {
         assert!(help.contains(needle), "{needle} missing from {help}");
     }
 }
+
+#[test]
+fn an_unquoted_text_is_64_with_a_hint_and_never_echoed() {
+    let (server, never) = nothing_expected();
+    let out = send(&server.url())
+        .args(["--to", TO, "--from", "Shop", "Hello", "zebra"])
+        .output()
+        .unwrap();
+    let stderr = assert_clean_failure(&out, 64);
+    assert!(stderr.contains("quote it"), "{stderr}");
+    assert!(!stderr.contains("zebra"), "{stderr}");
+    never.assert();
+}

@@ -184,10 +184,27 @@ pub enum Command {
     Testkey(TestkeyArgs),
 
     /// Send one text to one or a few recipients (POST /send/single, /send/batch)
+    ///
+    /// One recipient uses /send/single; several (at most 1,000), or a --schedule, use one
+    /// /send/batch request. Output: `RECIPIENT ID` per recipient (the campaign id for a batch).
+    /// Before sending to several recipients it asks on the terminal; without one it needs --yes.
+    ///
+    /// A request that may have reached the server is never sent again: only a failure to connect
+    /// and a 429 (honouring Retry-After) are retried. Answers: 400 exits 65, quoting the server;
+    /// 401 exits 77; 402 exits 77 (out of credit); 403 exits 77, quoting the server (an opted-out
+    /// recipient, or a key without the send permission); a 429 after the retries exits 75. A 5xx
+    /// or a reset (69) or a timeout (75) after sending may have sent the message: the error names
+    /// the reference to check with `mobivate logs list --reference REF`. A 2xx whose body cannot be
+    /// read exits 76: the messages were accepted and must not be sent again.
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Send(SendArgs),
 
     /// Show a text's encoding and how many parts (billed SMS) it takes
+    ///
+    /// Prints the encoding (GSM-7 or UCS-2), the character count, the parts, and the units left in
+    /// the last part; for UCS-2, the first character that forced it and its position. GSM-7: 160
+    /// septets in one part, else parts of 153 (`^ { } \ [ ~ ] | €` count 2). UCS-2: 70 UTF-16 units,
+    /// else parts of 67. No part ends inside an escape or a surrogate pair.
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Segments(SegmentsArgs),
 
