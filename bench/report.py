@@ -81,7 +81,7 @@ def main():
     out = ["# Benchmarks", ""]
     out.append("`mobivate getkey` against the two clients in Mobivate's documentation (`curl`, and Python "
                "`requests`), measured side by side in one run of `bench/run.sh` against the mock API from "
-               "`examples/mock_api.rs` on 127.0.0.1. Regenerate this file with `bash bench/run.sh` "
+               "`examples/mock_api/` on 127.0.0.1. Regenerate this file with `bash bench/run.sh` "
                "(`RUNS=N` and `WARMUP=N` change the counts). It installs hyperfine, jq, curl, openssl, "
                "GNU time and requests where they are missing, builds the release binary, and makes a fresh "
                "CA for the https run. Nothing here runs in CI or asserts a time.")

@@ -1,0 +1,221 @@
+//! A fake Mobivate API on 127.0.0.1, to try `mobivate` without an account, to
+//! test it, and to benchmark it. It follows `../shared/API.md` (shapes, field
+//! names, status codes) for one demo account, keeps every accepted message in
+//! memory, and can inject faults.
+//!
+//! ```text
+//! cargo run --example mock_api -- --port 8080
+//! cargo run --example mock_api -- --port 0 --quiet        # a free port
+//! cargo run --example mock_api -- --port 8443 --tls-cert server.pem --tls-key server.key
+//! ```
+//!
+//! The first line on stdout is `listening on http://127.0.0.1:PORT` (https with
+//! TLS), flushed as soon as the port is bound; scripts wait for it.
+//!
+//! # Demo account
+//! Username `demo@example.com`, password `demo-password`, first key
+//! `abcd1234-9922-abcd-1234-abcd1234abcd`. `/auth/createkey` replaces the key,
+//! and every Bearer endpoint accepts only the current one (else 401
+//! `{"code":401,"message":"Unauthorized"}`).
+//!
+//! # Endpoints
+//! | call | answer |
+//! |---|---|
+//! | `POST /auth/getkey` `{"username","password"}` | 200 `{"apiKey"}`, 401 `Invalid Credentials` |
+//! | `POST /auth/createkey` (same body) | 200 `{"apiKey"}` with a new key; the old one is revoked |
+//! | `GET /auth/test` (Bearer) | 200 `{"message":"API Key is valid"}`, 401 |
+//! | `POST /send/single` (Bearer) | 200 the message record; 400 invalid field; 403 opted out |
+//! | `POST /send/batch` (Bearer) | 200 `{"id","name","routeId","recipients"}`; 400 invalid field |
+//! | `GET /message?startDate&endDate&page&pageSize&direction` (Bearer) | 200 bare array of records |
+//! | `GET /message/{id}` (Bearer) | 200 one record, 404 |
+//! | `GET /addressbook/optout?startDate&endDate&page&pageSize` (Bearer) | 200 bare array, dates optional |
+//! | `POST /addressbook/optout` `{"mobile"}` (Bearer) | 200 `{"mobile","note":"API","created"}`, 400 |
+//! | `DELETE /addressbook/optout` (Bearer) | always 404, so that a client's fallback runs |
+//! | `DELETE /optout` `{"mobile"}` (Bearer) | 200 `{"mobile","note","created"}`, 404 when not opted out |
+//! | `POST /webhooks/receipt`, `/webhooks/incoming`, `/webhooks/click` `{"url"}` (Bearer) | 200 `{"message":"Webhook updated successfully"}`, 400 |
+//! | `GET /_mock/stats` (mock only, no key) | 200 counters, see below |
+//!
+//! Body limits: 16 KiB for `/auth/*`, 8 MiB for `/send/batch`, 1 MiB for the
+//! rest (413 beyond). Query strings are percent-decoded and a literal `+` is a
+//! space, so a date sent with `+0000` instead of `%2B0000` is a 400, as on the
+//! real API. Connections are HTTP/1.1 keep-alive.
+//!
+//! # Messages and their status
+//! Every accepted message is kept in memory, in creation order. Its `status`
+//! is `ACCEPTED` until about 2 s after acceptance (or after its
+//! `scheduleDateTime`), then final, computed on read:
+//! - `DELIVERED` (1) normally;
+//! - `UNDELIVERABLE` (5) when the recipient ends in `000`;
+//! - `FAILED_RECIPIENT_BLACKLISTED` (19) for an opted-out recipient sent in a
+//!   batch with `excludeOptouts: false`.
+//!
+//! `parts` follows the GSM-7 / UCS-2 rule of API.md, `cost` is 0.01 GBP a part.
+//! `GET /message` dates are inclusive, to the second; `direction=MO` is always
+//! empty (the mock receives no replies).
+//!
+//! # Opt-outs
+//! `447700900999` is opted out from the start (note `MO`): `/send/single` to it
+//! answers 403 `Recipient is opted out: 447700900999`, and a batch with
+//! `excludeOptouts` (the default) skips it silently. Numbers added with
+//! `POST /addressbook/optout` behave the same until removed.
+//!
+//! # Webhooks
+//! Registration stores one URL per kind. While a receipt URL is registered,
+//! each accepted message gets one delivery receipt POSTed there when its
+//! status becomes final, from a background thread (best effort: a bounded
+//! queue, dropped when full, 5 s timeout, no retries).
+//!
+//! # Fault switches (send requests only: `/send/single` and `/send/batch`)
+//! - `--rate-limit N/s`: beyond N send requests in a clock second, 429 with
+//!   `Retry-After: 1`, nothing stored.
+//! - `--fail-rate P`: a fraction P (0 to 1) of send requests get 500, nothing
+//!   stored.
+//! - `--drop-after-read P`: a fraction P of send requests are accepted and
+//!   stored, then the connection is closed without a response.
+//! - `--seed N`: repeatable fault rolls.
+//! - `--quiet`: no per-request line on stderr.
+//!
+//! # `GET /_mock/stats` (mock only)
+//! `{"requests","connections","sendRequests","singles","batches","accepted",
+//! "rejected","rateLimited","failed","dropped","optedOutSkipped",
+//! "duplicatesSkipped","stored","optouts","receiptsQueued","receiptsSent",
+//! "receiptsFailed","receiptsDropped"}`: `requests` counts every HTTP request,
+//! `accepted` every message stored, `singles`/`batches` the send requests
+//! answered 200 (including dropped ones), `dropped` the responses withheld by
+//! `--drop-after-read`, `rejected` the send requests answered 400 or 403.
+
+mod faults;
+mod http;
+mod messages;
+mod optouts;
+mod routes;
+mod send;
+mod sms;
+mod state;
+mod store;
+mod time;
+mod webhooks;
+
+use anyhow::Context;
+use clap::Parser;
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use state::State;
+
+const DEMO_USERNAME: &str = "demo@example.com";
+const DEMO_PASSWORD: &str = "demo-password";
+const FIRST_KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
+/// Opted out from the start, so the 403 and skip paths can be tried offline.
+const OPTED_OUT: &str = "447700900999";
+
+/// A fake Mobivate API on 127.0.0.1 (see the source's top comment).
+#[derive(Parser)]
+#[command(
+    name = "mock_api",
+    after_help = "Demo account: demo@example.com / demo-password. Opted out: 447700900999. \
+                  Recipients ending in 000 end UNDELIVERABLE. Mock-only counters: GET /_mock/stats."
+)]
+struct Options {
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "PORT", default_value_t = 8080)]
+    port: u16,
+    /// Serve https with this PEM certificate chain.
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The PEM private key for --tls-cert.
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Answer this fraction (0 to 1) of send requests with 500, storing nothing.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = fraction)]
+    fail_rate: f64,
+    /// Store this fraction (0 to 1) of send requests, then close the connection without answering.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = fraction)]
+    drop_after_read: f64,
+    /// Answer send requests beyond N per second with 429 and Retry-After: 1.
+    #[arg(long, value_name = "N/s", value_parser = per_second)]
+    rate_limit: Option<u32>,
+    /// Seed for the fault rolls, for repeatable runs.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Do not log each request on stderr.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn fraction(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err("a fraction from 0 to 1, such as 0.05".to_string()),
+    }
+}
+
+fn per_second(text: &str) -> Result<u32, String> {
+    match text.strip_suffix("/s").unwrap_or(text).parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("requests per second, such as 50/s".to_string()),
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let options = Options::parse();
+    let tls = match (&options.tls_cert, &options.tls_key) {
+        (Some(cert), Some(key)) => Some(tls_config(cert, key)?),
+        _ => None,
+    };
+    let listener = TcpListener::bind(("127.0.0.1", options.port))
+        .with_context(|| format!("cannot listen on 127.0.0.1:{}", options.port))?;
+    let port = listener.local_addr()?.port();
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    // Whoever started us may stop reading after the first line: never panic on that.
+    let mut stdout = std::io::stdout().lock();
+    let _ = write!(
+        stdout,
+        "listening on {scheme}://127.0.0.1:{port}\n\
+         demo account: username {DEMO_USERNAME}, password {DEMO_PASSWORD}\n\
+         opted out: {OPTED_OUT}; recipients ending in 000 end UNDELIVERABLE; \
+         status ACCEPTED, then final after about 2 s; counters: GET /_mock/stats\n"
+    );
+    let _ = stdout.flush();
+    drop(stdout);
+
+    let state = State::start(&options);
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let state = state.clone();
+        let tls = tls.clone();
+        std::thread::spawn(move || {
+            // A client that keeps a connection idle this long is gone.
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(300)));
+            let _ = stream.set_nodelay(true);
+            match tls {
+                Some(config) => {
+                    let Ok(conn) = rustls::ServerConnection::new(config) else {
+                        return;
+                    };
+                    http::serve(rustls::StreamOwned::new(conn, stream), &state);
+                }
+                None => http::serve(stream, &state),
+            }
+        });
+    }
+    Ok(())
+}
+
+fn tls_config(cert_path: &Path, key_path: &Path) -> anyhow::Result<Arc<rustls::ServerConfig>> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer> = CertificateDer::pem_file_iter(cert_path)
+        .and_then(|iter| iter.collect())
+        .with_context(|| format!("cannot read certificates from {}", cert_path.display()))?;
+    let key = PrivateKeyDer::from_pem_file(key_path)
+        .with_context(|| format!("cannot read a key from {}", key_path.display()))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|builder| builder.with_no_client_auth().with_single_cert(certs, key))
+        .context("the TLS certificate and key do not make a server configuration")?;
+    Ok(Arc::new(config))
+}

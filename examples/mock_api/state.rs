@@ -1,0 +1,124 @@
+//! What the mock remembers, shared by every connection thread.
+
+use serde_json::json;
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::faults::Faults;
+use crate::optouts::Optouts;
+use crate::store::Store;
+use crate::webhooks::Webhooks;
+use crate::{FIRST_KEY, Options, time};
+
+pub struct State {
+    /// The demo account's current key; `/auth/createkey` replaces it.
+    pub key: Mutex<String>,
+    pub store: Mutex<Store>,
+    pub optouts: Mutex<Optouts>,
+    pub webhooks: Webhooks,
+    pub faults: Faults,
+    pub stats: Stats,
+    pub quiet: bool,
+}
+
+impl State {
+    /// The state for these options, with the receipt sender running.
+    pub fn start(options: &Options) -> Arc<State> {
+        let seed = options.seed.unwrap_or_else(|| random_u64() | 1);
+        let (webhooks, receipts) = Webhooks::new();
+        let state = Arc::new(State {
+            key: Mutex::new(FIRST_KEY.to_string()),
+            store: Mutex::new(Store::new((random_u64(), random_u64()))),
+            optouts: Mutex::new(Optouts::seeded(time::now_ms())),
+            webhooks,
+            faults: Faults::new(
+                options.fail_rate,
+                options.drop_after_read,
+                options.rate_limit,
+                seed,
+            ),
+            stats: Stats::default(),
+            quiet: options.quiet,
+        });
+        receipts.spawn(state.clone());
+        state
+    }
+
+    /// Whether `authorization` carries the current key as a Bearer token.
+    pub fn authorized(&self, authorization: Option<&str>) -> bool {
+        let key = lock(&self.key);
+        authorization
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .is_some_and(|token| token == *key)
+    }
+}
+
+/// A mutex's value, even if a thread panicked while holding it: the mock
+/// keeps serving.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Counters for `GET /_mock/stats`, so tests and benchmarks can check what
+/// the server received.
+#[derive(Default)]
+pub struct Stats {
+    pub requests: AtomicU64,
+    pub connections: AtomicU64,
+    pub send_requests: AtomicU64,
+    pub singles: AtomicU64,
+    pub batches: AtomicU64,
+    pub accepted: AtomicU64,
+    pub rejected: AtomicU64,
+    pub rate_limited: AtomicU64,
+    pub failed: AtomicU64,
+    pub dropped: AtomicU64,
+    pub opted_out_skipped: AtomicU64,
+    pub duplicates_skipped: AtomicU64,
+    pub receipts_queued: AtomicU64,
+    pub receipts_sent: AtomicU64,
+    pub receipts_failed: AtomicU64,
+    pub receipts_dropped: AtomicU64,
+}
+
+impl Stats {
+    pub fn bump(&self, counter: &AtomicU64, n: u64) {
+        counter.fetch_add(n, Ordering::Relaxed);
+    }
+
+    pub fn to_json(&self, stored: usize, optouts: usize) -> serde_json::Value {
+        let get = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
+        json!({
+            "requests": get(&self.requests),
+            "connections": get(&self.connections),
+            "sendRequests": get(&self.send_requests),
+            "singles": get(&self.singles),
+            "batches": get(&self.batches),
+            "accepted": get(&self.accepted),
+            "rejected": get(&self.rejected),
+            "rateLimited": get(&self.rate_limited),
+            "failed": get(&self.failed),
+            "dropped": get(&self.dropped),
+            "optedOutSkipped": get(&self.opted_out_skipped),
+            "duplicatesSkipped": get(&self.duplicates_skipped),
+            "stored": stored,
+            "optouts": optouts,
+            "receiptsQueued": get(&self.receipts_queued),
+            "receiptsSent": get(&self.receipts_sent),
+            "receiptsFailed": get(&self.receipts_failed),
+            "receiptsDropped": get(&self.receipts_dropped),
+        })
+    }
+}
+
+/// 64 bits from the OS, or from the clock when /dev/urandom is missing.
+pub fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    match std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes)) {
+        Ok(()) => u64::from_le_bytes(bytes),
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64),
+    }
+}
