@@ -1137,3 +1137,22 @@ fn an_unquoted_text_is_64_with_a_hint_and_never_echoed() {
     assert!(!stderr.contains("zebra"), "{stderr}");
     never.assert();
 }
+
+#[test]
+fn a_2xx_whose_body_breaks_off_is_still_an_acceptance() {
+    let truncated = Reply::Raw(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\nConnection: close\r\n\r\n{\"id\":\"ef57"
+            .to_string(),
+    );
+    let endless =
+        Reply::Endless("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n".to_string());
+    for reply in [truncated, endless] {
+        let server = scripted(vec![reply], None);
+        let out = send_order_17(&server.url()).output().unwrap();
+        let stderr = assert_clean_failure(&out, 76);
+        assert!(stderr.contains("accepted"), "{stderr}");
+        assert!(stderr.contains("must not be sent again"), "{stderr}");
+        assert!(!stderr.contains("may have been sent"), "{stderr}");
+        assert_eq!(server.request_count(), 1);
+    }
+}

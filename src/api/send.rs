@@ -189,8 +189,11 @@ pub fn post(
             |SendError {
                  failure,
                  may_have_reached_server,
+                 status,
              }| {
-                if may_have_reached_server {
+                if status.is_some_and(|s| (200..300).contains(&s)) {
+                    SendFailure::AcceptedUnreadable(unreadable_acceptance(&failure))
+                } else if may_have_reached_server {
                     SendFailure::Unknown(failure)
                 } else {
                     SendFailure::NotSent(failure)
@@ -211,6 +214,17 @@ pub fn judge(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure> {
     } else {
         Err(SendFailure::NotSent(failure))
     }
+}
+
+/// A 2xx whose body broke off or ran past the cap: still an acceptance.
+fn unreadable_acceptance(cause: &Failure) -> Failure {
+    Failure::new(
+        ExitCode::Protocol,
+        format!(
+            "the API accepted the messages (HTTP 2xx), but its answer could not be read: {cause}"
+        ),
+    )
+    .with_hint("the messages were accepted: do not send them again")
 }
 
 fn accepted(body: &[u8]) -> Result<Accepted, Failure> {

@@ -57,6 +57,9 @@ pub struct Call<'a> {
 pub struct SendError {
     pub failure: Failure,
     pub may_have_reached_server: bool,
+    /// The status of a response whose body could not be read, when one came:
+    /// a 2xx there means the server did what was asked.
+    pub status: Option<u16>,
 }
 
 pub struct Reply {
@@ -160,6 +163,7 @@ impl Transport {
         let refused = |failure| SendError {
             failure,
             may_have_reached_server: false,
+            status: None,
         };
         let url = self.endpoint.url(call.path);
         let attempts = self.retries + 1;
@@ -221,9 +225,11 @@ impl Transport {
                     });
                     if last || !error.retryable(call.policy) {
                         let may_have_reached_server = error.may_have_reached_server();
+                        let status = error.status;
                         return Err(SendError {
                             failure: error.into_failure(attempt, self.timeout),
                             may_have_reached_server,
+                            status,
                         });
                     }
                     backoff(attempt)
@@ -275,8 +281,10 @@ impl Transport {
             .with_config()
             .limit(call.max_body)
             .reader();
-        std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e, call.max_body))?;
+        std::io::Read::read_to_end(&mut reader, &mut body).map_err(|e| NetError {
+            status: Some(status),
+            ..self.classify_body_error(e, call.max_body)
+        })?;
         Ok(Reply {
             status,
             body,
@@ -409,6 +417,8 @@ struct NetError {
     kind: NetKind,
     detail: String,
     hint: Option<&'static str>,
+    /// Set when the status line came before the failure.
+    status: Option<u16>,
 }
 
 impl NetError {
@@ -417,6 +427,7 @@ impl NetError {
             kind,
             detail,
             hint: None,
+            status: None,
         }
     }
 
