@@ -182,16 +182,24 @@ fn check_recipient_count(args: &SendArgs, count: usize) -> Result<(), Failure> {
         .with_hint("nothing was sent; use `mobivate bulk` for more"));
     }
     if count > 1 {
-        for (given, flag) in [
-            (args.reference.is_some(), "--reference"),
-            (args.campaign_id.is_some(), "--campaign-id"),
+        for (given, flag, why) in [
+            (
+                args.reference.is_some(),
+                "--reference",
+                "each message of a batch gets its own reference, made up and shown with -v",
+            ),
+            (
+                args.campaign_id.is_some(),
+                "--campaign-id",
+                "a batch is a campaign of its own, and its id is printed",
+            ),
         ] {
             if given {
                 return Err(Failure::new(
                     ExitCode::Usage,
                     format!("{flag} goes with one recipient only, and {count} were given"),
                 )
-                .with_hint("nothing was sent; each message of a batch gets its own reference"));
+                .with_hint(format!("nothing was sent; {why}")));
             }
         }
     }
