@@ -1156,3 +1156,18 @@ fn a_2xx_whose_body_breaks_off_is_still_an_acceptance() {
         assert_eq!(server.request_count(), 1);
     }
 }
+
+#[test]
+fn segments_at_a_terminal_says_how_to_end_the_text() {
+    let mut cmd = raw_mobivate();
+    cmd.arg("segments");
+    let mut pty = Pty::spawn(cmd, true);
+    pty.expect("end it with Ctrl-D");
+    pty.send(b"Hello\n\x04");
+    let (code, stdout, seen, _) = pty.finish();
+    assert_eq!(code, Some(0), "{seen}");
+    assert_eq!(
+        stdout,
+        "encoding: GSM-7\ncharacters: 5\nparts: 1\nleft in last part: 155\n"
+    );
+}

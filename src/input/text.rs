@@ -3,7 +3,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use std::io::Read;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The longest text accepted, in bytes, not counting one trailing newline.
@@ -40,6 +40,12 @@ pub fn read_text(source: &TextSource) -> Result<String, Failure> {
     let (raw, from) = match source {
         TextSource::Argument(text) => (text.as_bytes().to_vec(), "the TEXT argument".to_string()),
         TextSource::Stdin => {
+            if std::io::stdin().is_terminal() {
+                // Reading to EOF from a terminal looks like a hang without this.
+                let _ = std::io::stderr().lock().write_all(
+                    b"mobivate: reading the text from the terminal; end it with Ctrl-D on a new line\n",
+                );
+            }
             let raw = read_capped(std::io::stdin().lock()).map_err(|error| {
                 Failure::new(
                     ExitCode::NoInput,
