@@ -23,7 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -37,6 +37,8 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('createkey', 'createkey', [CompletionResultType]::ParameterValue, 'Create a new API key, revoking the current one (POST /auth/createkey)')
             [CompletionResult]::new('testkey', 'testkey', [CompletionResultType]::ParameterValue, 'Check that an API key is valid (GET /auth/test)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once: store the API key and a profile (auth login|status|token|logout)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send one text to one or a few recipients (POST /send/single, /send/batch)')
+            [CompletionResult]::new('segments', 'segments', [CompletionResultType]::ParameterValue, 'Show a text''s encoding and how many parts (billed SMS) it takes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -51,7 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin')
@@ -75,7 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin')
@@ -94,7 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;testkey' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('--key-stdin', '--key-stdin', [CompletionResultType]::ParameterName, 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile''s stored key, else a prompt)')
@@ -112,7 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;auth' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -137,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Default route for send and bulk, kept in the profile (e.g. mglobal)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from stdin')
@@ -156,7 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the status: text on stderr, or one JSON object on stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -174,7 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'Do not print `::add-mask::` for GitHub Actions')
@@ -190,7 +192,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;auth;logout' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -225,10 +227,58 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;auth;help;help' {
             break
         }
+        'mobivate;send' {
+            [CompletionResult]::new('--text-file', '--text-file', [CompletionResultType]::ParameterName, 'Read the message from the file at PATH (at most 64 KiB)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Recipient, in international form; repeat it or give a comma-separated list')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Sender: up to 11 letters and digits, or up to 15 digits [env: MOBIVATE_FROM]')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Route id [env: MOBIVATE_ROUTE] [default: mglobal]')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Your reference for the message (one recipient only; made up when absent)')
+            [CompletionResult]::new('--campaign-id', '--campaign-id', [CompletionResultType]::ParameterName, 'Campaign id for the message (one recipient only; not with --schedule)')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Send later: an RFC 3339 time (2026-12-01T10:00:00Z) or from now (+30m, +2h, +1h30m)')
+            [CompletionResult]::new('--max-parts', '--max-parts', [CompletionResultType]::ParameterName, 'Refuse a message that needs more than N parts (a whole number from 1)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the result')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
+            [CompletionResult]::new('--shorten-urls', '--shorten-urls', [CompletionResultType]::ParameterName, 'Let the API shorten the links in the text')
+            [CompletionResult]::new('--fold-to-gsm', '--fold-to-gsm', [CompletionResultType]::ParameterName, 'Replace curly quotes, dashes, the ellipsis and the no-break space with their GSM-7 twins')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print the request (key as ***) without sending it')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before sending to several recipients; required without a terminal')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before sending to several recipients; required without a terminal')
+            [CompletionResult]::new('--key-stdin', '--key-stdin', [CompletionResultType]::ParameterName, 'Read the API key from stdin')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail with exit status 64 when input is missing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mobivate;segments' {
+            [CompletionResult]::new('--text-file', '--text-file', [CompletionResultType]::ParameterName, 'Read the text from the file at PATH (at most 64 KiB)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the result')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
+            [CompletionResult]::new('--fold-to-gsm', '--fold-to-gsm', [CompletionResultType]::ParameterName, 'Count the text as `send --fold-to-gsm` would send it')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail with exit status 64 when input is missing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mobivate;completions' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -243,7 +293,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;man' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
-            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')
@@ -260,6 +310,8 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('createkey', 'createkey', [CompletionResultType]::ParameterValue, 'Create a new API key, revoking the current one (POST /auth/createkey)')
             [CompletionResult]::new('testkey', 'testkey', [CompletionResultType]::ParameterValue, 'Check that an API key is valid (GET /auth/test)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once: store the API key and a profile (auth login|status|token|logout)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send one text to one or a few recipients (POST /send/single, /send/batch)')
+            [CompletionResult]::new('segments', 'segments', [CompletionResultType]::ParameterValue, 'Show a text''s encoding and how many parts (billed SMS) it takes')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -291,6 +343,12 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             break
         }
         'mobivate;help;auth;logout' {
+            break
+        }
+        'mobivate;help;send' {
+            break
+        }
+        'mobivate;help;segments' {
             break
         }
         'mobivate;help;completions' {

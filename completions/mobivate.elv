@@ -20,7 +20,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -34,6 +34,8 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
             cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+            cand send 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+            cand segments 'Show a text''s encoding and how many parts (billed SMS) it takes'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -47,7 +49,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
@@ -70,7 +72,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
@@ -88,7 +90,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;testkey'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile''s stored key, else a prompt)'
@@ -105,7 +107,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;auth'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -129,7 +131,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --route 'Default route for send and bulk, kept in the profile (e.g. mglobal)'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
@@ -147,7 +149,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the status: text on stderr, or one JSON object on stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -164,7 +166,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
@@ -179,7 +181,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;auth;logout'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -207,10 +209,56 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;auth;help;help'= {
         }
+        &'mobivate;send'= {
+            cand --text-file 'Read the message from the file at PATH (at most 64 KiB)'
+            cand --to 'Recipient, in international form; repeat it or give a comma-separated list'
+            cand --from 'Sender: up to 11 letters and digits, or up to 15 digits [env: MOBIVATE_FROM]'
+            cand --route 'Route id [env: MOBIVATE_ROUTE] [default: mglobal]'
+            cand --reference 'Your reference for the message (one recipient only; made up when absent)'
+            cand --campaign-id 'Campaign id for the message (one recipient only; not with --schedule)'
+            cand --schedule 'Send later: an RFC 3339 time (2026-12-01T10:00:00Z) or from now (+30m, +2h, +1h30m)'
+            cand --max-parts 'Refuse a message that needs more than N parts (a whole number from 1)'
+            cand --format 'How to print the result'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --shorten-urls 'Let the API shorten the links in the text'
+            cand --fold-to-gsm 'Replace curly quotes, dashes, the ellipsis and the no-break space with their GSM-7 twins'
+            cand --dry-run 'Check everything and print the request (key as ***) without sending it'
+            cand -y 'Do not ask before sending to several recipients; required without a terminal'
+            cand --yes 'Do not ask before sending to several recipients; required without a terminal'
+            cand --key-stdin 'Read the API key from stdin'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;segments'= {
+            cand --text-file 'Read the text from the file at PATH (at most 64 KiB)'
+            cand --format 'How to print the result'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --fold-to-gsm 'Count the text as `send --fold-to-gsm` would send it'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'mobivate;completions'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -224,7 +272,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;man'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -240,6 +288,8 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
             cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+            cand send 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+            cand segments 'Show a text''s encoding and how many parts (billed SMS) it takes'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -263,6 +313,10 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;help;auth;token'= {
         }
         &'mobivate;help;auth;logout'= {
+        }
+        &'mobivate;help;send'= {
+        }
+        &'mobivate;help;segments'= {
         }
         &'mobivate;help;completions'= {
         }

@@ -26,7 +26,7 @@ end
 
 complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_needs_command" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -37,6 +37,8 @@ complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "getkey" -d 'Print
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "auth" -d 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "send" -d 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "segments" -d 'Show a text\'s encoding and how many parts (billed SMS) it takes'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -49,7 +51,7 @@ shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-stdin -d 'Read the password from stdin'
@@ -68,7 +70,7 @@ shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-stdin -d 'Read the password from stdin'
@@ -80,7 +82,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l hel
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l key-stdin -d 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
@@ -91,7 +93,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help 
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -109,7 +111,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l route -d 'Default route for send and bulk, kept in the profile (e.g. mglobal)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from stdin'
@@ -123,7 +125,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 json\t'One JSON object on stdout'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -137,7 +139,7 @@ shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
@@ -147,7 +149,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -159,9 +161,46 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Delete the profile\'s stored key and its entry in the config'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l text-file -d 'Read the message from the file at PATH (at most 64 KiB)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l to -d 'Recipient, in international form; repeat it or give a comma-separated list' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l from -d 'Sender: up to 11 letters and digits, or up to 15 digits [env: MOBIVATE_FROM]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l route -d 'Route id [env: MOBIVATE_ROUTE] [default: mglobal]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l reference -d 'Your reference for the message (one recipient only; made up when absent)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l campaign-id -d 'Campaign id for the message (one recipient only; not with --schedule)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l schedule -d 'Send later: an RFC 3339 time (2026-12-01T10:00:00Z) or from now (+30m, +2h, +1h30m)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l max-parts -d 'Refuse a message that needs more than N parts (a whole number from 1)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l format -d 'How to print the result' -r -f -a "text\t'Lines for people and `read`'
+json\t'One JSON document'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l shorten-urls -d 'Let the API shorten the links in the text'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l fold-to-gsm -d 'Replace curly quotes, dashes, the ellipsis and the no-break space with their GSM-7 twins'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l dry-run -d 'Check everything and print the request (key as ***) without sending it'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s y -l yes -d 'Do not ask before sending to several recipients; required without a terminal'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l key-stdin -d 'Read the API key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s V -l version -d 'Print version'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l text-file -d 'Read the text from the file at PATH (at most 64 KiB)' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l format -d 'How to print the result' -r -f -a "text\t'Lines for people and `read`'
+json\t'One JSON document'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l fold-to-gsm -d 'Count the text as `send --fold-to-gsm` would send it'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -170,20 +209,22 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l h
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s V -l version -d 'Print version'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "auth" -d 'Log in once: store the API key and a profile (auth login|status|token|logout)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "testkey" -d 'Check that an API key is valid (GET /auth/test)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "auth" -d 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "send" -d 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "segments" -d 'Show a text\'s encoding and how many parts (billed SMS) it takes'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey auth send segments completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
 complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
 complete -c mobivate -n "__fish_mobivate_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the profile\'s stored key, as getkey prints a key'

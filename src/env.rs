@@ -10,6 +10,8 @@ pub const READ_AS_TEXT: &[&str] = &[
     "MOBIVATE_USERNAME",
     "MOBIVATE_BASE_URL",
     "MOBIVATE_PROFILE",
+    "MOBIVATE_FROM",
+    "MOBIVATE_ROUTE",
     "CI",
     "GITHUB_ACTIONS",
     "https_proxy",

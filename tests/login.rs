@@ -1082,3 +1082,52 @@ fn login_with_key_asks_for_it_hidden_on_a_terminal() {
     test.assert();
     assert!(setup.read(&setup.credentials_path()).contains(KEY));
 }
+
+#[test]
+fn send_takes_sender_and_route_from_the_profile_after_flag_and_env() {
+    let setup = Setup::new();
+    setup.write(
+        &setup.config_path(),
+        "[profiles.default]\nusername = \"u@example.com\"\nfrom = \"Acme\"\nroute = \"profroute\"\nkey_storage = \"file\"\n",
+        0o600,
+    );
+    setup.write(
+        &setup.credentials_path(),
+        &format!("[profiles.default]\napi_key = \"{KEY}\"\n"),
+        0o600,
+    );
+    let dry_run = |extra: &[&str], env: &[(&str, &str)]| -> serde_json::Value {
+        let mut cmd = setup.cmd();
+        cmd.args([
+            "send",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--to",
+            "447930000000",
+        ])
+        .args(["--dry-run", "--format", "json"])
+        .args(extra)
+        .arg("Hi");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let body = &dry_run(&[], &[])["body"];
+    assert_eq!(body["originator"], "Acme");
+    assert_eq!(body["routeId"], "profroute");
+    let body = &dry_run(
+        &[],
+        &[("MOBIVATE_FROM", "EnvFrom"), ("MOBIVATE_ROUTE", "envroute")],
+    )["body"];
+    assert_eq!(body["originator"], "EnvFrom");
+    assert_eq!(body["routeId"], "envroute");
+    let body = &dry_run(
+        &["--from", "Flag", "--route", "flagroute"],
+        &[("MOBIVATE_FROM", "EnvFrom"), ("MOBIVATE_ROUTE", "envroute")],
+    )["body"];
+    assert_eq!(body["originator"], "Flag");
+    assert_eq!(body["routeId"], "flagroute");
+}

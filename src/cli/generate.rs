@@ -42,6 +42,18 @@ const EXAMPLES: &[(&str, &str)] = &[
         "Log in once: the key goes to the OS keyring; later commands use it.",
         "mobivate auth login -u alice@example.com\nmobivate auth status\nmobivate testkey",
     ),
+    (
+        "Send one text (the key from MOBIVATE_API_KEY).",
+        "mobivate send --to '+44 7930 000000' --from Shop 'Your order is ready'",
+    ),
+    (
+        "Show a scheduled batch exactly as it would be sent, sending nothing.",
+        "mobivate send --to 447930000000,447930000001 --from Shop \\\n    --schedule +2h --dry-run 'Doors open at 9'",
+    ),
+    (
+        "How many parts a text takes, and what forced UCS-2.",
+        "mobivate segments --text-file message.txt",
+    ),
 ];
 
 type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;

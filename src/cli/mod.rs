@@ -14,9 +14,11 @@ use std::time::Duration;
 
 mod auth;
 pub mod generate;
+mod send;
 pub mod usage;
 
 pub use auth::*;
+pub use send::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -29,7 +31,15 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MOBIVATE_API_KEY",
-        "key for `testkey`, when --key-stdin is not given (wins over a stored key)",
+        "API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)",
+    ),
+    (
+        "MOBIVATE_FROM",
+        "sender for `send` and `bulk`, when --from is not given (wins over the profile's)",
+    ),
+    (
+        "MOBIVATE_ROUTE",
+        "route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)",
     ),
     (
         "MOBIVATE_BASE_URL",
@@ -68,7 +78,7 @@ pub const SHORT_AFTER_HELP: &str = "Run with --help for EXIT STATUS and ENVIRONM
 pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal
-   65  unusable input: empty or multi-line password, more than 4 KiB
+   65  unusable input: a password, key, number, sender, text or date that cannot be used
    66  a named input file (password file, CA file) is missing or unreadable
    68  the host name could not be resolved
    69  service unavailable: a 5xx after retries, connection refused or reset
@@ -76,7 +86,7 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
    74  writing stdout failed, including a closed pipe
    75  temporary failure: a timeout, or a 429 after retries
    76  protocol: an unexpected response, a redirect, or a TLS failure
-   77  credentials (or key) rejected: 401 or 403
+   77  credentials or key rejected, or a send refused: 401, 402, 403
    78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in
   130  interrupted (Ctrl-C)
 
@@ -86,7 +96,11 @@ ENVIRONMENT:
   MOBIVATE_PASSWORD
       password, when neither --password-file nor --password-stdin is given
   MOBIVATE_API_KEY
-      key for `testkey`, when --key-stdin is not given (wins over a stored key)
+      API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)
+  MOBIVATE_FROM
+      sender for `send` and `bulk`, when --from is not given (wins over the profile's)
+  MOBIVATE_ROUTE
+      route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)
   MOBIVATE_BASE_URL
       base URL, when --base-url is not given (wins over the profile's)
   MOBIVATE_PROFILE
@@ -146,7 +160,7 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)
+    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429
     #[arg(long, global = true, value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
@@ -197,6 +211,31 @@ pub enum Command {
     /// Log in once: store the API key and a profile (auth login|status|token|logout)
     #[command(long_about = AUTH_LONG_ABOUT, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Auth(AuthArgs),
+
+    /// Send one text to one or a few recipients (POST /send/single, /send/batch)
+    ///
+    /// One recipient uses /send/single; several (at most 1,000), or a --schedule, use one
+    /// /send/batch request. Output: `RECIPIENT ID` per recipient (the campaign id for a batch).
+    /// Before sending to several recipients it asks on the terminal; without one it needs --yes.
+    ///
+    /// A request that may have reached the server is never sent again: only a failure to connect
+    /// and a 429 (honouring Retry-After) are retried. Answers: 400 exits 65, quoting the server;
+    /// 401 exits 77; 402 exits 77 (out of credit); 403 exits 77, quoting the server (an opted-out
+    /// recipient, or a key without the send permission); a 429 after the retries exits 75. A 5xx
+    /// or a reset (69) or a timeout (75) after sending may have sent the message: the error names
+    /// the reference to check with `mobivate logs list --reference REF`. A 2xx whose body cannot be
+    /// read exits 76: the messages were accepted and must not be sent again.
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Send(SendArgs),
+
+    /// Show a text's encoding and how many parts (billed SMS) it takes
+    ///
+    /// Prints the encoding (GSM-7 or UCS-2), the character count, the parts, and the units left in
+    /// the last part; for UCS-2, the first character that forced it and its position. GSM-7: 160
+    /// septets in one part, else parts of 153 (`^ { } \ [ ~ ] | €` count 2). UCS-2: 70 UTF-16 units,
+    /// else parts of 67. No part ends inside an escape or a surrogate pair.
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Segments(SegmentsArgs),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

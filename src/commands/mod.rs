@@ -4,6 +4,8 @@
 mod auth;
 mod createkey;
 mod getkey;
+mod segments;
+mod send;
 mod testkey;
 
 use crate::cli::generate;
@@ -20,6 +22,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
         Command::Testkey(args) => testkey::run(&cli.connection, &args),
         Command::Auth(args) => auth::run(&cli.connection, &args),
+        Command::Send(args) => send::run(&cli.connection, &args),
+        Command::Segments(args) => segments::run(&args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
         Command::Man => output::write_stdout(&generate::man_page()),
     }

@@ -4,8 +4,11 @@
 pub mod capped;
 pub mod config;
 pub mod credentials;
+pub mod defaults;
 pub mod key;
 pub mod keyring;
 pub mod profile;
 pub mod prompt;
 pub mod secret_text;
+pub mod text;
+pub mod when;

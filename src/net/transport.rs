@@ -34,7 +34,6 @@ pub enum RetryPolicy {
     /// For sends, which are not idempotent: retry what cannot have sent
     /// anything (a failure to connect, and a 429, which is a refusal), and
     /// nothing else.
-    #[allow(dead_code)] // `send` and `bulk` use it; they land next.
     NotAfterSending,
 }
 
@@ -59,6 +58,9 @@ pub struct Call<'a> {
 pub struct SendError {
     pub failure: Failure,
     pub may_have_reached_server: bool,
+    /// The status of a response whose body could not be read, when one came:
+    /// a 2xx there means the server did what was asked.
+    pub status: Option<u16>,
 }
 
 pub struct Reply {
@@ -151,6 +153,11 @@ impl Transport {
         self.verbose
     }
 
+    /// The full URL of an API path, as a request would use it.
+    pub fn url(&self, path: &str) -> String {
+        self.endpoint.url(path)
+    }
+
     /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
     /// still there after the last attempt comes back as a `Reply`.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
@@ -162,6 +169,7 @@ impl Transport {
         let refused = |failure| SendError {
             failure,
             may_have_reached_server: false,
+            status: None,
         };
         let url = self.endpoint.url(call.path);
         let attempts = self.retries + 1;
@@ -224,9 +232,11 @@ impl Transport {
                     });
                     if last || !error.retryable(call.policy) {
                         let may_have_reached_server = error.may_have_reached_server();
+                        let status = error.status;
                         return Err(SendError {
                             failure: error.into_failure(attempt, self.timeout),
                             may_have_reached_server,
+                            status,
                         });
                     }
                     backoff(attempt)
@@ -259,7 +269,10 @@ impl Transport {
         let request = builder
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
-        let mut response = self.agent.run(request).map_err(|e| self.classify(e))?;
+        let mut response = self
+            .agent
+            .run(request)
+            .map_err(|e| self.classify(e, call.max_body))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -276,16 +289,22 @@ impl Transport {
             &mut std::io::Read::take(reader, call.max_body + 1),
             &mut body,
         )
-        .map_err(|e| self.classify_body_error(e))?;
+        .map_err(|e| NetError {
+            status: Some(status),
+            ..self.classify_body_error(e, call.max_body)
+        })?;
         if body.len() as u64 > call.max_body {
             if (200..300).contains(&status) {
-                return Err(NetError::new(
-                    NetKind::Protocol,
-                    format!(
-                        "the response body is larger than {} KiB",
-                        call.max_body / 1024
-                    ),
-                ));
+                return Err(NetError {
+                    status: Some(status),
+                    ..NetError::new(
+                        NetKind::Protocol,
+                        format!(
+                            "the response body is larger than {} KiB",
+                            call.max_body / 1024
+                        ),
+                    )
+                });
             }
             // An error status is judged by its status: the oversized body
             // (an HTML error page, say) is dropped, not the verdict.
@@ -306,11 +325,11 @@ impl Transport {
         })
     }
 
-    fn classify_body_error(&self, error: std::io::Error) -> NetError {
+    fn classify_body_error(&self, error: std::io::Error, max_body: u64) -> NetError {
         // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
         match error.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
-                Ok(ureq_error) => self.classify(*ureq_error),
+                Ok(ureq_error) => self.classify(*ureq_error, max_body),
                 Err(other) => NetError::new(
                     NetKind::Reset,
                     format!("reading the response failed: {other}"),
@@ -320,7 +339,7 @@ impl Transport {
         }
     }
 
-    fn classify(&self, error: ureq::Error) -> NetError {
+    fn classify(&self, error: ureq::Error, max_body: u64) -> NetError {
         let host = self.endpoint.host();
         let via_proxy = |what: &str| match &self.proxy {
             Some(choice) => format!(
@@ -342,10 +361,7 @@ impl Transport {
             }
             ureq::Error::BodyExceedsLimit(_) => NetError::new(
                 NetKind::Protocol,
-                format!(
-                    "the response body is larger than {} KiB",
-                    MAX_BODY_BYTES / 1024
-                ),
+                format!("the response body is larger than {} KiB", max_body / 1024),
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
@@ -432,6 +448,8 @@ struct NetError {
     kind: NetKind,
     detail: String,
     hint: Option<&'static str>,
+    /// Set when the status line came before the failure.
+    status: Option<u16>,
 }
 
 impl NetError {
@@ -440,6 +458,7 @@ impl NetError {
             kind,
             detail,
             hint: None,
+            status: None,
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod key;
+pub mod segments;
 
 use crate::error::Failure;
 use crate::exit::ExitCode;

@@ -19,6 +19,8 @@ const CLEARED: &[&str] = &[
     "MOBIVATE_BASE_URL",
     "MOBIVATE_PROFILE",
     "MOBIVATE_CONFIG_DIR",
+    "MOBIVATE_FROM",
+    "MOBIVATE_ROUTE",
     "CI",
     "GITHUB_ACTIONS",
     "HTTPS_PROXY",

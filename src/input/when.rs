@@ -1,0 +1,150 @@
+//! Times given on the command line: durations (`90`, `30m`, `1h30m`) and
+//! `--schedule WHEN` (RFC 3339, or `+DURATION` from now).
+
+use jiff::{SignedDuration, Timestamp};
+
+/// A duration in the one grammar every option uses: a bare number is
+/// seconds; otherwise numbers with `d`, `h`, `m` or `s`, largest first,
+/// each unit at most once (`1h30m`, `2d`, `45s`).
+pub fn parse_duration(text: &str) -> Result<SignedDuration, String> {
+    let bad =
+        || format!("`{text}` is not a duration: use seconds (90) or units like 30m, 2h, 1h30m, 1d");
+    if text.is_empty() {
+        return Err(bad());
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: i64 = text.parse().map_err(|_| bad())?;
+        return checked_seconds(seconds, 1).ok_or_else(bad);
+    }
+    const UNITS: [(u8, i64); 4] = [(b'd', 86_400), (b'h', 3_600), (b'm', 60), (b's', 1)];
+    let mut total: i64 = 0;
+    let mut next_unit = 0;
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits == rest.len() {
+            return Err(bad());
+        }
+        let number: i64 = std::str::from_utf8(&rest[..digits])
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(bad)?;
+        let unit = rest[digits];
+        let index = UNITS[next_unit..]
+            .iter()
+            .position(|(u, _)| *u == unit)
+            .ok_or_else(bad)?
+            + next_unit;
+        let seconds = number.checked_mul(UNITS[index].1).ok_or_else(bad)?;
+        total = total.checked_add(seconds).ok_or_else(bad)?;
+        next_unit = index + 1;
+        rest = &rest[digits + 1..];
+    }
+    checked_seconds(total, 1).ok_or_else(bad)
+}
+
+fn checked_seconds(number: i64, unit: i64) -> Option<SignedDuration> {
+    // Ten years is more than any schedule or look-back needs, and keeps
+    // every later addition far from overflow.
+    const LIMIT: i64 = 10 * 366 * 86_400;
+    let seconds = number.checked_mul(unit)?;
+    (seconds <= LIMIT).then(|| SignedDuration::from_secs(seconds))
+}
+
+/// `--schedule WHEN`: an RFC 3339 time with its offset, or `+DURATION` from
+/// `now`. Refused when not after `now`. Whole seconds: the API takes no more.
+pub fn parse_schedule(text: &str, now: Timestamp) -> Result<Timestamp, String> {
+    let when = if let Some(relative) = text.strip_prefix('+') {
+        let duration = parse_duration(relative).map_err(|e| format!("--schedule: {e}"))?;
+        now.checked_add(duration)
+            .map_err(|_| format!("--schedule `{text}` is too far in the future"))?
+    } else {
+        text.parse::<Timestamp>().map_err(|_| {
+            format!(
+                "--schedule `{text}` is not a time: use RFC 3339 with an offset \
+                 (2026-12-01T10:00:00Z, 2026-12-01T11:00:00+01:00) or a delay (+30m, +2h)"
+            )
+        })?
+    };
+    let when = Timestamp::from_second(when.as_second())
+        .map_err(|_| format!("--schedule `{text}` is out of range"))?;
+    if when <= now {
+        return Err(format!("--schedule {} is in the past", rfc3339_utc(when)));
+    }
+    Ok(when)
+}
+
+/// `2026-11-26T13:00:00Z`: how dates are printed for machines.
+pub fn rfc3339_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// `2026-11-26T13:00:00+0000`: how the API takes dates.
+pub fn api_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%S+0000").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(text: &str) -> Result<i64, String> {
+        parse_duration(text).map(|d| d.as_secs())
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(secs("90"), Ok(90));
+        assert_eq!(secs("45s"), Ok(45));
+        assert_eq!(secs("30m"), Ok(1800));
+        assert_eq!(secs("2h"), Ok(7200));
+        assert_eq!(secs("1h30m"), Ok(5400));
+        assert_eq!(secs("1d2h3m4s"), Ok(93_784));
+        assert_eq!(secs("0"), Ok(0));
+        for bad in [
+            "",
+            "m",
+            "1x",
+            "30m1h",
+            "1h1h",
+            "-5m",
+            "1.5h",
+            " 1h",
+            "1h ",
+            "9999999999d",
+        ] {
+            assert!(secs(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn schedules() {
+        let now = at("2026-11-26T13:00:00.5Z");
+        assert_eq!(
+            api_utc(parse_schedule("+30m", now).unwrap()),
+            "2026-11-26T13:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("+1h30m", now).unwrap()),
+            "2026-11-26T14:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("2026-12-01T10:00:00+02:00", now).unwrap()),
+            "2026-12-01T08:00:00+0000"
+        );
+        assert_eq!(
+            rfc3339_utc(parse_schedule("2026-12-01T10:00:00Z", now).unwrap()),
+            "2026-12-01T10:00:00Z"
+        );
+        let past = parse_schedule("2026-11-26T12:59:59Z", now).unwrap_err();
+        assert!(past.contains("in the past"), "{past}");
+        assert!(parse_schedule("+0", now).unwrap_err().contains("past"));
+        assert!(parse_schedule("tomorrow", now).is_err());
+        assert!(parse_schedule("2026-12-01T10:00:00", now).is_err());
+        assert!(parse_schedule("+soon", now).is_err());
+    }
+}
