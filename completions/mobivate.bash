@@ -16,6 +16,9 @@ _mobivate() {
             ",$1")
                 cmd="mobivate"
                 ;;
+            mobivate,auth)
+                cmd="mobivate__subcmd__auth"
+                ;;
             mobivate,completions)
                 cmd="mobivate__subcmd__completions"
                 ;;
@@ -37,11 +40,50 @@ _mobivate() {
             mobivate,optouts)
                 cmd="mobivate__subcmd__optouts"
                 ;;
+            mobivate,segments)
+                cmd="mobivate__subcmd__segments"
+                ;;
+            mobivate,send)
+                cmd="mobivate__subcmd__send"
+                ;;
             mobivate,testkey)
                 cmd="mobivate__subcmd__testkey"
                 ;;
             mobivate,webhooks)
                 cmd="mobivate__subcmd__webhooks"
+                ;;
+            mobivate__subcmd__auth,help)
+                cmd="mobivate__subcmd__auth__subcmd__help"
+                ;;
+            mobivate__subcmd__auth,login)
+                cmd="mobivate__subcmd__auth__subcmd__login"
+                ;;
+            mobivate__subcmd__auth,logout)
+                cmd="mobivate__subcmd__auth__subcmd__logout"
+                ;;
+            mobivate__subcmd__auth,status)
+                cmd="mobivate__subcmd__auth__subcmd__status"
+                ;;
+            mobivate__subcmd__auth,token)
+                cmd="mobivate__subcmd__auth__subcmd__token"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,help)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,login)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__login"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,logout)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__logout"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,status)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
+            mobivate__subcmd__auth__subcmd__help,token)
+                cmd="mobivate__subcmd__auth__subcmd__help__subcmd__token"
+                ;;
+            mobivate__subcmd__help,auth)
+                cmd="mobivate__subcmd__help__subcmd__auth"
                 ;;
             mobivate__subcmd__help,completions)
                 cmd="mobivate__subcmd__help__subcmd__completions"
@@ -64,11 +106,29 @@ _mobivate() {
             mobivate__subcmd__help,optouts)
                 cmd="mobivate__subcmd__help__subcmd__optouts"
                 ;;
+            mobivate__subcmd__help,segments)
+                cmd="mobivate__subcmd__help__subcmd__segments"
+                ;;
+            mobivate__subcmd__help,send)
+                cmd="mobivate__subcmd__help__subcmd__send"
+                ;;
             mobivate__subcmd__help,testkey)
                 cmd="mobivate__subcmd__help__subcmd__testkey"
                 ;;
             mobivate__subcmd__help,webhooks)
                 cmd="mobivate__subcmd__help__subcmd__webhooks"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,login)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__login"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,logout)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__logout"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,status)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__status"
+                ;;
+            mobivate__subcmd__help__subcmd__auth,token)
+                cmd="mobivate__subcmd__help__subcmd__auth__subcmd__token"
                 ;;
             mobivate__subcmd__help__subcmd__logs,get)
                 cmd="mobivate__subcmd__help__subcmd__logs__subcmd__get"
@@ -167,7 +227,7 @@ _mobivate() {
 
     case "${cmd}" in
         mobivate)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version getkey createkey testkey logs optouts webhooks completions man help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version getkey createkey testkey auth send segments logs optouts webhooks completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,6 +249,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -196,8 +260,8 @@ _mobivate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mobivate__subcmd__completions)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version bash elvish fish powershell zsh"
+        mobivate__subcmd__auth)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version login status token logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -216,6 +280,300 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help)
+            opts="login status token logout help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__login)
+            opts="-u -v -h -V --username --password-file --password-stdin --with-key --from --route --insecure-storage --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__logout)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__status)
+            opts="-v -h -V --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__auth__subcmd__token)
+            opts="-o -v -h -V --format --output --no-mask --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "raw json env shell" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__completions)
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -227,7 +585,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__createkey)
-            opts="-u -o -y -v -h -V --username --password-file --password-stdin --format --output --no-mask --yes --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-u -o -y -v -h -V --username --password-file --password-stdin --format --output --no-mask --yes --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,6 +628,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -281,7 +643,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__getkey)
-            opts="-u -o -v -h -V --username --password-file --password-stdin --format --output --no-mask --verify --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-u -o -v -h -V --username --password-file --password-stdin --format --output --no-mask --verify --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +689,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -335,8 +701,78 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__help)
-            opts="getkey createkey testkey logs optouts webhooks completions man help"
+            opts="getkey createkey testkey auth send segments logs optouts webhooks completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth)
+            opts="login status token logout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__auth__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -530,6 +966,34 @@ _mobivate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mobivate__subcmd__help__subcmd__segments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mobivate__subcmd__help__subcmd__testkey)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -587,7 +1051,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version list get watch help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version list get watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,6 +1073,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -617,7 +1085,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__get)
-            opts="-v -h -V --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -640,6 +1108,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -721,7 +1193,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__list)
-            opts="-v -h -V --since --until --direction --status --recipient --reference --campaign-id --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --since --until --direction --status --recipient --reference --campaign-id --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -779,6 +1251,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -787,7 +1263,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__watch)
-            opts="-v -h -V --campaign-id --interval --wait --since --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --campaign-id --interval --wait --since --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +1305,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -837,7 +1317,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__man)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,6 +1336,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -867,7 +1351,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version list add remove help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,6 +1373,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -897,7 +1385,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__add)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,6 +1404,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -997,7 +1489,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__list)
-            opts="-v -h -V --since --until --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --since --until --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,6 +1527,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1043,7 +1539,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__remove)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,6 +1561,122 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__segments)
+            opts="-v -h -V --text-file --fold-to-gsm --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --text-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mobivate__subcmd__send)
+            opts="-y -v -h -V --text-file --to --from --route --reference --campaign-id --shorten-urls --schedule --max-parts --fold-to-gsm --dry-run --yes --key-stdin --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --text-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --campaign-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-parts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1073,7 +1685,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__testkey)
-            opts="-q -v -h -V --key-stdin --quiet --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-q -v -h -V --key-stdin --quiet --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,6 +1704,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1103,7 +1719,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --help --version set listen help"
+            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version set listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1122,6 +1738,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1189,7 +1809,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks__subcmd__listen)
-            opts="-v -h -V --port --forward --base-url --timeout --retries --cacert --verbose --no-input --help --version"
+            opts="-v -h -V --port --forward --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1219,6 +1839,10 @@ _mobivate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1227,7 +1851,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks__subcmd__set)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --help --version receipt incoming click"
+            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version receipt incoming click"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1246,6 +1870,10 @@ _mobivate() {
                     return 0
                     ;;
                 --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -18,10 +18,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
     }
     var completions = [
         &'mobivate'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -32,6 +33,9 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+            cand send 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+            cand segments 'Show a text''s encoding and how many parts (billed SMS) it takes'
             cand logs 'Message logs: search, read one, follow to delivery'
             cand optouts 'The opt-out list: list, add, remove'
             cand webhooks 'Webhooks: register a URL, or receive payloads locally'
@@ -46,10 +50,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
             cand --verify 'Check the key with GET /auth/test before writing it anywhere'
@@ -68,10 +73,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the key'
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --password-stdin 'Read the password from stdin'
             cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
             cand -y 'Do not ask for confirmation; required without a terminal'
@@ -85,11 +91,12 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;testkey'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
-            cand --key-stdin 'Read the key from stdin'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --key-stdin 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile''s stored key, else a prompt)'
             cand -q 'Print nothing on success'
             cand --quiet 'Print nothing on success'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -100,11 +107,163 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'mobivate;logs'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+        &'mobivate;auth'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;auth;login'= {
+            cand -u 'Account username [env: MOBIVATE_USERNAME]'
+            cand --username 'Account username [env: MOBIVATE_USERNAME]'
+            cand --password-file 'Read the password from the file at PATH (`-` means stdin)'
+            cand --from 'Default sender (originator) for send and bulk, kept in the profile'
+            cand --route 'Default route for send and bulk, kept in the profile (e.g. mglobal)'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --password-stdin 'Read the password from stdin'
+            cand --with-key 'Store a key read from stdin (or a hidden prompt) instead of getting one with the password; it is checked with GET /auth/test first'
+            cand --insecure-storage 'Store the key in plain text in credentials.toml (mode 0600) instead of the keyring'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;status'= {
+            cand --format 'How to print the status: text on stderr, or one JSON object on stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;token'= {
+            cand --format 'How to print the key'
+            cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
+            cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --no-mask 'Do not print `::add-mask::` for GitHub Actions'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;logout'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;auth;help'= {
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mobivate;auth;help;login'= {
+        }
+        &'mobivate;auth;help;status'= {
+        }
+        &'mobivate;auth;help;token'= {
+        }
+        &'mobivate;auth;help;logout'= {
+        }
+        &'mobivate;auth;help;help'= {
+        }
+        &'mobivate;send'= {
+            cand --text-file 'Read the message from the file at PATH (at most 64 KiB)'
+            cand --to 'Recipient, in international form; repeat it or give a comma-separated list'
+            cand --from 'Sender: up to 11 letters and digits, or up to 15 digits [env: MOBIVATE_FROM]'
+            cand --route 'Route id [env: MOBIVATE_ROUTE] [default: mglobal]'
+            cand --reference 'Your reference for the message (one recipient only; made up when absent)'
+            cand --campaign-id 'Campaign id for the message (one recipient only; not with --schedule)'
+            cand --schedule 'Send later: an RFC 3339 time (2026-12-01T10:00:00Z) or from now (+30m, +2h, +1h30m)'
+            cand --max-parts 'Refuse a message that needs more than N parts (a whole number from 1)'
+            cand --format 'How to print the result'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --shorten-urls 'Let the API shorten the links in the text'
+            cand --fold-to-gsm 'Replace curly quotes, dashes, the ellipsis and the no-break space with their GSM-7 twins'
+            cand --dry-run 'Check everything and print the request (key as ***) without sending it'
+            cand -y 'Do not ask before sending to several recipients; required without a terminal'
+            cand --yes 'Do not ask before sending to several recipients; required without a terminal'
+            cand --key-stdin 'Read the API key from stdin'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;segments'= {
+            cand --text-file 'Read the text from the file at PATH (at most 64 KiB)'
+            cand --format 'How to print the result'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
+            cand --fold-to-gsm 'Count the text as `send --fold-to-gsm` would send it'
+            cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
+            cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'mobivate;logs'= {
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
+            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
+            cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -127,10 +286,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --campaign-id 'Only messages of this campaign [filtered by mobivate]'
             cand --format 'How to print the records [default: table on a terminal, else jsonl]'
             cand --limit 'Stop after N records, and ask for no more pages'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -142,10 +302,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;logs;get'= {
             cand --format 'How to print the record'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -161,10 +322,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --wait 'Give up (exit 75) after this long without every message final'
             cand --since 'Search the log from WHEN, as for `logs list` [default: 24h]'
             cand --format 'How to print each change [default: table on a terminal, else jsonl]'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -189,10 +351,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;logs;help;help'= {
         }
         &'mobivate;optouts'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -210,10 +373,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --until 'Until WHEN, in the same forms [default: now]'
             cand --format 'How to print the records [default: table on a terminal, else jsonl]'
             cand --limit 'Stop after N records, and ask for no more pages'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -224,10 +388,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;optouts;add'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -238,10 +403,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;optouts;remove'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -266,10 +432,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;optouts;help;help'= {
         }
         &'mobivate;webhooks'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -282,10 +449,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mobivate;webhooks;set'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand --key-stdin 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
@@ -298,10 +466,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;webhooks;listen'= {
             cand --port 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)'
             cand --forward 'Re-post each payload to this URL and report its status on stderr'
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -322,10 +491,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;webhooks;help;help'= {
         }
         &'mobivate;completions'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -335,10 +505,11 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --version 'Print version'
         }
         &'mobivate;man'= {
-            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]'
+            cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
             cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
-            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)'
+            cand --retries 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
+            cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --verbose 'Show each request, attempt and outcome on stderr (never a secret)'
             cand --no-input 'Never prompt: fail with exit status 64 when input is missing'
@@ -351,6 +522,9 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand getkey 'Print the account''s current API key (POST /auth/getkey)'
             cand createkey 'Create a new API key, revoking the current one (POST /auth/createkey)'
             cand testkey 'Check that an API key is valid (GET /auth/test)'
+            cand auth 'Log in once: store the API key and a profile (auth login|status|token|logout)'
+            cand send 'Send one text to one or a few recipients (POST /send/single, /send/batch)'
+            cand segments 'Show a text''s encoding and how many parts (billed SMS) it takes'
             cand logs 'Message logs: search, read one, follow to delivery'
             cand optouts 'The opt-out list: list, add, remove'
             cand webhooks 'Webhooks: register a URL, or receive payloads locally'
@@ -363,6 +537,24 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;help;createkey'= {
         }
         &'mobivate;help;testkey'= {
+        }
+        &'mobivate;help;auth'= {
+            cand login 'Get the key (as getkey does) and store it in the keyring, with a profile'
+            cand status 'Show the profile and check its stored key (GET /auth/test); never prints the key'
+            cand token 'Print the profile''s stored key, as getkey prints a key'
+            cand logout 'Delete the profile''s stored key and its entry in the config'
+        }
+        &'mobivate;help;auth;login'= {
+        }
+        &'mobivate;help;auth;status'= {
+        }
+        &'mobivate;help;auth;token'= {
+        }
+        &'mobivate;help;auth;logout'= {
+        }
+        &'mobivate;help;send'= {
+        }
+        &'mobivate;help;segments'= {
         }
         &'mobivate;help;logs'= {
             cand list 'Search the message log (GET /message), each page printed as it arrives'

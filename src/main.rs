@@ -3,6 +3,7 @@
 mod api;
 mod cli;
 mod commands;
+mod env;
 mod error;
 mod exit;
 mod input;

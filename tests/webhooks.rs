@@ -173,21 +173,21 @@ fn listen_prints_each_payload_kind_and_rejects_malformed_ones() {
     assert_eq!(post(port, "/", receipt), "HTTP/1.1 200 OK");
     assert_eq!(
         next_line(&listener.stdout),
-        r#"{"kind":"receipt","batchId":"b1","clientReference":"order-7","created":"2026-11-26T13:00:00Z","deliveryMessageId":"d1","hlr":null,"parts":1,"status":"DELIVERED","statusCode":1}"#
+        r#"{"kind":"receipt","deliveryMessageId":"d1","batchId":"b1","clientReference":"order-7","created":"2026-11-26T13:00:00Z","status":"DELIVERED","statusCode":1,"parts":1,"hlr":null}"#
     );
 
     let incoming = r#"{"id":"i1","originator":"447930000001","recipient":"61400111222","body":"STOP","created":"2026-11-26T13:00:00+0000","inReplyTo":"m1","logicalMessageId":"l1","ownerUserId":7}"#;
     assert_eq!(post(port, "/", incoming), "HTTP/1.1 200 OK");
     assert_eq!(
         next_line(&listener.stdout),
-        r#"{"kind":"incoming","body":"STOP","created":"2026-11-26T13:00:00Z","id":"i1","inReplyTo":"m1","logicalMessageId":"l1","originator":"447930000001","ownerUserId":7,"recipient":"61400111222"}"#
+        r#"{"kind":"incoming","id":"i1","originator":"447930000001","recipient":"61400111222","body":"STOP","created":"2026-11-26T13:00:00Z","inReplyTo":"m1","logicalMessageId":"l1","ownerUserId":7}"#
     );
 
     let click = r#"{"messageId":"m1","mobile":"447930000001","batchId":"b1","clientRef":"order-7","browser":"Firefox","country":"GB","ipAddress":"192.0.2.1","iso2l":"gb","os":"Linux","url":"https://x.example"}"#;
     assert_eq!(post(port, "/hooks/click", click), "HTTP/1.1 200 OK");
     assert_eq!(
         next_line(&listener.stdout),
-        r#"{"kind":"click","batchId":"b1","browser":"Firefox","clientRef":"order-7","country":"GB","ipAddress":"192.0.2.1","iso2l":"gb","messageId":"m1","mobile":"447930000001","os":"Linux","url":"https://x.example"}"#
+        r#"{"kind":"click","messageId":"m1","mobile":"447930000001","batchId":"b1","clientRef":"order-7","browser":"Firefox","country":"GB","ipAddress":"192.0.2.1","iso2l":"gb","os":"Linux","url":"https://x.example"}"#
     );
 
     assert_eq!(post(port, "/", "{not json"), "HTTP/1.1 400 Bad Request");

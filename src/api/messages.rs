@@ -5,7 +5,7 @@ use crate::api::status::{
 };
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::when::api_date;
+use crate::input::when::api_utc;
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
@@ -79,8 +79,8 @@ pub struct Search {
 pub fn search_path(search: &Search, page: u64, size: u64) -> String {
     let mut path = format!(
         "/message?startDate={}&endDate={}",
-        encode_query(&api_date(search.since)),
-        encode_query(&api_date(search.until))
+        encode_query(&api_utc(search.since)),
+        encode_query(&api_utc(search.until))
     );
     match search.direction {
         Some(Direction::Mt) => path.push_str("&direction=MT"),

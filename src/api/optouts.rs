@@ -12,7 +12,7 @@ use crate::api::status::{
 };
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::when::api_date;
+use crate::input::when::api_utc;
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::secret::Secret;
 use crate::sms::number::{Msisdn, normalise};
@@ -46,8 +46,8 @@ pub const REMOVE_FALLBACK_PATH: &str = "/optout";
 pub fn list_path(since: Timestamp, until: Timestamp, page: u64, size: u64) -> String {
     format!(
         "/addressbook/optout?startDate={}&endDate={}&page={page}&pageSize={size}",
-        encode_query(&api_date(since)),
-        encode_query(&api_date(until))
+        encode_query(&api_utc(since)),
+        encode_query(&api_utc(until))
     )
 }
 

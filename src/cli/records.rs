@@ -2,7 +2,7 @@
 //! `logs`, `optouts` and `webhooks`, and the options they share.
 
 use crate::api::webhooks::Kind;
-use crate::input::when::{When, parse_duration, parse_when};
+use crate::input::when::{When, parse_std_duration, parse_when};
 use crate::output::list::ListFormat;
 use clap::{Args, Subcommand, ValueEnum};
 use std::time::Duration;
@@ -131,11 +131,11 @@ pub struct LogsWatchArgs {
     pub campaign_id: Option<String>,
 
     /// Time between reads of the log (30s, 1m, …)
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_std_duration)]
     pub interval: Duration,
 
     /// Give up (exit 75) after this long without every message final
-    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_std_duration)]
     pub wait: Duration,
 
     /// Search the log from WHEN, as for `logs list` [default: 24h]

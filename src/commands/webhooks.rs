@@ -158,7 +158,8 @@ fn accept(mut exchange: Exchange) -> Option<(String, Kind, Vec<u8>)> {
     }
 }
 
-/// The payload as one JSON line, `kind` first, its date in RFC 3339 UTC.
+/// The payload as one JSON line, `kind` first, then its fields in the order
+/// they came, its date in RFC 3339 UTC.
 /// The kind comes from the path (`/receipt`, `/incoming`, `/click`) when it
 /// names one, else from the payload's fields.
 pub fn payload_line(path: &str, body: &[u8]) -> Result<(String, Kind), String> {
@@ -185,7 +186,7 @@ pub fn payload_line(path: &str, body: &[u8]) -> Result<(String, Kind), String> {
     {
         *created = serde_json::Value::String(at.to_string());
     }
-    object.remove("kind");
+    object.shift_remove("kind");
     let rest = serde_json::Value::Object(object).to_string();
     let mut line = format!("{{\"kind\":\"{}\"", kind.name());
     if rest.len() > 2 {
@@ -229,7 +230,7 @@ mod tests {
         assert_eq!(kind, Kind::Receipt);
         assert_eq!(
             line,
-            r#"{"kind":"receipt","created":"2026-11-26T13:00:00Z","deliveryMessageId":"m1","status":"DELIVERED","statusCode":1}"#
+            r#"{"kind":"receipt","deliveryMessageId":"m1","created":"2026-11-26T13:00:00Z","status":"DELIVERED","statusCode":1}"#
         );
     }
 

@@ -1,67 +1,102 @@
-//! Durations and points in time as the user writes them.
-//!
-//! - A duration: a bare number is seconds; `s`, `m`, `h` and `d` suffixes,
-//!   combined as in `1h30m`.
-//! - A WHEN: RFC 3339 (`2026-11-26T13:00:00Z`, any offset, also the API's
-//!   `+0000`), a date (`2026-11-01`, midnight UTC), or a duration meaning that
-//!   long ago (`2h`, `7d`).
-//!
-//! These parse the text only (a malformed value is a usage error, 64); a
-//! value that parses but cannot be used (a zero interval, a date in the
-//! future) is the command's check, exit 65.
+//! Times given on the command line: durations (`90`, `30m`, `1h30m`),
+//! `--schedule WHEN` (RFC 3339, or `+DURATION` from now), and the WHEN of
+//! `--since`/`--until` (RFC 3339, a date, or a duration ago).
 
-use jiff::Timestamp;
-use std::time::Duration;
+use jiff::{SignedDuration, Timestamp};
 
-/// `90`, `90s`, `15m`, `1h30m`, `7d`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let bad = || format!("`{text}` is not a duration: use seconds, or 30s, 15m, 2h, 7d, 1h30m");
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+/// A duration in the one grammar every option uses: a bare number is
+/// seconds; otherwise numbers with `d`, `h`, `m` or `s`, largest first,
+/// each unit at most once (`1h30m`, `2d`, `45s`).
+pub fn parse_duration(text: &str) -> Result<SignedDuration, String> {
+    let bad =
+        || format!("`{text}` is not a duration: use seconds (90) or units like 30m, 2h, 1h30m, 1d");
+    if text.is_empty() {
         return Err(bad());
     }
-    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return trimmed.parse().map(Duration::from_secs).map_err(|_| bad());
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: i64 = text.parse().map_err(|_| bad())?;
+        return checked_seconds(seconds, 1).ok_or_else(bad);
     }
-    let mut total: u64 = 0;
-    let mut number = String::new();
-    let mut last_unit = u64::MAX;
-    for c in trimmed.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86_400,
-            _ => return Err(bad()),
-        };
-        // Each unit once, largest first: `30m1h` is more likely a typo than a wish.
-        if number.is_empty() || unit >= last_unit {
+    const UNITS: [(u8, i64); 4] = [(b'd', 86_400), (b'h', 3_600), (b'm', 60), (b's', 1)];
+    let mut total: i64 = 0;
+    let mut next_unit = 0;
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits == rest.len() {
             return Err(bad());
         }
-        last_unit = unit;
-        let value: u64 = number.parse().map_err(|_| bad())?;
-        total = value
-            .checked_mul(unit)
-            .and_then(|v| total.checked_add(v))
+        let number: i64 = std::str::from_utf8(&rest[..digits])
+            .ok()
+            .and_then(|n| n.parse().ok())
             .ok_or_else(bad)?;
-        number.clear();
+        let unit = rest[digits];
+        let index = UNITS[next_unit..]
+            .iter()
+            .position(|(u, _)| *u == unit)
+            .ok_or_else(bad)?
+            + next_unit;
+        let seconds = number.checked_mul(UNITS[index].1).ok_or_else(bad)?;
+        total = total.checked_add(seconds).ok_or_else(bad)?;
+        next_unit = index + 1;
+        rest = &rest[digits + 1..];
     }
-    if !number.is_empty() {
-        return Err(bad());
-    }
-    Ok(Duration::from_secs(total))
+    checked_seconds(total, 1).ok_or_else(bad)
 }
 
-/// A point in time as written on the command line, resolved later against
-/// one `now` so that `--since 2h --until 1h` is consistent.
+fn checked_seconds(number: i64, unit: i64) -> Option<SignedDuration> {
+    // Ten years is more than any schedule or look-back needs, and keeps
+    // every later addition far from overflow.
+    const LIMIT: i64 = 10 * 366 * 86_400;
+    let seconds = number.checked_mul(unit)?;
+    (seconds <= LIMIT).then(|| SignedDuration::from_secs(seconds))
+}
+
+/// `--schedule WHEN`: an RFC 3339 time with its offset, or `+DURATION` from
+/// `now`. Refused when not after `now`. Whole seconds: the API takes no more.
+pub fn parse_schedule(text: &str, now: Timestamp) -> Result<Timestamp, String> {
+    let when = if let Some(relative) = text.strip_prefix('+') {
+        let duration = parse_duration(relative).map_err(|e| format!("--schedule: {e}"))?;
+        now.checked_add(duration)
+            .map_err(|_| format!("--schedule `{text}` is too far in the future"))?
+    } else {
+        text.parse::<Timestamp>().map_err(|_| {
+            format!(
+                "--schedule `{text}` is not a time: use RFC 3339 with an offset \
+                 (2026-12-01T10:00:00Z, 2026-12-01T11:00:00+01:00) or a delay (+30m, +2h)"
+            )
+        })?
+    };
+    let when = Timestamp::from_second(when.as_second())
+        .map_err(|_| format!("--schedule `{text}` is out of range"))?;
+    if when <= now {
+        return Err(format!("--schedule {} is in the past", rfc3339_utc(when)));
+    }
+    Ok(when)
+}
+
+/// `2026-11-26T13:00:00Z`: how dates are printed for machines.
+pub fn rfc3339_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// `2026-11-26T13:00:00+0000`: how the API takes dates.
+pub fn api_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%S+0000").to_string()
+}
+
+/// A duration option (`--interval`, `--wait`) as a `std` duration; for clap.
+pub fn parse_std_duration(text: &str) -> Result<std::time::Duration, String> {
+    let signed = parse_duration(text)?;
+    std::time::Duration::try_from(signed).map_err(|e| e.to_string())
+}
+
+/// A `--since`/`--until` WHEN as written, resolved later against one `now`
+/// so that `--since 2h --until 1h` is consistent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
     At(Timestamp),
-    Ago(Duration),
+    Ago(std::time::Duration),
 }
 
 impl When {
@@ -69,7 +104,7 @@ impl When {
         match self {
             When::At(at) => Ok(at),
             When::Ago(span) => {
-                let span = jiff::SignedDuration::try_from(span).map_err(|e| e.to_string())?;
+                let span = SignedDuration::try_from(span).map_err(|e| e.to_string())?;
                 now.checked_sub(span)
                     .map_err(|_| "that is too long ago".to_string())
             }
@@ -77,6 +112,9 @@ impl When {
     }
 }
 
+/// WHEN: RFC 3339 with any offset (also the API's `+0000`), a date
+/// (`2026-11-01`, midnight UTC), or a duration meaning that long ago (`2h`,
+/// `7d`). Only the text is checked here (malformed is a usage error, 64).
 pub fn parse_when(text: &str) -> Result<When, String> {
     let trimmed = text.trim();
     if let Ok(at) = trimmed.parse::<Timestamp>() {
@@ -88,49 +126,81 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     {
         return Ok(When::At(at));
     }
-    parse_duration(trimmed).map(When::Ago).map_err(|_| {
+    parse_std_duration(trimmed).map(When::Ago).map_err(|_| {
         format!(
             "`{text}` is not a time: use RFC 3339 (2026-11-26T13:00:00Z), a date (2026-11-01) or a span ago (2h, 7d)"
         )
     })
 }
 
-/// The API's date form in queries: UTC with a `+0000` offset, seconds
-/// precision. The caller percent-encodes the `+`.
-pub fn api_date(at: Timestamp) -> String {
-    at.strftime("%Y-%m-%dT%H:%M:%S+0000").to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn secs(text: &str) -> Result<i64, String> {
+        parse_duration(text).map(|d| d.as_secs())
+    }
+
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
-        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
-        assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(604_800)));
-        assert_eq!(parse_duration("1d2h3m4s"), Ok(Duration::from_secs(93_784)));
+        assert_eq!(secs("90"), Ok(90));
+        assert_eq!(secs("45s"), Ok(45));
+        assert_eq!(secs("30m"), Ok(1800));
+        assert_eq!(secs("2h"), Ok(7200));
+        assert_eq!(secs("1h30m"), Ok(5400));
+        assert_eq!(secs("1d2h3m4s"), Ok(93_784));
+        assert_eq!(secs("0"), Ok(0));
         for bad in [
             "",
-            "h",
+            "m",
             "1x",
-            "1.5h",
             "30m1h",
             "1h1h",
-            "-5",
-            "5 m",
-            "99999999999999999999d",
+            "-5m",
+            "1.5h",
+            " 1h",
+            "1h ",
+            "9999999999d",
         ] {
-            assert!(parse_duration(bad).is_err(), "{bad}");
+            assert!(secs(bad).is_err(), "{bad:?}");
         }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn schedules() {
+        let now = at("2026-11-26T13:00:00.5Z");
+        assert_eq!(
+            api_utc(parse_schedule("+30m", now).unwrap()),
+            "2026-11-26T13:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("+1h30m", now).unwrap()),
+            "2026-11-26T14:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("2026-12-01T10:00:00+02:00", now).unwrap()),
+            "2026-12-01T08:00:00+0000"
+        );
+        assert_eq!(
+            rfc3339_utc(parse_schedule("2026-12-01T10:00:00Z", now).unwrap()),
+            "2026-12-01T10:00:00Z"
+        );
+        let past = parse_schedule("2026-11-26T12:59:59Z", now).unwrap_err();
+        assert!(past.contains("in the past"), "{past}");
+        assert!(parse_schedule("+0", now).unwrap_err().contains("past"));
+        assert!(parse_schedule("tomorrow", now).is_err());
+        assert!(parse_schedule("2026-12-01T10:00:00", now).is_err());
+        assert!(parse_schedule("+soon", now).is_err());
     }
 
     #[test]
     fn whens() {
         let utc = |s: &str| When::At(s.parse().unwrap());
+        let ago = |s: u64| When::Ago(std::time::Duration::from_secs(s));
         assert_eq!(
             parse_when("2026-11-26T13:00:00Z"),
             Ok(utc("2026-11-26T13:00:00Z"))
@@ -144,11 +214,8 @@ mod tests {
             Ok(utc("2026-11-26T13:00:00Z"))
         );
         assert_eq!(parse_when("2026-11-01"), Ok(utc("2026-11-01T00:00:00Z")));
-        assert_eq!(parse_when("2h"), Ok(When::Ago(Duration::from_secs(7200))));
-        assert_eq!(
-            parse_when("7d"),
-            Ok(When::Ago(Duration::from_secs(604_800)))
-        );
+        assert_eq!(parse_when("2h"), Ok(ago(7200)));
+        assert_eq!(parse_when("7d"), Ok(ago(604_800)));
         for bad in [
             "yesterday",
             "2026-11-26T13:00:00",
@@ -162,9 +229,10 @@ mod tests {
 
     #[test]
     fn relative_resolves_against_now() {
-        let now: Timestamp = "2026-11-26T13:00:00Z".parse().unwrap();
-        let at = When::Ago(Duration::from_secs(7200)).resolve(now).unwrap();
-        assert_eq!(at.to_string(), "2026-11-26T11:00:00Z");
-        assert_eq!(api_date(at), "2026-11-26T11:00:00+0000");
+        let now = at("2026-11-26T13:00:00Z");
+        let since = When::Ago(std::time::Duration::from_secs(7200))
+            .resolve(now)
+            .unwrap();
+        assert_eq!(api_utc(since), "2026-11-26T11:00:00+0000");
     }
 }

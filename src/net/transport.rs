@@ -8,6 +8,7 @@ use crate::net::endpoint::Endpoint;
 use crate::net::proxy::{self, ProxyChoice};
 use crate::net::tls;
 use crate::report::Verbose;
+use crate::sanitize::display_url;
 use crate::secret::Secret;
 use std::hash::{BuildHasher, RandomState};
 use std::io::ErrorKind;
@@ -31,6 +32,10 @@ pub enum RetryPolicy {
     /// Retry only when the request cannot have reached the server: for
     /// `createkey`, where a second request would revoke the first one's key.
     ConnectFailuresOnly,
+    /// For sends, which are not idempotent: retry what cannot have sent
+    /// anything (a failure to connect, and a 429, which is a refusal), and
+    /// nothing else.
+    NotAfterSending,
 }
 
 pub enum Method {
@@ -47,8 +52,18 @@ pub struct Call<'a> {
     pub json_body: Option<&'a [u8]>,
     pub bearer: Option<&'a Secret>,
     pub policy: RetryPolicy,
-    /// The largest response body accepted, in bytes (`MAX_BODY_BYTES` for auth).
+    /// The largest response body read, in bytes (`MAX_BODY_BYTES` for auth).
     pub max_body: u64,
+}
+
+/// A failed exchange, and whether the request may have reached the server:
+/// for a send, that decides between "nothing was sent" and "it may have been".
+pub struct SendError {
+    pub failure: Failure,
+    pub may_have_reached_server: bool,
+    /// The status of a response whose body could not be read, when one came:
+    /// a 2xx there means the server did what was asked.
+    pub status: Option<u16>,
 }
 
 pub struct Reply {
@@ -61,6 +76,11 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The server's `Retry-After`, in seconds or as an HTTP date.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.as_deref().and_then(parse_retry_after)
+    }
+
     pub fn is_retryable_status(&self) -> bool {
         self.status == 429 || (500..=599).contains(&self.status)
     }
@@ -127,13 +147,33 @@ impl Transport {
         })
     }
 
+    /// Where requests go.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
     pub fn verbose(&self) -> Verbose {
         self.verbose
+    }
+
+    /// The full URL of an API path, as a request would use it.
+    pub fn url(&self, path: &str) -> String {
+        self.endpoint.url(path)
     }
 
     /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
     /// still there after the last attempt comes back as a `Reply`.
     pub fn send(&self, call: &Call) -> Result<Reply, Failure> {
+        self.try_send(call).map_err(|error| error.failure)
+    }
+
+    /// As `send`, saying whether a failed request may have reached the server.
+    pub fn try_send(&self, call: &Call) -> Result<Reply, SendError> {
+        let refused = |failure| SendError {
+            failure,
+            may_have_reached_server: false,
+            status: None,
+        };
         let url = self.endpoint.url(call.path);
         let attempts = self.retries + 1;
         let method = match call.method {
@@ -141,7 +181,8 @@ impl Transport {
             Method::Post => "POST",
             Method::Delete => "DELETE",
         };
-        self.verbose.say(|| format!("{method} {url}"));
+        self.verbose
+            .say(|| format!("{method} {}", display_url(&url)));
         self.verbose.say(|| match &self.proxy {
             Some(choice) => format!("proxy: {} (from {})", choice.shown, choice.variable),
             None => "proxy: none".to_string(),
@@ -160,14 +201,17 @@ impl Transport {
                         )
                     });
                     reply.attempts = attempt;
-                    if !reply.is_retryable_status()
-                        || call.policy == RetryPolicy::ConnectFailuresOnly
-                    {
+                    let retry = match call.policy {
+                        RetryPolicy::Safe => reply.is_retryable_status(),
+                        RetryPolicy::ConnectFailuresOnly => false,
+                        RetryPolicy::NotAfterSending => reply.status == 429,
+                    };
+                    if !retry {
                         return Ok(reply);
                     }
-                    match reply.retry_after.as_deref().and_then(parse_retry_after) {
+                    match reply.retry_after() {
                         Some(asked) if asked > MAX_RETRY_AFTER => {
-                            return Err(Failure::new(
+                            return Err(refused(Failure::new(
                                 ExitCode::TempFail,
                                 format!(
                                     "the server answered HTTP {} and asked to retry after {} s, longer than the {} s mobivate waits",
@@ -176,7 +220,7 @@ impl Transport {
                                     MAX_RETRY_AFTER.as_secs()
                                 ),
                             )
-                            .with_hint("try again later"));
+                            .with_hint("try again later")));
                         }
                         _ if last => return Ok(reply),
                         Some(asked) => asked,
@@ -191,7 +235,13 @@ impl Transport {
                         )
                     });
                     if last || !error.retryable(call.policy) {
-                        return Err(error.into_failure(attempt, self.timeout));
+                        let may_have_reached_server = error.may_have_reached_server();
+                        let status = error.status;
+                        return Err(SendError {
+                            failure: error.into_failure(attempt, self.timeout),
+                            may_have_reached_server,
+                            status,
+                        });
                     }
                     backoff(attempt)
                 }
@@ -224,8 +274,10 @@ impl Transport {
         let request = builder
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
-        let cap = call.max_body;
-        let mut response = self.agent.run(request).map_err(|e| self.classify(e, cap))?;
+        let mut response = self
+            .agent
+            .run(request)
+            .map_err(|e| self.classify(e, call.max_body))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -235,10 +287,40 @@ impl Transport {
         };
         let location = header("location");
         let retry_after = header("retry-after");
+        // One byte past the cap tells an oversized body apart; reading stops there.
         let mut body = Zeroizing::new(Vec::new());
-        let mut reader = response.body_mut().with_config().limit(cap).reader();
-        std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e, cap))?;
+        let reader = response.body_mut().with_config().limit(u64::MAX).reader();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(reader, call.max_body + 1),
+            &mut body,
+        )
+        .map_err(|e| NetError {
+            status: Some(status),
+            ..self.classify_body_error(e, call.max_body)
+        })?;
+        if body.len() as u64 > call.max_body {
+            if (200..300).contains(&status) {
+                return Err(NetError {
+                    status: Some(status),
+                    ..NetError::new(
+                        NetKind::Protocol,
+                        format!(
+                            "the response body is larger than {}",
+                            size_text(call.max_body)
+                        ),
+                    )
+                });
+            }
+            // An error status is judged by its status: the oversized body
+            // (an HTML error page, say) is dropped, not the verdict.
+            self.verbose.say(|| {
+                format!(
+                    "HTTP {status}: body larger than {} ignored",
+                    size_text(call.max_body)
+                )
+            });
+            body = Zeroizing::new(Vec::new());
+        }
         Ok(Reply {
             status,
             body,
@@ -248,11 +330,11 @@ impl Transport {
         })
     }
 
-    fn classify_body_error(&self, error: std::io::Error, cap: u64) -> NetError {
+    fn classify_body_error(&self, error: std::io::Error, max_body: u64) -> NetError {
         // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
         match error.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
-                Ok(ureq_error) => self.classify(*ureq_error, cap),
+                Ok(ureq_error) => self.classify(*ureq_error, max_body),
                 Err(other) => NetError::new(
                     NetKind::Reset,
                     format!("reading the response failed: {other}"),
@@ -262,7 +344,7 @@ impl Transport {
         }
     }
 
-    fn classify(&self, error: ureq::Error, cap: u64) -> NetError {
+    fn classify(&self, error: ureq::Error, max_body: u64) -> NetError {
         let host = self.endpoint.host();
         let via_proxy = |what: &str| match &self.proxy {
             Some(choice) => format!(
@@ -284,7 +366,7 @@ impl Transport {
             }
             ureq::Error::BodyExceedsLimit(_) => NetError::new(
                 NetKind::Protocol,
-                format!("the response body is larger than {}", size_text(cap)),
+                format!("the response body is larger than {}", size_text(max_body)),
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
@@ -371,6 +453,8 @@ struct NetError {
     kind: NetKind,
     detail: String,
     hint: Option<&'static str>,
+    /// Set when the status line came before the failure.
+    status: Option<u16>,
 }
 
 impl NetError {
@@ -379,6 +463,7 @@ impl NetError {
             kind,
             detail,
             hint: None,
+            status: None,
         }
     }
 
@@ -393,6 +478,16 @@ impl NetError {
             (NetKind::ConnectFailed, _)
                 | (NetKind::Timeout { connecting: true }, _)
                 | (NetKind::Reset | NetKind::Timeout { .. }, RetryPolicy::Safe)
+        )
+    }
+
+    /// A reset or a timeout after connecting may come after the server has
+    /// read the whole request; a refused connection, a DNS or TLS failure,
+    /// or a bad URL cannot.
+    fn may_have_reached_server(&self) -> bool {
+        matches!(
+            self.kind,
+            NetKind::Reset | NetKind::Timeout { connecting: false } | NetKind::Protocol
         )
     }
 
@@ -427,7 +522,14 @@ impl NetError {
             ),
             _ => format!("{}{after}", self.detail),
         };
-        let failure = Failure::new(code, message);
+        let may_have_reached = matches!(
+            self.kind,
+            NetKind::Reset | NetKind::Timeout { connecting: false }
+        );
+        let mut failure = Failure::new(code, message);
+        if may_have_reached {
+            failure = failure.with_unknown_outcome();
+        }
         match self.hint.or(hint) {
             Some(hint) => failure.with_hint(hint),
             None => failure,

@@ -1,6 +1,7 @@
 //! The one signal handler of the process, for SIGINT, SIGTERM and SIGHUP.
 //!
-//! - At a prompt, the terminal's settings are put back first (`terminal`).
+//! - At a prompt, the terminal's settings are put back first (`terminal`);
+//!   a temporary file being written is removed before the process ends.
 //! - A command that ends gracefully (`webhooks listen`, `logs watch`) asks
 //!   with `catch_interrupts`: then SIGINT and SIGTERM only set a flag that it
 //!   polls, unless a prompt is open.
@@ -52,7 +53,8 @@ pub fn interrupted() -> bool {
 }
 
 extern "C" fn on_signal(signal: libc::c_int) {
-    // Only async-signal-safe calls here: atomics, tcsetattr, write, _exit, signal, raise.
+    // Only async-signal-safe calls here: atomics, tcsetattr, write, unlink,
+    // _exit, signal, raise.
     let at_prompt = super::terminal::restore_after_signal(signal);
     if !at_prompt
         && CATCHING.load(Ordering::SeqCst)
@@ -61,8 +63,11 @@ extern "C" fn on_signal(signal: libc::c_int) {
         INTERRUPTED.store(true, Ordering::SeqCst);
         return;
     }
+    // The process ends: a temporary file being written goes first.
+    super::terminal::remove_registered_file();
     if signal == libc::SIGINT {
-        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
+        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a
+        // prompt, and a file being written is unfinished anyway.
         unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
     }
     // SAFETY: back to the default action, then the same signal ends the process.

@@ -8,7 +8,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 
 const TTY_PATH: &str = "/dev/tty";
 const STDIN_PATH: &str = "/dev/stdin";
@@ -134,4 +134,47 @@ pub(super) fn restore_after_signal(signal: libc::c_int) -> bool {
         let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
     }
     true
+}
+
+/// A temporary file the signal handler removes before the process ends: a
+/// path built beforehand, so the handler only calls `unlink`.
+static REMOVE_ON_SIGNAL: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Until `keep_on_signal` is called, Ctrl-C, SIGTERM or SIGHUP remove the file
+/// at `path` before the process ends (a temporary file being written). One
+/// path at a time; a path that cannot be represented is not registered.
+pub fn remove_on_signal(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return;
+    };
+    super::signals::install();
+    let previous = REMOVE_ON_SIGNAL.swap(path.into_raw(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+/// Stops removing the registered file on a signal (it was renamed into place
+/// or removed).
+pub fn keep_on_signal() {
+    let previous = REMOVE_ON_SIGNAL.swap(std::ptr::null_mut(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+fn free_registered(pointer: *mut libc::c_char) {
+    if !pointer.is_null() {
+        // SAFETY: every non-null pointer stored came from CString::into_raw,
+        // and was swapped out, so nothing else can reach it now. The handler
+        // runs on this same thread, so it cannot be reading it meanwhile.
+        drop(unsafe { std::ffi::CString::from_raw(pointer) });
+    }
+}
+
+/// Called by the one signal handler (`signals`) when the signal ends the
+/// process: removes the registered temporary file. Only `unlink`.
+pub(super) fn remove_registered_file() {
+    let temporary = REMOVE_ON_SIGNAL.load(Ordering::SeqCst);
+    if !temporary.is_null() {
+        // SAFETY: a NUL-terminated path, alive while registered.
+        unsafe { libc::unlink(temporary) };
+    }
 }

@@ -1,0 +1,337 @@
+//! The send endpoints (`/send/single`, `/send/batch`): their bodies, and what
+//! each answer means for money. A send is not idempotent, so every failure
+//! says whether the messages may have gone out.
+
+use crate::api::server_message;
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::net::transport::{Call, Method, Reply, RetryPolicy, SendError, Transport};
+use crate::secret::Secret;
+use serde::Serialize;
+
+/// A `/send/single` response is read up to this size.
+pub const MAX_SINGLE_BODY: u64 = 4 * 1024 * 1024;
+/// A `/send/batch` response echoes up to 1,000 recipients.
+pub const MAX_BATCH_BODY: u64 = 8 * 1024 * 1024;
+/// The most recipients one `/send/batch` request may carry.
+pub const MAX_BATCH_RECIPIENTS: usize = 1000;
+
+/// The body of `POST /send/single`.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct SingleMessage<'a> {
+    pub originator: &'a str,
+    pub recipient: &'a str,
+    /// The text: `body` here, `text` in a batch.
+    pub body: &'a str,
+    pub route_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<&'a str>,
+    pub shorten_urls: bool,
+}
+
+/// The body of `POST /send/batch`, in the `recipients[]` form API.md decides.
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Batch<'a> {
+    pub route_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    /// `2024-08-01T10:00:00+0200`: the API's format, not RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule_date_time: Option<&'a str>,
+    pub exclude_optouts: bool,
+    pub exclude_duplicates: bool,
+    pub shorten_urls: bool,
+    pub recipients: Vec<BatchRecipient<'a>>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchRecipient<'a> {
+    pub recipient: &'a str,
+    pub text: &'a str,
+    pub originator: &'a str,
+    /// Unique per recipient within a batch.
+    pub reference: &'a str,
+    /// Overrides the batch's route for this recipient.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route_id: Option<&'a str>,
+}
+
+/// What the API accepted: the message id (`/send/single`) or the campaign id
+/// (`/send/batch`), and the record it answered with.
+#[derive(Debug)]
+pub struct Accepted {
+    pub id: String,
+    pub record: serde_json::Value,
+}
+
+/// Why a send did not end in `Accepted`.
+#[derive(Debug)]
+pub enum SendFailure {
+    /// Nothing was sent: refused before or by the server (400, 401, 402,
+    /// 403, 429 after the retries, no connection).
+    NotSent(Failure),
+    /// The request may have reached the server, and the messages may have
+    /// gone out: a timeout, a reset, a 5xx. Never retried.
+    Unknown(Failure),
+    /// A 2xx whose body could not be read: the messages were accepted.
+    AcceptedUnreadable(Failure),
+}
+
+impl SendFailure {
+    #[allow(dead_code)] // `bulk` reports failures without the send rules; it lands next.
+    pub fn into_failure(self) -> Failure {
+        match self {
+            SendFailure::NotSent(f)
+            | SendFailure::Unknown(f)
+            | SendFailure::AcceptedUnreadable(f) => f,
+        }
+    }
+}
+
+/// `POST /send/single`.
+pub const SINGLE_PATH: &str = "/send/single";
+/// `POST /send/batch`.
+pub const BATCH_PATH: &str = "/send/batch";
+
+/// One send request: a single message, or a batch (several recipients, or a
+/// schedule, which only `/send/batch` takes).
+#[derive(Debug)]
+pub enum Request<'a> {
+    Single(SingleMessage<'a>),
+    Batch(Batch<'a>),
+}
+
+impl Request<'_> {
+    pub fn path(&self) -> &'static str {
+        match self {
+            Request::Single(_) => SINGLE_PATH,
+            Request::Batch(_) => BATCH_PATH,
+        }
+    }
+
+    /// The body exactly as it is sent.
+    pub fn json(&self) -> Vec<u8> {
+        match self {
+            Request::Single(message) => to_json(message),
+            Request::Batch(batch) => to_json(batch),
+        }
+    }
+}
+
+/// Sends a request built by `Request`: never retried once it may have
+/// reached the server.
+pub fn send(
+    transport: &Transport,
+    key: &Secret,
+    request: &Request,
+) -> Result<Accepted, SendFailure> {
+    match request {
+        Request::Single(message) => send_single(transport, key, message),
+        Request::Batch(_) => send_batch(transport, key, &request.json()),
+    }
+}
+
+/// The serialized body of a send, for `--dry-run` and for the request.
+pub fn to_json<T: Serialize>(body: &T) -> Vec<u8> {
+    serde_json::to_vec(body).expect("a struct of strings and booleans always serializes")
+}
+
+/// `POST /send/single`.
+pub fn send_single(
+    transport: &Transport,
+    key: &Secret,
+    message: &SingleMessage,
+) -> Result<Accepted, SendFailure> {
+    let reply = post(
+        transport,
+        key,
+        SINGLE_PATH,
+        &to_json(message),
+        MAX_SINGLE_BODY,
+    )?;
+    judge(&reply, key)
+}
+
+/// `POST /send/batch`, with an already serialized body.
+pub fn send_batch(
+    transport: &Transport,
+    key: &Secret,
+    json: &[u8],
+) -> Result<Accepted, SendFailure> {
+    let reply = post(transport, key, BATCH_PATH, json, MAX_BATCH_BODY)?;
+    judge(&reply, key)
+}
+
+/// One send request: connect failures and 429s are retried by the
+/// transport, nothing else.
+pub fn post(
+    transport: &Transport,
+    key: &Secret,
+    path: &'static str,
+    json: &[u8],
+    max_body: u64,
+) -> Result<Reply, SendFailure> {
+    transport
+        .try_send(&Call {
+            method: Method::Post,
+            path,
+            json_body: Some(json),
+            bearer: Some(key),
+            policy: RetryPolicy::NotAfterSending,
+            max_body,
+        })
+        .map_err(
+            |SendError {
+                 failure,
+                 may_have_reached_server,
+                 status,
+             }| {
+                if status.is_some_and(|s| (200..300).contains(&s)) {
+                    SendFailure::AcceptedUnreadable(unreadable_acceptance(&failure))
+                } else if may_have_reached_server {
+                    SendFailure::Unknown(failure)
+                } else {
+                    SendFailure::NotSent(failure)
+                }
+            },
+        )
+}
+
+/// What a send endpoint's answer means. A 2xx is accepted whatever its body
+/// holds; a body that cannot be read is still an acceptance.
+pub fn judge(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure> {
+    if (200..300).contains(&reply.status) {
+        return accepted(&reply.body).map_err(SendFailure::AcceptedUnreadable);
+    }
+    let failure = status_failure(reply, key);
+    if (500..600).contains(&reply.status) {
+        Err(SendFailure::Unknown(failure))
+    } else {
+        Err(SendFailure::NotSent(failure))
+    }
+}
+
+/// A 2xx whose body broke off or ran past the cap: still an acceptance.
+fn unreadable_acceptance(cause: &Failure) -> Failure {
+    Failure::new(
+        ExitCode::Protocol,
+        format!(
+            "the API accepted the messages (HTTP 2xx), but its answer could not be read: {cause}"
+        ),
+    )
+    .with_hint("the messages were accepted: do not send them again")
+}
+
+fn accepted(body: &[u8]) -> Result<Accepted, Failure> {
+    let unreadable = || {
+        Failure::new(
+            ExitCode::Protocol,
+            "the API accepted the messages (HTTP 2xx), but its answer could not be read",
+        )
+        .with_hint("the messages were accepted: do not send them again")
+    };
+    let record: serde_json::Value = serde_json::from_slice(body).map_err(|_| unreadable())?;
+    let id = match record.get("id") {
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(serde_json::Value::Number(id)) => id.to_string(),
+        _ => return Err(unreadable()),
+    };
+    Ok(Accepted { id, record })
+}
+
+/// The failure for a non-2xx answer of a send endpoint.
+pub fn status_failure(reply: &Reply, key: &Secret) -> Failure {
+    let status = reply.status;
+    let quoted = server_message(&reply.body, key)
+        .map(|m| format!(": \"{m}\""))
+        .unwrap_or_default();
+    let http = crate::api::http_label(status);
+    match status {
+        400 => Failure::new(
+            ExitCode::DataErr,
+            format!("the API refused the message ({http}){quoted}"),
+        )
+        .with_hint("nothing was sent; fix the message and send it again"),
+        401 => Failure::new(ExitCode::NoPerm, format!("API key rejected ({http}){quoted}"))
+            .with_hint("nothing was sent; get the current key with `mobivate getkey`"),
+        402 => Failure::new(
+            ExitCode::NoPerm,
+            format!("the account is out of credit ({http}){quoted}"),
+        )
+        .with_hint("nothing was sent; top up the account"),
+        403 => Failure::new(ExitCode::NoPerm, format!("the API refused to send ({http}){quoted}"))
+            .with_hint("nothing was sent: the recipient may have opted out, or the key lacks the send permission"),
+        429 => Failure::new(
+            ExitCode::TempFail,
+            format!(
+                "rate limited ({http}) after {} attempts{quoted}",
+                reply.attempts
+            ),
+        )
+        .with_hint("nothing was sent; try again later"),
+        500..=599 => Failure::new(ExitCode::Unavailable, format!("server error ({http}){quoted}")),
+        300..=399 => Failure::new(
+            ExitCode::Protocol,
+            format!("the server answered {http}, a redirect; redirects are never followed"),
+        )
+        .with_hint("nothing was sent; fix --base-url if the API has moved"),
+        _ => Failure::new(ExitCode::Protocol, format!("unexpected response: {http}{quoted}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_body_uses_the_documented_names() {
+        let body = SingleMessage {
+            originator: "Test",
+            recipient: "447930000000",
+            body: "Hi",
+            route_id: "mglobal",
+            reference: Some("r-1"),
+            campaign_id: None,
+            shorten_urls: false,
+        };
+        assert_eq!(
+            String::from_utf8(to_json(&body)).unwrap(),
+            r#"{"originator":"Test","recipient":"447930000000","body":"Hi","routeId":"mglobal","reference":"r-1","shortenUrls":false}"#
+        );
+    }
+
+    #[test]
+    fn batch_body_uses_the_documented_names() {
+        let body = Batch {
+            route_id: "mglobal",
+            name: None,
+            schedule_date_time: Some("2026-12-01T10:00:00+0000"),
+            exclude_optouts: true,
+            exclude_duplicates: false,
+            shorten_urls: false,
+            recipients: vec![BatchRecipient {
+                recipient: "447930000000",
+                text: "Hi",
+                originator: "Test",
+                reference: "r-1",
+                route_id: None,
+            }],
+        };
+        assert_eq!(
+            String::from_utf8(to_json(&body)).unwrap(),
+            r#"{"routeId":"mglobal","scheduleDateTime":"2026-12-01T10:00:00+0000","excludeOptouts":true,"excludeDuplicates":false,"shortenUrls":false,"recipients":[{"recipient":"447930000000","text":"Hi","originator":"Test","reference":"r-1"}]}"#
+        );
+    }
+
+    #[test]
+    fn an_accepted_body_needs_an_id() {
+        assert_eq!(accepted(br#"{"id":"ef57"}"#).unwrap().id, "ef57");
+        assert_eq!(accepted(b"<html>").unwrap_err().code, ExitCode::Protocol);
+        assert_eq!(accepted(b"{}").unwrap_err().code, ExitCode::Protocol);
+    }
+}
