@@ -60,6 +60,27 @@ fn set_refuses_plain_http_to_a_remote_host() {
 }
 
 #[test]
+fn a_refused_url_is_shown_without_its_query_or_user() {
+    let out = webhooks("http://127.0.0.1:9")
+        .args([
+            "set",
+            "receipt",
+            "http://user:pw@hooks.example.com/sms?token=t0p-secret",
+        ])
+        .output()
+        .unwrap();
+    let stderr = assert_clean_failure(&out, 65);
+    assert!(
+        stderr.contains("\"http://***@hooks.example.com/sms\" is plain http"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("t0p-secret") && !stderr.contains("pw@"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn set_allows_loopback_http_with_a_warning() {
     let mut server = mockito::Server::new();
     server

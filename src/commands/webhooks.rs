@@ -12,7 +12,7 @@ use crate::net::receiver::{Exchange, Receiver};
 use crate::output::list::{Value, api_date};
 use crate::platform::signals;
 use crate::report::warn;
-use crate::sanitize::sanitize_server_text;
+use crate::sanitize::{display_url, sanitize_server_text};
 use std::io::{ErrorKind, Write};
 use std::time::Duration;
 
@@ -31,7 +31,8 @@ pub fn set(connection: &ConnectionArgs, args: &WebhooksSetArgs) -> Result<(), Fa
 /// A webhook URL must be https; plain http only for loopback, with a
 /// warning. `for_mobivate` is false for `--forward`, which may be plain http.
 fn check_url(raw: &str, for_mobivate: bool) -> Result<(), Failure> {
-    let shown = sanitize_server_text(raw);
+    // Never the query or user information: either may hold a secret token.
+    let shown = display_url(raw.trim());
     let bad = |why: &str| Failure::new(ExitCode::DataErr, format!("{shown:?} {why}"));
     let uri: ureq::http::Uri = raw.trim().parse().map_err(|_| bad("is not a URL"))?;
     let host = uri
@@ -199,7 +200,7 @@ pub fn payload_line(path: &str, body: &[u8]) -> Result<(String, Kind), String> {
 }
 
 fn forward(url: &str, kind: Kind, body: &[u8]) {
-    let shown = sanitize_server_text(url);
+    let shown = display_url(url);
     match crate::net::receiver::forward(url, body, FORWARD_TIMEOUT) {
         Ok(status) => {
             let _ = writeln!(
