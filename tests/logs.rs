@@ -692,7 +692,7 @@ fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
     use std::io::Read;
     use std::os::fd::{FromRawFd, OwnedFd};
     let (mut master_fd, mut slave_fd) = (0, 0);
-    let size = libc::winsize {
+    let mut size = libc::winsize {
         ws_row: 24,
         ws_col: columns,
         ws_xpixel: 0,
@@ -705,7 +705,7 @@ fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
             &mut slave_fd,
             std::ptr::null_mut(),
             std::ptr::null(),
-            &size,
+            &raw mut size,
         )
     };
     assert_eq!(rc, 0, "openpty failed");
