@@ -2,14 +2,18 @@
 //! printed: `mobivate: error: …` plus an optional `hint: …` line on stderr.
 
 use crate::exit::ExitCode;
+use crate::sanitize::sanitize_text;
 use std::fmt;
 use std::io::Write;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Failure {
     pub code: ExitCode,
     message: String,
     hint: Option<String>,
+    /// The request may have reached the server and been acted on, although
+    /// no answer says so (a reset, a read timeout, a 5xx).
+    outcome_unknown: bool,
 }
 
 impl Failure {
@@ -18,7 +22,18 @@ impl Failure {
             code,
             message: message.into(),
             hint: None,
+            outcome_unknown: false,
         }
+    }
+
+    /// Marks a failure after which the request may have been carried out.
+    pub fn with_unknown_outcome(mut self) -> Self {
+        self.outcome_unknown = true;
+        self
+    }
+
+    pub fn is_outcome_unknown(&self) -> bool {
+        self.outcome_unknown
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -41,9 +56,9 @@ impl Failure {
         if self.code == ExitCode::Interrupted {
             return;
         }
-        let mut text = format!("mobivate: error: {}\n", one_line(&self.message));
+        let mut text = format!("mobivate: error: {}\n", sanitize_text(&self.message));
         if let Some(hint) = &self.hint {
-            text.push_str(&format!("hint: {}\n", one_line(hint)));
+            text.push_str(&format!("hint: {}\n", sanitize_text(hint)));
         }
         // Nothing useful can be done if stderr itself is gone.
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
@@ -58,20 +73,12 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// Keeps a message on one line: the contract is one line per error.
-fn one_line(text: &str) -> String {
-    text.split(['\n', '\r'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn messages_stay_on_one_line() {
-        assert_eq!(one_line("a\nb\r\nc"), "a b c");
+        assert_eq!(sanitize_text("a\nb\r\nc"), "a b c");
     }
 }

@@ -8,7 +8,8 @@ pub enum ExitCode {
     Success,
     /// 64: bad or conflicting flags; no username or password without a terminal.
     Usage,
-    /// 65: unusable input: an empty or multi-line password, more than 4 KiB.
+    /// 65: unusable input: an empty or multi-line password, more than 4 KiB;
+    /// an invalid phone number, sender, text or schedule.
     DataErr,
     /// 66: a named input file is missing or unreadable.
     NoInput,
@@ -24,7 +25,8 @@ pub enum ExitCode {
     TempFail,
     /// 76: an unexpected response, a redirect, or a TLS failure.
     Protocol,
-    /// 77: the credentials or the key were rejected (401 or 403).
+    /// 77: the credentials or the key were rejected (401 or 403), or a send
+    /// was refused (401, 402 out of credit, 403).
     NoPerm,
     /// 78: an invalid base URL, plain http to a remote host, an unusable CA file.
     Config,
@@ -59,21 +61,27 @@ impl ExitCode {
             ExitCode::Usage => {
                 "usage: bad or conflicting flags; no username or password without a terminal"
             }
-            ExitCode::DataErr => "unusable input: empty or multi-line password, more than 4 KiB",
+            ExitCode::DataErr => {
+                "unusable input: a password, key, number, sender, text or date that cannot be used"
+            }
             ExitCode::NoInput => {
-                "a named input file (password file, CA file) is missing or unreadable"
+                "a named input file (password file, CA file) is missing or unreadable; no such message (logs get)"
             }
             ExitCode::NoHost => "the host name could not be resolved",
             ExitCode::Unavailable => {
                 "service unavailable: a 5xx after retries, connection refused or reset"
             }
             ExitCode::CantCreate => "the --output file could not be created",
-            ExitCode::IoErr => "writing stdout failed, including a closed pipe",
-            ExitCode::TempFail => "temporary failure: a timeout, or a 429 after retries",
+            ExitCode::IoErr => {
+                "writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)"
+            }
+            ExitCode::TempFail => {
+                "temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait"
+            }
             ExitCode::Protocol => "protocol: an unexpected response, a redirect, or a TLS failure",
-            ExitCode::NoPerm => "credentials (or key) rejected: 401 or 403",
+            ExitCode::NoPerm => "credentials or key rejected, or a send refused: 401, 402, 403",
             ExitCode::Config => {
-                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file"
+                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in"
             }
             ExitCode::Interrupted => "interrupted (Ctrl-C)",
         }

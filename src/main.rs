@@ -4,6 +4,7 @@ mod api;
 mod bulk;
 mod cli;
 mod commands;
+mod env;
 mod error;
 mod exit;
 mod input;

@@ -1,9 +1,11 @@
 //! Diagnostics on stderr that are not errors: warnings, and `-v` lines.
 //! Neither ever carries the password or the key.
 
+use crate::sanitize::sanitize_text;
 use std::io::Write;
 
 pub fn warn(message: &str) {
+    let message = sanitize_text(message);
     let _ = writeln!(std::io::stderr().lock(), "mobivate: warning: {message}");
 }
 
@@ -14,7 +16,8 @@ pub struct Verbose(pub bool);
 impl Verbose {
     pub fn say(self, message: impl FnOnce() -> String) {
         if self.0 {
-            let _ = writeln!(std::io::stderr().lock(), "* {}", message());
+            let message = sanitize_text(&message());
+            let _ = writeln!(std::io::stderr().lock(), "* {message}");
         }
     }
 }

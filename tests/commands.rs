@@ -461,7 +461,7 @@ fn start_mock_api() -> MockApi {
         .join("examples")
         .join("mock_api");
     let mut child = std::process::Command::new(&example)
-        .args(["--port", "0"])
+        .args(["--port", "0", "--quiet"])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
@@ -522,4 +522,37 @@ fn mock_api_serves_the_documented_endpoints() {
         .assert()
         .code(77)
         .stderr(predicates::str::contains("Invalid Credentials"));
+}
+
+#[test]
+fn mock_api_sends_and_refuses_an_opted_out_recipient() {
+    let api = start_mock_api();
+    let send = |args: &[&str]| {
+        let mut cmd = mobivate();
+        cmd.args(["send", "--base-url", &api.1, "--from", "Shop"])
+            .args(args)
+            .env("MOBIVATE_API_KEY", KEY);
+        cmd.output().unwrap()
+    };
+    let out = send(&["--to", "+44 (0)7700 900123", "Your order is ready"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let line = stdout_of(&out);
+    assert!(line.starts_with("447700900123 "), "{line}");
+    assert_eq!(line.lines().count(), 1);
+
+    let out = send(&[
+        "--to",
+        "447700900123,447700900124",
+        "--yes",
+        "Doors open at 9",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 2);
+
+    let out = send(&["--to", "447700900999", "Hi"]);
+    let stderr = assert_clean_failure(&out, 77);
+    assert!(
+        stderr.contains("Recipient is opted out: 447700900999"),
+        "{stderr}"
+    );
 }

@@ -117,7 +117,7 @@ fn ctrl_c_under_a_non_interactive_script_restores_echo() {
 #[test]
 fn password_stdin_on_a_terminal_reads_one_hidden_line() {
     let (server, mock) = key_server_expecting("hidden line");
-    let mut cmd = command(&[
+    let cmd = command(&[
         "getkey",
         "--base-url",
         &server.url(),
@@ -125,7 +125,6 @@ fn password_stdin_on_a_terminal_reads_one_hidden_line() {
         USER,
         "--password-stdin",
     ]);
-    cmd.env("CI", "true"); // stdin was named explicitly, so CI does not matter
     let mut pty = Pty::spawn(cmd, true);
     pty.expect("Password for");
     pty.send(b"hidden line\r");
@@ -191,4 +190,53 @@ fn sigterm_or_sighup_at_the_password_prompt_restores_the_terminal() {
             "terminal not restored"
         );
     }
+}
+
+/// `--password-stdin`, `--password-file -` or `testkey --key-stdin` with a
+/// terminal on stdin, when prompting is forbidden: nobody will type, so exit
+/// 64 at once naming the sources that work without a terminal.
+#[test]
+fn stdin_sources_on_a_terminal_fail_at_once_when_prompting_is_forbidden() {
+    let server = common::server::scripted(vec![common::server::Reply::Hang], None);
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["getkey", "-u", USER, "--password-stdin"],
+            "--password-stdin",
+            "MOBIVATE_PASSWORD",
+        ),
+        (
+            &["getkey", "-u", USER, "--password-file", "-"],
+            "--password-file -",
+            "MOBIVATE_PASSWORD",
+        ),
+        (
+            &["testkey", "--key-stdin"],
+            "--key-stdin",
+            "MOBIVATE_API_KEY",
+        ),
+    ];
+    for (args, flag, env_source) in cases {
+        for (ci, no_input) in [("true", false), ("", true)] {
+            let mut cmd = command(args);
+            cmd.args(["--base-url", &server.url()]);
+            cmd.env("CI", ci);
+            if no_input {
+                cmd.arg("--no-input");
+            }
+            let pty = Pty::spawn(cmd, true);
+            let (code, stdout, seen, _) = pty.finish();
+            assert_eq!(code, Some(64), "{args:?} {seen}");
+            assert_eq!(stdout, "");
+            assert!(
+                !seen.contains(": \u{1b}") && !seen.contains("Password for"),
+                "{seen}"
+            );
+            assert!(!seen.contains("API key: "), "{seen}");
+            assert!(seen.contains(flag), "{seen}");
+            assert!(seen.contains(env_source), "{seen}");
+            let reason = if no_input { "--no-input" } else { "CI is set" };
+            assert!(seen.contains(reason), "{seen}");
+        }
+    }
+    assert_eq!(server.request_count(), 0);
 }

@@ -273,7 +273,7 @@ fn a_proxy_that_refuses_is_named() {
         .unwrap();
     let stderr = assert_clean_failure(&out, 69);
     assert!(
-        stderr.contains(&format!("proxy http://127.0.0.1:{port}")),
+        stderr.contains(&format!("proxy http://***@127.0.0.1:{port}")),
         "{stderr}"
     );
     assert!(

@@ -6,7 +6,7 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
 use crate::net::transport::{Call, MAX_BODY_BYTES, Method, Reply, RetryPolicy, Transport};
-use crate::sanitize::sanitize_server_text;
+use crate::sanitize::{display_url, sanitize_server_text};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -36,6 +36,8 @@ pub fn get_key(transport: &Transport, credentials: &Credentials) -> Result<Secre
 }
 
 /// `POST /auth/createkey`: a new key; the old one is revoked by the server.
+/// When the outcome is unknown, the hint never invites a retry: that would
+/// revoke a key the server may already have made.
 pub fn create_key(transport: &Transport, credentials: &Credentials) -> Result<Secret, Failure> {
     request_key(
         transport,
@@ -43,7 +45,16 @@ pub fn create_key(transport: &Transport, credentials: &Credentials) -> Result<Se
         credentials,
         RetryPolicy::ConnectFailuresOnly,
     )
+    .map_err(|failure| {
+        if failure.is_outcome_unknown() {
+            failure.with_hint(KEY_MAY_HAVE_BEEN_REPLACED)
+        } else {
+            failure
+        }
+    })
 }
+
+pub const KEY_MAY_HAVE_BEEN_REPLACED: &str = "the key may have been replaced on the server: `mobivate getkey` fetches the current one (running createkey again would replace it once more)";
 
 /// `GET /auth/test`: Ok when the server accepts the key.
 pub fn test_key(transport: &Transport, key: &Secret) -> Result<(), Failure> {
@@ -133,7 +144,7 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
             let target = reply
                 .location
                 .as_deref()
-                .map(|location| sanitize_server_text(&redact(location, sent)))
+                .map(|location| redact(&display_url(&sanitize_server_text(location)), sent))
                 .unwrap_or_else(|| "(no Location header)".to_string());
             Failure::new(
                 ExitCode::Protocol,
@@ -162,7 +173,8 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
             ExitCode::Unavailable,
             format!("server error ({http}){after}{quoted}"),
         )
-        .with_hint("the Mobivate API is having trouble; try again later"),
+        .with_hint("the Mobivate API is having trouble; try again later")
+        .with_unknown_outcome(),
         402 => Failure::new(
             ExitCode::Protocol,
             format!("the account is out of credit ({http}){quoted}"),

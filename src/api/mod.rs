@@ -3,7 +3,11 @@
 //! built.
 
 pub mod auth;
+pub mod messages;
+pub mod optouts;
 pub mod send;
+pub mod status;
+pub mod webhooks;
 
 use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
@@ -18,7 +22,9 @@ struct ErrorBody {
 /// The server's `message`, made safe to print, when the body has one.
 pub fn server_message(body: &[u8], secret: &Secret) -> Option<String> {
     let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
-    let message = sanitize_server_text(&redact(&parsed.message?, secret));
+    // Sanitise first: an escape sequence inside the echoed secret would
+    // otherwise hide it from `redact` and vanish only when printed.
+    let message = redact(&sanitize_server_text(&parsed.message?), secret);
     (!message.is_empty()).then_some(message)
 }
 
@@ -54,6 +60,13 @@ mod tests {
             server_message(body, &sent).as_deref(),
             Some("bad password *** for alice")
         );
+    }
+
+    #[test]
+    fn redaction_survives_escape_sequences() {
+        let sent = Secret::new("s3cret".to_string());
+        let body = br#"{"code":401,"message":"bad s3\u001b[0mcret"}"#;
+        assert_eq!(server_message(body, &sent).as_deref(), Some("bad ***"));
     }
 
     #[test]

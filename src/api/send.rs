@@ -2,8 +2,6 @@
 //! each answer means for money. A send is not idempotent, so every failure
 //! says whether the messages may have gone out.
 
-#![allow(dead_code)] // `send` and `bulk` use it; they land next.
-
 use crate::api::server_message;
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -85,12 +83,56 @@ pub enum SendFailure {
 }
 
 impl SendFailure {
+    #[allow(dead_code)] // `bulk` reports failures without the send rules; it lands next.
     pub fn into_failure(self) -> Failure {
         match self {
             SendFailure::NotSent(f)
             | SendFailure::Unknown(f)
             | SendFailure::AcceptedUnreadable(f) => f,
         }
+    }
+}
+
+/// `POST /send/single`.
+pub const SINGLE_PATH: &str = "/send/single";
+/// `POST /send/batch`.
+pub const BATCH_PATH: &str = "/send/batch";
+
+/// One send request: a single message, or a batch (several recipients, or a
+/// schedule, which only `/send/batch` takes).
+#[derive(Debug)]
+pub enum Request<'a> {
+    Single(SingleMessage<'a>),
+    Batch(Batch<'a>),
+}
+
+impl Request<'_> {
+    pub fn path(&self) -> &'static str {
+        match self {
+            Request::Single(_) => SINGLE_PATH,
+            Request::Batch(_) => BATCH_PATH,
+        }
+    }
+
+    /// The body exactly as it is sent.
+    pub fn json(&self) -> Vec<u8> {
+        match self {
+            Request::Single(message) => to_json(message),
+            Request::Batch(batch) => to_json(batch),
+        }
+    }
+}
+
+/// Sends a request built by `Request`: never retried once it may have
+/// reached the server.
+pub fn send(
+    transport: &Transport,
+    key: &Secret,
+    request: &Request,
+) -> Result<Accepted, SendFailure> {
+    match request {
+        Request::Single(message) => send_single(transport, key, message),
+        Request::Batch(_) => send_batch(transport, key, &request.json()),
     }
 }
 
@@ -108,7 +150,7 @@ pub fn send_single(
     let reply = post(
         transport,
         key,
-        "/send/single",
+        SINGLE_PATH,
         &to_json(message),
         MAX_SINGLE_BODY,
     )?;
@@ -121,7 +163,7 @@ pub fn send_batch(
     key: &Secret,
     json: &[u8],
 ) -> Result<Accepted, SendFailure> {
-    let reply = post(transport, key, "/send/batch", json, MAX_BATCH_BODY)?;
+    let reply = post(transport, key, BATCH_PATH, json, MAX_BATCH_BODY)?;
     judge(&reply, key)
 }
 
@@ -183,8 +225,11 @@ fn post_with(
             |SendError {
                  failure,
                  may_have_reached_server,
+                 status,
              }| {
-                if may_have_reached_server {
+                if status.is_some_and(|s| (200..300).contains(&s)) {
+                    SendFailure::AcceptedUnreadable(unreadable_acceptance(&failure))
+                } else if may_have_reached_server {
                     SendFailure::Unknown(failure)
                 } else {
                     SendFailure::NotSent(failure)
@@ -236,6 +281,17 @@ pub fn judge_batch(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure>
         };
     }
     judge(reply, key)
+}
+
+/// A 2xx whose body broke off or ran past the cap: still an acceptance.
+fn unreadable_acceptance(cause: &Failure) -> Failure {
+    Failure::new(
+        ExitCode::Protocol,
+        format!(
+            "the API accepted the messages (HTTP 2xx), but its answer could not be read: {cause}"
+        ),
+    )
+    .with_hint("the messages were accepted: do not send them again")
 }
 
 fn accepted(body: &[u8]) -> Result<Accepted, Failure> {

@@ -3,6 +3,7 @@
 //! reconciliation with the message log, progress and the report.
 
 pub mod batcher;
+pub mod clock;
 pub mod hash;
 pub mod input;
 pub mod journal;

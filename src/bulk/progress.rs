@@ -59,7 +59,7 @@ impl Progress {
         let eta = if rate > 0.0 && sent < self.total {
             format!(
                 ", ETA {}",
-                crate::input::when::human(Duration::from_secs_f64(
+                crate::bulk::clock::human(Duration::from_secs_f64(
                     (self.total - sent) as f64 / rate
                 ))
             )

@@ -10,10 +10,10 @@
 //! The pager here is deliberately small and private: a minimal client of
 //! `GET /message` (bare arrays, 1-based pages of 1000, a short page ends).
 
+use crate::bulk::clock::{api_time, human, now_ms as now_unix_ms};
 use crate::bulk::journal::{Journal, Ledger, RangeBuilder, Record};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::when::{api_format, human, now_unix_ms};
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::report::warn;
 use crate::secret::Secret;
@@ -34,7 +34,7 @@ struct Entry {
 
 /// `+` in a query must be `%2B`.
 fn query_date(unix_ms: i64) -> String {
-    api_format(unix_ms.div_euclid(1000)).replace('+', "%2B")
+    api_time(unix_ms).replace('+', "%2B")
 }
 
 fn log_failure(status: u16, body: &[u8], key: &Secret) -> Failure {

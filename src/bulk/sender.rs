@@ -4,13 +4,13 @@
 //! it ends.
 
 use crate::api::send::{self, SendFailure};
+use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::journal::{End, Journal, Ledger, Ranges, Record};
 use crate::bulk::progress::Progress;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::when::now_unix_ms;
 use crate::net::transport::Transport;
-use crate::platform::terminal;
+use crate::platform::signals;
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;
@@ -210,7 +210,7 @@ impl<'a> Sender<'a> {
     /// True once the run should start no more requests: a failure that
     /// every later request would share, or a signal.
     pub fn stopping(&self) -> bool {
-        self.stop.load(Ordering::SeqCst) || terminal::interrupt_received().is_some()
+        self.stop.load(Ordering::SeqCst) || signals::interrupt_received().is_some()
     }
 
     /// The failure that stopped the run, if one did.
@@ -308,7 +308,12 @@ impl<'a> Sender<'a> {
             let reply = match outcome {
                 Ok(reply) => reply,
                 Err(SendFailure::Unknown(failure)) => return self.unknown(&job, failure),
-                Err(SendFailure::NotSent(failure) | SendFailure::AcceptedUnreadable(failure)) => {
+                // A 2xx whose body broke off: accepted all the same.
+                Err(SendFailure::AcceptedUnreadable(_)) => {
+                    self.limiter.succeeded();
+                    return self.end(&job, End::Accepted, None, None);
+                }
+                Err(SendFailure::NotSent(failure)) => {
                     self.end(&job, End::Unsent, None, None);
                     return self.stop_with(failure);
                 }

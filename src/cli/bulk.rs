@@ -1,5 +1,6 @@
 //! `mobivate bulk`: send one message per row of a CSV or JSON Lines file.
 
+use super::ResultFormat;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -119,14 +120,15 @@ pub struct BulkArgs {
 
     /// How long the message log may take to show a sent message (30s, 2m, …)
     #[arg(long, value_name = "DURATION", default_value = "60s",
-          value_parser = crate::input::duration::parse, help_heading = "Resuming")]
+          value_parser = crate::input::when::parse_std_duration, help_heading = "Resuming")]
     pub settle: std::time::Duration,
 
     /// Write one JSON line per input row to PATH (mode 0600)
     #[arg(long, value_name = "PATH", help_heading = "Output")]
     pub report: Option<PathBuf>,
 
-    /// How to print the final counts
+    /// How to print the final counts: `text` (accepted A, invalid I, duplicate D, unknown U,
+    /// rejected R) or `json` (the same counts and `pending` as one object)
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ResultFormat::Text,
           help_heading = "Output")]
     pub format: ResultFormat,
@@ -138,12 +140,4 @@ pub enum InputFormat {
     Csv,
     /// One JSON object per line
     Jsonl,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ResultFormat {
-    /// accepted A, invalid I, duplicate D, unknown U, rejected R
-    Text,
-    /// {"accepted":A,"invalid":I,"duplicate":D,"unknown":U,"rejected":R,"pending":P}
-    Json,
 }

@@ -5,7 +5,7 @@ use crate::cli::{Cli, ENVIRONMENT};
 use crate::exit::ExitCode;
 use clap::CommandFactory;
 use clap_complete::Shell;
-use roff::{Roff, bold, roman};
+use roff::{Roff, bold, italic, roman};
 
 pub fn completions(shell: Shell) -> Vec<u8> {
     let mut out = Vec::new();
@@ -38,6 +38,38 @@ const EXAMPLES: &[(&str, &str)] = &[
         "Check a key.",
         "mobivate testkey --key-stdin < ~/.config/mobivate/key",
     ),
+    (
+        "Log in once: the key goes to the OS keyring; later commands use it.",
+        "mobivate auth login -u alice@example.com\nmobivate auth status\nmobivate testkey",
+    ),
+    (
+        "Send one text (the key from MOBIVATE_API_KEY).",
+        "mobivate send --to '+44 7930 000000' --from Shop 'Your order is ready'",
+    ),
+    (
+        "Show a scheduled batch exactly as it would be sent, sending nothing.",
+        "mobivate send --to 447930000000,447930000001 --from Shop \\\n    --schedule +2h --dry-run 'Doors open at 9'",
+    ),
+    (
+        "How many parts a text takes, and what forced UCS-2.",
+        "mobivate segments --text-file message.txt",
+    ),
+    (
+        "Failed messages of the last week, as CSV.",
+        "mobivate logs list --since 7d --format csv | grep FAILED_",
+    ),
+    (
+        "Follow the messages sent with a reference until each is final.",
+        "mobivate logs watch order-7 --wait 30m",
+    ),
+    (
+        "Opt numbers out, one per line from a file.",
+        "mobivate optouts add - < stops.txt",
+    ),
+    (
+        "Receive delivery receipts locally, behind your own tunnel.",
+        "mobivate webhooks listen --port 8080 | jq .",
+    ),
 ];
 
 type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
@@ -53,41 +85,36 @@ pub fn man_page() -> Vec<u8> {
         .source(format!("mobivate {}", env!("CARGO_PKG_VERSION")))
         .manual("User Commands");
     let mut out = Vec::new();
-    let sections: [RenderSection; 5] = [
+    let before_synopsis: [RenderSection; 2] = [
         clap_mangen::Man::render_title,
         clap_mangen::Man::render_name_section,
-        clap_mangen::Man::render_synopsis_section,
+    ];
+    for render in before_synopsis {
+        render(&man, &mut out).expect("writing to a Vec cannot fail");
+    }
+    out.extend_from_slice(synopsis(&command).render().as_bytes());
+    let after_synopsis: [RenderSection; 2] = [
         clap_mangen::Man::render_description_section,
         clap_mangen::Man::render_options_section,
     ];
-    for render in sections {
+    for render in after_synopsis {
         render(&man, &mut out).expect("writing to a Vec cannot fail");
     }
     let mut extra = Roff::new();
     extra.control("SH", ["COMMANDS"]);
     for sub in command.get_subcommands() {
-        extra.control("TP", []);
-        extra.text([bold(format!("mobivate {}", sub.get_name()))]);
-        extra.text([roman(
-            sub.get_about().map(|a| a.to_string()).unwrap_or_default(),
-        )]);
-        let own_args: Vec<_> = sub
-            .get_arguments()
-            .filter(|a| !a.is_global_set() && a.get_id() != "help")
-            .collect();
-        if own_args.is_empty() {
-            continue;
+        command_entry(&mut extra, &format!("mobivate {}", sub.get_name()), sub);
+        // Groups such as `auth`: one entry per command in them.
+        for nested in sub.get_subcommands().filter(|n| n.get_name() != "help") {
+            let name = format!("mobivate {} {}", sub.get_name(), nested.get_name());
+            command_entry(&mut extra, &name, nested);
         }
-        extra.control("RS", []);
-        for arg in own_args {
-            extra.control("TP", []);
-            extra.text([bold(arg_spelling(arg))]);
-            extra.text([roman(
-                arg.get_help().map(|h| h.to_string()).unwrap_or_default(),
-            )]);
-        }
-        extra.control("RE", []);
     }
+    extra.control("SH", ["LOGGING IN"]);
+    extra.control("nf", []);
+    // A no-fill block is kept as written, so its code spans lose their backticks here.
+    extra.text([roman(crate::cli::AUTH_LONG_ABOUT.replace('`', ""))]);
+    extra.control("fi", []);
     extra.control("SH", ["EXIT STATUS"]);
     for code in ExitCode::ALL {
         extra.control("TP", []);
@@ -116,7 +143,156 @@ pub fn man_page() -> Vec<u8> {
     man.render_version_section(&mut out)
         .expect("writing to a Vec cannot fail");
     let page = String::from_utf8(out).expect("roff output is UTF-8");
-    wrap_text_lines(&page, 80).into_bytes()
+    wrap_text_lines(&code_spans_in_bold(&page), 80).into_bytes()
+}
+
+/// SYNOPSIS with value names (`--base-url URL`): one line for the global
+/// options, then one per command with its own options.
+fn synopsis(command: &clap::Command) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    let mut line = vec![bold("mobivate")];
+    for arg in command.get_arguments() {
+        line.extend(synopsis_arg(arg));
+    }
+    line.push(roman(" "));
+    line.push(italic("COMMAND"));
+    roff.text(line);
+    for sub in command.get_subcommands() {
+        roff.control("br", []);
+        let mut line = vec![bold(format!("mobivate {}", sub.get_name()))];
+        for arg in sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && a.get_id() != "help")
+        {
+            line.extend(synopsis_arg(arg));
+        }
+        roff.text(line);
+    }
+    roff
+}
+
+/// ` [-o|--output FILE]`, ` [--no-input]`, ` SHELL` for a positional.
+fn synopsis_arg(arg: &clap::Arg) -> Vec<roff::Inline> {
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first().map(|n| n.to_string()))
+        .unwrap_or_else(|| arg.get_id().as_str().to_uppercase());
+    let mut parts = vec![roman(" ")];
+    if arg.is_positional() {
+        parts.push(italic(value));
+        return parts;
+    }
+    let optional = !arg.is_required_set();
+    if optional {
+        parts.push(roman("["));
+    }
+    if let Some(short) = arg.get_short() {
+        parts.push(bold(format!("-{short}")));
+        if arg.get_long().is_some() {
+            parts.push(roman("|"));
+        }
+    }
+    if let Some(long) = arg.get_long() {
+        parts.push(bold(format!("--{long}")));
+    }
+    if arg.get_action().takes_values() {
+        parts.push(roman(" "));
+        parts.push(italic(value));
+    }
+    if optional {
+        parts.push(roman("]"));
+    }
+    if matches!(arg.get_action(), clap::ArgAction::Count) {
+        parts.push(roman("..."));
+    }
+    parts
+}
+
+/// `; one of: raw (KEY), json (…); default: raw` for an option with a fixed
+/// set of values.
+fn values_and_default(arg: &clap::Arg) -> String {
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| match v.get_help() {
+            Some(help) => format!("{} ({help})", v.get_name()),
+            None => v.get_name().to_string(),
+        })
+        .collect();
+    let mut text = String::new();
+    if !values.is_empty() && arg.get_action().takes_values() {
+        text.push_str(&format!("; one of: {}", values.join(", ")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && arg.get_action().takes_values() {
+        text.push_str(&format!("; default: {}", defaults.join(", ")));
+    }
+    text
+}
+
+/// Doc comments mark code with Markdown backticks; in the page they become
+/// bold, and no literal backtick is left in running text. Examples (no-fill
+/// blocks) are kept as written.
+fn code_spans_in_bold(page: &str) -> String {
+    let mut out = String::new();
+    let mut no_fill = false;
+    for line in page.lines() {
+        if line.starts_with(".EX") || line.starts_with(".nf") {
+            no_fill = true;
+        } else if line.starts_with(".EE") || line.starts_with(".fi") {
+            no_fill = false;
+        }
+        if no_fill || !line.contains('`') {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut open = false;
+        for c in line.chars() {
+            if c == '`' {
+                out.push_str(if open { "\\fR" } else { "\\fB" });
+                open = !open;
+            } else {
+                out.push(c);
+            }
+        }
+        if open {
+            out.push_str("\\fR");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One command in the COMMANDS section: its name, what it does, its own options.
+fn command_entry(extra: &mut Roff, name: &str, sub: &clap::Command) {
+    extra.control("TP", []);
+    extra.text([bold(name.to_string())]);
+    extra.text([roman(
+        sub.get_about().map(|a| a.to_string()).unwrap_or_default(),
+    )]);
+    let own_args: Vec<_> = sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set() && a.get_id() != "help")
+        .collect();
+    if own_args.is_empty() {
+        return;
+    }
+    extra.control("RS", []);
+    for arg in own_args {
+        extra.control("TP", []);
+        extra.text([bold(arg_spelling(arg))]);
+        let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+        help.push_str(&values_and_default(arg));
+        extra.text([roman(help)]);
+    }
+    extra.control("RE", []);
 }
 
 /// `-u, --username USER`, or `SHELL` for a positional argument.

@@ -15,10 +15,14 @@ use std::time::Duration;
 mod auth;
 mod bulk;
 pub mod generate;
+mod records;
+mod send;
 pub mod usage;
 
 pub use auth::*;
 pub use bulk::*;
+pub use records::*;
+pub use send::*;
 
 pub const ENVIRONMENT: &[(&str, &str)] = &[
     (
@@ -31,11 +35,24 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "MOBIVATE_API_KEY",
-        "key for `testkey`, when --key-stdin is not given",
+        "API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)",
+    ),
+    (
+        "MOBIVATE_FROM",
+        "sender for `send` and `bulk`, when --from is not given (wins over the profile's)",
+    ),
+    (
+        "MOBIVATE_ROUTE",
+        "route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)",
     ),
     (
         "MOBIVATE_BASE_URL",
-        "base URL, when --base-url is not given",
+        "base URL, when --base-url is not given (wins over the profile's)",
+    ),
+    ("MOBIVATE_PROFILE", "profile, when --profile is not given"),
+    (
+        "MOBIVATE_CONFIG_DIR",
+        "directory of config.toml and credentials.toml, instead of the platform's",
     ),
     (
         "CI",
@@ -53,6 +70,11 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "SSL_CERT_FILE, SSL_CERT_DIR",
         "where to find trusted CA certificates",
     ),
+    (
+        "COLUMNS",
+        "table width when stdout is not a terminal (a terminal's own width wins)",
+    ),
+    ("TZ", "the local time zone of table dates"),
 ];
 
 /// The text after `--help`: exit status and environment, so scripts can rely
@@ -65,16 +87,16 @@ pub const SHORT_AFTER_HELP: &str = "Run with --help for EXIT STATUS and ENVIRONM
 pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal
-   65  unusable input: empty or multi-line password, more than 4 KiB
-   66  a named input file (password file, CA file) is missing or unreadable
+   65  unusable input: a password, key, number, sender, text or date that cannot be used
+   66  a named input file (password file, CA file) is missing or unreadable; no such message (logs get)
    68  the host name could not be resolved
    69  service unavailable: a 5xx after retries, connection refused or reset
    73  the --output file could not be created
-   74  writing stdout failed, including a closed pipe
-   75  temporary failure: a timeout, or a 429 after retries
+   74  writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)
+   75  temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait
    76  protocol: an unexpected response, a redirect, or a TLS failure
-   77  credentials (or key) rejected: 401 or 403
-   78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file
+   77  credentials or key rejected, or a send refused: 401, 402, 403
+   78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in
   130  interrupted (Ctrl-C)
 
 ENVIRONMENT:
@@ -83,9 +105,17 @@ ENVIRONMENT:
   MOBIVATE_PASSWORD
       password, when neither --password-file nor --password-stdin is given
   MOBIVATE_API_KEY
-      key for `testkey`, when --key-stdin is not given
+      API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)
+  MOBIVATE_FROM
+      sender for `send` and `bulk`, when --from is not given (wins over the profile's)
+  MOBIVATE_ROUTE
+      route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)
   MOBIVATE_BASE_URL
-      base URL, when --base-url is not given
+      base URL, when --base-url is not given (wins over the profile's)
+  MOBIVATE_PROFILE
+      profile, when --profile is not given
+  MOBIVATE_CONFIG_DIR
+      directory of config.toml and credentials.toml, instead of the platform's
   CI
       when set to anything but empty, `false` or `0`, never prompt (as --no-input)
   GITHUB_ACTIONS
@@ -93,7 +123,11 @@ ENVIRONMENT:
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY
       proxy settings, upper or lower case, as curl reads them
   SSL_CERT_FILE, SSL_CERT_DIR
-      where to find trusted CA certificates";
+      where to find trusted CA certificates
+  COLUMNS
+      table width when stdout is not a terminal (a terminal's own width wins)
+  TZ
+      the local time zone of table dates";
 
 #[cfg(test)]
 fn after_long_help() -> String {
@@ -131,7 +165,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
-    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: https://api.mobivatebulksms.com]
+    /// Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile's, else https://api.mobivatebulksms.com]
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
@@ -139,7 +173,7 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10)
+    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429
     #[arg(long, global = true, value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
@@ -155,12 +189,28 @@ pub struct ConnectionArgs {
     /// Never prompt: fail with exit status 64 when input is missing
     #[arg(long, global = true)]
     pub no_input: bool,
+
+    /// Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Profile")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the account's current API key (POST /auth/getkey)
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    ///
+    /// The username comes from, first found: -u/--username, MOBIVATE_USERNAME,
+    /// a visible prompt (only when interactive).
+    ///
+    /// The password comes from exactly one source, first found:
+    ///   1. --password-file PATH (PATH "-" means stdin)
+    ///   2. --password-stdin
+    ///   3. MOBIVATE_PASSWORD
+    ///   4. a hidden prompt on the terminal (only when interactive)
+    ///
+    /// Otherwise it exits 64. Read from stdin or a file, the password is
+    /// everything up to EOF minus one trailing newline, at most 4 KiB.
+    #[command(verbatim_doc_comment, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Getkey(GetkeyArgs),
 
     /// Create a new API key, revoking the current one (POST /auth/createkey)
@@ -174,6 +224,46 @@ pub enum Command {
     /// Send one message per row of a CSV or JSON Lines file, resumably (POST /send/batch)
     #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
     Bulk(Box<BulkArgs>),
+    /// Log in once: store the API key and a profile (auth login|status|token|logout)
+    #[command(long_about = AUTH_LONG_ABOUT, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Auth(AuthArgs),
+
+    /// Send one text to one or a few recipients (POST /send/single, /send/batch)
+    ///
+    /// One recipient uses /send/single; several (at most 1,000), or a --schedule, use one
+    /// /send/batch request. Output: `RECIPIENT ID` per recipient (the campaign id for a batch).
+    /// Before sending to several recipients it asks on the terminal; without one it needs --yes.
+    ///
+    /// A request that may have reached the server is never sent again: only a failure to connect
+    /// and a 429 (honouring Retry-After) are retried. Answers: 400 exits 65, quoting the server;
+    /// 401 exits 77; 402 exits 77 (out of credit); 403 exits 77, quoting the server (an opted-out
+    /// recipient, or a key without the send permission); a 429 after the retries exits 75. A 5xx
+    /// or a reset (69) or a timeout (75) after sending may have sent the message: the error names
+    /// the reference to check with `mobivate logs list --reference REF`. A 2xx whose body cannot be
+    /// read exits 76: the messages were accepted and must not be sent again.
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Send(SendArgs),
+
+    /// Show a text's encoding and how many parts (billed SMS) it takes
+    ///
+    /// Prints the encoding (GSM-7 or UCS-2), the character count, the parts, and the units left in
+    /// the last part; for UCS-2, the first character that forced it and its position. GSM-7: 160
+    /// septets in one part, else parts of 153 (`^ { } \ [ ~ ] | €` count 2). UCS-2: 70 UTF-16 units,
+    /// else parts of 67. No part ends inside an escape or a surrogate pair.
+    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Segments(SegmentsArgs),
+
+    /// Message logs: search, read one, follow to delivery
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Logs(LogsCommand),
+
+    /// The opt-out list: list, add, remove
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Optouts(OptoutsCommand),
+
+    /// Webhooks: register a URL, or receive payloads locally
+    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    Webhooks(WebhooksCommand),
 
     /// Print a shell completion script
     Completions(CompletionsArgs),

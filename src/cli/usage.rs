@@ -33,8 +33,35 @@ fn reshape(error: &clap::Error) -> Failure {
     }
     if error.kind() == ErrorKind::UnknownArgument && positional_argument(error) {
         // It may be a password typed where it does not belong: never echo it.
-        return Failure::new(ExitCode::Usage, "unexpected argument (not shown, in case it is a secret)")
-            .with_hint("no command takes a password or key as an argument: use --password-stdin, --password-file or MOBIVATE_PASSWORD");
+        let failure = Failure::new(
+            ExitCode::Usage,
+            "unexpected argument (not shown, in case it is a secret)",
+        );
+        // Most often, an unquoted text with spaces.
+        let takes_text = std::env::args_os().any(|arg| arg == "send" || arg == "segments");
+        return if takes_text {
+            failure.with_hint("the text is one argument: quote it ('Hello there'), or use - or --text-file; no command takes the key as an argument")
+        } else {
+            failure.with_hint("no command takes a password or key as an argument: use --password-stdin, --password-file or MOBIVATE_PASSWORD")
+        };
+    }
+    if error.kind() == ErrorKind::TooManyValues {
+        // `--password-stdin=VALUE`: the value may be a password; never echo it.
+        let flag = match error.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(arg)) => {
+                arg.split('=').next().unwrap_or_default().to_string()
+            }
+            _ => "a flag".to_string(),
+        };
+        return Failure::new(
+            ExitCode::Usage,
+            format!(
+                "{flag} takes no value, but one was attached (not shown, in case it is a secret)"
+            ),
+        )
+        .with_hint(format!(
+            "write {flag} alone; no flag takes a password or key as its value"
+        ));
     }
     let rendered = error.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());

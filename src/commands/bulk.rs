@@ -7,6 +7,7 @@
 //! counts (and writes the report); print the counts; exit by the outcome.
 
 use crate::bulk::batcher::{self, BatchOptions};
+use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::hash::Fnv64;
 use crate::bulk::input::{Format, Source};
 use crate::bulk::journal::{Header, Journal, Ledger, VERSION};
@@ -21,9 +22,9 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
-use crate::input::when::{api_format, now_unix, now_unix_ms, parse_when};
+use crate::input::when::{api_utc, parse_schedule};
 use crate::output;
-use crate::platform::terminal::{self, Interrupt};
+use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
 use crate::sms::originator;
 use crate::sms::template::Template;
@@ -169,7 +170,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
                 &ledger,
                 &plan.unknown_refs,
                 args.settle,
-                &|| terminal::interrupt_received().is_some(),
+                &|| signals::interrupt_received().is_some(),
             )?;
             if outcome.accepted_rows > 0 {
                 warn(&format!(
@@ -212,7 +213,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let batch_options = BatchOptions {
         route: args.route.clone(),
         name: args.name.clone(),
-        schedule: schedule.map(api_format),
+        schedule: schedule.map(api_utc),
         batch_size,
         allow_duplicates: args.allow_duplicates,
         resend,
@@ -259,7 +260,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         confirm(interactivity, &to_send)?;
     }
 
-    terminal::defer_interrupts();
+    signals::catch_interrupts();
     let progress = Progress::new(to_send.messages);
     let sender = Sender::new(
         transport,
@@ -275,9 +276,18 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let (done_tx, done_rx) = sync_channel::<()>(1);
     let produced = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..args.parallel)
-            .map(|_| scope.spawn(|| sender.work(&jobs_rx)))
+            .map(|_| {
+                scope.spawn(|| {
+                    // Signals go to this thread, which polls for them.
+                    signals::block_interrupts_in_this_thread();
+                    sender.work(&jobs_rx)
+                })
+            })
             .collect();
-        scope.spawn(|| progress.report_until(done_rx));
+        scope.spawn(|| {
+            signals::block_interrupts_in_this_thread();
+            progress.report_until(done_rx)
+        });
         let produced = batcher::batches(
             &input,
             &shaper,
@@ -321,12 +331,12 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     if let Some(failure) = fatal {
         return Err(failure);
     }
-    if let Some(interrupt) = terminal::interrupt_received() {
+    if let Some(interrupt) = signals::interrupt_received() {
         warn(&format!(
             "stopped: {} rows not sent yet; run the same command again to resume",
             counts.pending
         ));
-        terminal::end_by(interrupt);
+        signals::end_by(interrupt);
         debug_assert_eq!(interrupt, Interrupt::Int);
         return Err(Failure::interrupted());
     }
@@ -479,20 +489,8 @@ fn read_template(args: &BulkArgs) -> Result<Option<Template>, Failure> {
         .map_err(|e| Failure::new(ExitCode::DataErr, e.to_string()))
 }
 
-fn schedule_time(given: &str) -> Result<i64, Failure> {
-    let now = now_unix();
-    let when = parse_when(given, now)
-        .map_err(|e| Failure::new(ExitCode::DataErr, format!("--schedule: {e}")))?;
-    if when <= now {
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!(
-                "--schedule: {} is in the past",
-                crate::input::when::rfc3339(when)
-            ),
-        ));
-    }
-    Ok(when)
+fn schedule_time(given: &str) -> Result<jiff::Timestamp, Failure> {
+    parse_schedule(given, jiff::Timestamp::now()).map_err(|e| Failure::new(ExitCode::DataErr, e))
 }
 
 fn default_journal(file: &Path) -> PathBuf {

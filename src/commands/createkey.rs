@@ -5,8 +5,10 @@ use crate::cli::{ConnectionArgs, CreatekeyArgs};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials;
+use crate::input::profile;
 use crate::input::prompt::{self, Interactivity};
 use crate::output;
+use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
     let transport = super::transport(connection)?;
@@ -26,11 +28,29 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
     } else {
         credentials::resolve_confirmed(&args.credentials, &interactivity, confirm_revoke)?
     };
+    // Checked before anything is sent: once the server answers, the old key
+    // is gone, and a new key that cannot be written would be lost.
+    let destination = Destination::open(&args.output)?;
     let key = api::auth::create_key(&transport, &credentials)?;
+    let username = credentials.username.clone();
     drop(credentials);
     output::key::check_key(&key)?;
-    output::key::deliver(&key, &args.output)
+    // Before delivery: should writing the key fail, the stored copy is the
+    // only one left of a key that replaced the revoked one.
+    profile::update_after_createkey(&username, &key, transport.verbose());
+    destination.write(&key, &args.output).map_err(|failure| {
+        Failure::new(
+            failure.code,
+            format!(
+                "{failure}; the key has already been replaced on the server, and `mobivate getkey` fetches the current one"
+            ),
+        )
+        .with_hint(FETCH_CURRENT_KEY)
+    })
 }
+
+/// After the server may have made a new key, trying again would revoke it.
+pub const FETCH_CURRENT_KEY: &str = "`mobivate getkey` fetches the current key; do not run createkey again, which would replace it once more";
 
 fn confirm_revoke(username: &str) -> Result<(), Failure> {
     let answer = prompt::prompt_visible(&format!(

@@ -7,11 +7,13 @@ use crate::exit::ExitCode;
 use crate::input::credentials;
 use crate::input::prompt::Interactivity;
 use crate::output;
+use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
     let transport = super::transport(connection)?;
     let interactivity = Interactivity::new(connection.no_input);
     let credentials = credentials::resolve(&args.credentials, &interactivity)?;
+    let destination = Destination::open(&args.output)?;
     let key = api::auth::get_key(&transport, &credentials)?;
     drop(credentials);
     output::key::check_key(&key)?;
@@ -28,5 +30,5 @@ pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure
             }
         })?;
     }
-    output::key::deliver(&key, &args.output)
+    destination.write(&key, &args.output)
 }

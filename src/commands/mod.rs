@@ -1,24 +1,48 @@
 //! One file per command: gather input, call the API, write output, in that
 //! order. Every failure is a `Failure` that `main` reports.
 
+mod auth;
 mod bulk;
 mod createkey;
 mod getkey;
+mod logs;
+mod optouts;
+mod segments;
+mod send;
 mod testkey;
+mod watch;
+mod webhooks;
 
 use crate::cli::generate;
 use crate::cli::{Cli, Command, ConnectionArgs};
+use crate::cli::{LogsCommand, OptoutsCommand, WebhooksCommand};
 use crate::error::Failure;
 use crate::net::endpoint::Endpoint;
 use crate::net::transport::{Settings, Transport};
 use crate::output;
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    crate::input::profile::select(cli.connection.profile.as_deref());
     match cli.command {
         Command::Getkey(args) => getkey::run(&cli.connection, &args),
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
         Command::Testkey(args) => testkey::run(&cli.connection, &args),
         Command::Bulk(args) => bulk::run(&cli.connection, &args),
+        Command::Logs(LogsCommand::List(args)) => logs::list(&cli.connection, &args),
+        Command::Logs(LogsCommand::Get(args)) => logs::get(&cli.connection, &args),
+        Command::Logs(LogsCommand::Watch(args)) => watch::run(&cli.connection, &args),
+        Command::Optouts(OptoutsCommand::List(args)) => optouts::list(&cli.connection, &args),
+        Command::Optouts(OptoutsCommand::Add(args)) => {
+            optouts::change(&cli.connection, &args, optouts::Change::Add)
+        }
+        Command::Optouts(OptoutsCommand::Remove(args)) => {
+            optouts::change(&cli.connection, &args, optouts::Change::Remove)
+        }
+        Command::Webhooks(WebhooksCommand::Set(args)) => webhooks::set(&cli.connection, &args),
+        Command::Webhooks(WebhooksCommand::Listen(args)) => webhooks::listen(&args),
+        Command::Auth(args) => auth::run(&cli.connection, &args),
+        Command::Send(args) => send::run(&cli.connection, &args),
+        Command::Segments(args) => segments::run(&args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
         Command::Man => output::write_stdout(&generate::man_page()),
     }
@@ -27,7 +51,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// Checks the base URL before anything is read or sent, so a typo fails
 /// before the user types a password.
 fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
-    let endpoint = Endpoint::from_flag_or_env(connection.base_url.as_deref())?;
+    crate::env::check_decodable()?;
+    let endpoint = Endpoint::resolve(
+        connection.base_url.as_deref(),
+        crate::input::profile::base_url,
+    )?;
     let settings = Settings {
         timeout: connection.timeout,
         retries: connection.retries,

@@ -4,11 +4,13 @@
 use crate::cli::CredentialArgs;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::capped::read_capped_file;
 use crate::input::prompt::{self as terminal, Interactivity};
-use crate::input::secret_text::{parse_password, read_capped, read_stdin_secret};
+use crate::input::secret_text::{
+    MAX_PASSWORD_BYTES, NonInteractiveSources, parse_password, read_stdin_secret,
+};
 use crate::platform;
 use crate::secret::Secret;
-use std::fs::File;
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -68,15 +70,7 @@ fn resolve_username(
 }
 
 fn non_empty_env(name: &str) -> Result<Option<String>, Failure> {
-    match std::env::var(name) {
-        Ok(value) if value.is_empty() => Ok(None),
-        Ok(value) => Ok(Some(value)),
-        Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => Err(Failure::new(
-            ExitCode::Usage,
-            format!("{name} is not valid UTF-8"),
-        )),
-    }
+    Ok(crate::env::text_or(name, ExitCode::Usage)?.filter(|value| !value.is_empty()))
 }
 
 fn resolve_password(
@@ -86,12 +80,14 @@ fn resolve_password(
 ) -> Result<Secret, Failure> {
     let prompt = format!("Password for {username}: ");
     match &args.password_file {
-        Some(path) if path.as_os_str() == "-" => return read_password_stdin(&prompt),
+        Some(path) if path.as_os_str() == "-" => {
+            return read_password_stdin(&prompt, interactivity, "--password-file -");
+        }
         Some(path) => return read_password_file(path),
         None => {}
     }
     if args.password_stdin {
-        return read_password_stdin(&prompt);
+        return read_password_stdin(&prompt, interactivity, "--password-stdin");
     }
     if let Some(value) = std::env::var_os("MOBIVATE_PASSWORD") {
         let bytes = Zeroizing::new(value.into_encoded_bytes());
@@ -108,8 +104,16 @@ fn resolve_password(
     .with_hint("use --password-stdin, --password-file PATH or MOBIVATE_PASSWORD"))
 }
 
-fn read_password_stdin(prompt: &str) -> Result<Secret, Failure> {
-    let (raw, source) = read_stdin_secret(prompt, "password")?;
+fn read_password_stdin(
+    prompt: &str,
+    interactivity: &Interactivity,
+    flag: &'static str,
+) -> Result<Secret, Failure> {
+    let sources = NonInteractiveSources {
+        flag,
+        others: "--password-file PATH or MOBIVATE_PASSWORD",
+    };
+    let (raw, source) = read_stdin_secret(prompt, "password", interactivity, &sources)?;
     parse_password(&raw, source)
 }
 
@@ -121,8 +125,7 @@ fn read_password_file(path: &Path) -> Result<Secret, Failure> {
             format!("cannot read password file {shown}: {error}"),
         )
     };
-    let file = File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
     if metadata.is_dir() {
         return Err(Failure::new(
             ExitCode::NoInput,
@@ -134,6 +137,18 @@ fn read_password_file(path: &Path) -> Result<Secret, Failure> {
             "password file {shown} can be read by group or others (mode {mode:04o}); run: chmod 600 {shown}"
         ));
     }
-    let bytes = read_capped(file).map_err(unreadable)?;
+    // Room for the longest password and its line ending.
+    let cap = (MAX_PASSWORD_BYTES + "\r\n".len()) as u64;
+    let bytes = match read_capped_file(path, cap) {
+        Err(error) if error.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(Failure::new(
+                ExitCode::DataErr,
+                format!(
+                    "the password from password file {shown} is longer than 4 KiB (4096 bytes)"
+                ),
+            ));
+        }
+        other => other.map_err(unreadable)?,
+    };
     parse_password(&bytes, &format!("password file {shown}"))
 }

@@ -1,9 +1,14 @@
 //! What the user gives us: the username and password, the API key, and the
 //! prompts that ask for them.
 
+pub mod capped;
+pub mod config;
 pub mod credentials;
-pub mod duration;
+pub mod defaults;
 pub mod key;
+pub mod keyring;
+pub mod profile;
 pub mod prompt;
 pub mod secret_text;
+pub mod text;
 pub mod when;

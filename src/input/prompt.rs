@@ -41,6 +41,18 @@ impl Interactivity {
         })
     }
 
+    /// Why prompting was forbidden (`--no-input`, or `CI`), if it was:
+    /// unlike `reason`, a missing terminal does not count.
+    pub fn forbidden(&self) -> Option<&'static str> {
+        if self.no_input {
+            Some("--no-input was given")
+        } else if ci_is_set() {
+            Some("CI is set")
+        } else {
+            None
+        }
+    }
+
     pub fn is_interactive(&self) -> bool {
         self.verdict().is_none()
     }

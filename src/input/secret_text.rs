@@ -3,20 +3,48 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::prompt;
+use crate::input::prompt::{self, Interactivity};
 use crate::secret::Secret;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use zeroize::Zeroizing;
 
 /// The longest password accepted, in bytes, not counting one trailing newline.
 pub const MAX_PASSWORD_BYTES: usize = 4096;
 
+/// Where a secret can come from without a prompt, for the error when stdin
+/// is a terminal but prompting is forbidden.
+pub struct NonInteractiveSources {
+    /// The flag that reads stdin: `--password-stdin`, `--key-stdin`, …
+    pub flag: &'static str,
+    /// The other sources, for the hint.
+    pub others: &'static str,
+}
+
 /// Everything on stdin up to the cap, or one hidden line when stdin is a
 /// terminal (there is no EOF to wait for there); with where it came from.
+/// A terminal on stdin when prompting is forbidden (`--no-input`, `CI`) is a
+/// usage error at once: nobody is there to type, and waiting would hang.
 pub fn read_stdin_secret(
     prompt: &str,
     what: &str,
+    interactivity: &Interactivity,
+    sources: &NonInteractiveSources,
 ) -> Result<(Zeroizing<Vec<u8>>, &'static str), Failure> {
+    if let Some(reason) = interactivity.forbidden()
+        && std::io::stdin().is_terminal()
+    {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!(
+                "{} would read the {what} from the terminal on stdin, and {reason}",
+                sources.flag
+            ),
+        )
+        .with_hint(format!(
+            "pipe the {what} into {} (printf '%s' \"$SECRET\" | mobivate …), or use {}",
+            sources.flag, sources.others
+        )));
+    }
     if let Some(typed) = prompt::read_hidden_stdin(prompt) {
         let typed = typed?;
         return Ok((

@@ -1,190 +1,238 @@
-//! Points in time given on the command line: RFC 3339 (`2026-12-01T09:00:00Z`,
-//! `2026-12-01T10:00:00+01:00`) or an offset from now (`+30m`), and the
-//! calendar arithmetic to print them in the API's form without a date crate.
+//! Times given on the command line: durations (`90`, `30m`, `1h30m`),
+//! `--schedule WHEN` (RFC 3339, or `+DURATION` from now), and the WHEN of
+//! `--since`/`--until` (RFC 3339, a date, or a duration ago).
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use jiff::{SignedDuration, Timestamp};
 
-/// Seconds since the Unix epoch.
-pub fn now_unix() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-/// Milliseconds since the Unix epoch.
-pub fn now_unix_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
-/// Parses `--schedule`: RFC 3339 with an offset or `Z`, or `+DURATION` from
-/// `now`. Returns seconds since the epoch; the caller decides whether a time
-/// in the past is acceptable.
-pub fn parse_when(text: &str, now: i64) -> Result<i64, String> {
-    let text = text.trim();
-    if let Some(offset) = text.strip_prefix('+') {
-        let after = crate::input::duration::parse(offset)?;
-        return Ok(now + after.as_secs() as i64);
+/// A duration in the one grammar every option uses: a bare number is
+/// seconds; otherwise numbers with `d`, `h`, `m` or `s`, largest first,
+/// each unit at most once (`1h30m`, `2d`, `45s`).
+pub fn parse_duration(text: &str) -> Result<SignedDuration, String> {
+    let bad =
+        || format!("`{text}` is not a duration: use seconds (90) or units like 30m, 2h, 1h30m, 1d");
+    if text.is_empty() {
+        return Err(bad());
     }
-    parse_rfc3339(text).ok_or_else(|| {
-        format!("`{text}` is not a time: use RFC 3339 (2026-12-01T09:00:00Z) or +30m")
-    })
-}
-
-fn parse_rfc3339(text: &str) -> Option<i64> {
-    let b = text.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
-        return None;
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: i64 = text.parse().map_err(|_| bad())?;
+        return checked_seconds(seconds, 1).ok_or_else(bad);
     }
-    if b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let s = text.get(range)?;
-        if !s.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
+    const UNITS: [(u8, i64); 4] = [(b'd', 86_400), (b'h', 3_600), (b'm', 60), (b's', 1)];
+    let mut total: i64 = 0;
+    let mut next_unit = 0;
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits == rest.len() {
+            return Err(bad());
         }
-        s.parse().ok()
-    };
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month)
-        || day < 1
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
+        let number: i64 = std::str::from_utf8(&rest[..digits])
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(bad)?;
+        let unit = rest[digits];
+        let index = UNITS[next_unit..]
+            .iter()
+            .position(|(u, _)| *u == unit)
+            .ok_or_else(bad)?
+            + next_unit;
+        let seconds = number.checked_mul(UNITS[index].1).ok_or_else(bad)?;
+        total = total.checked_add(seconds).ok_or_else(bad)?;
+        next_unit = index + 1;
+        rest = &rest[digits + 1..];
     }
-    let mut rest = &text[19..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
-            return None;
-        }
-        rest = &fraction[digits..];
-    }
-    let offset = match rest {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = match rest.as_bytes().first()? {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let r = rest.as_bytes();
-            if r.len() != 6 || r[3] != b':' {
-                return None;
-            }
-            let hours: i64 = rest.get(1..3)?.parse().ok()?;
-            let minutes: i64 = rest.get(4..6)?.parse().ok()?;
-            if hours > 23 || minutes > 59 {
-                return None;
-            }
-            sign * (hours * 3600 + minutes * 60)
-        }
-    };
-    let days = days_from_civil(year, month, day);
-    Some(days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset)
+    checked_seconds(total, 1).ok_or_else(bad)
 }
 
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+fn checked_seconds(number: i64, unit: i64) -> Option<SignedDuration> {
+    // Ten years is more than any schedule or look-back needs, and keeps
+    // every later addition far from overflow.
+    const LIMIT: i64 = 10 * 366 * 86_400;
+    let seconds = number.checked_mul(unit)?;
+    (seconds <= LIMIT).then(|| SignedDuration::from_secs(seconds))
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn parts(unix: i64) -> (i64, i64, i64, i64, i64, i64) {
-    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
-    let secs = unix.rem_euclid(86_400);
-    (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
-}
-
-/// `2026-11-26T13:00:00+0000`: the form the API takes in bodies and queries.
-pub fn api_format(unix: i64) -> String {
-    let (y, mo, d, h, mi, s) = parts(unix);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+0000")
-}
-
-/// `2026-11-26T13:00:00Z`: dates printed for machines.
-pub fn rfc3339(unix: i64) -> String {
-    let (y, mo, d, h, mi, s) = parts(unix);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-}
-
-/// A duration as a person reads it: `45 s`, `3 min`.
-pub fn human(duration: Duration) -> String {
-    let secs = duration.as_secs();
-    if secs < 120 {
-        format!("{secs} s")
+/// `--schedule WHEN`: an RFC 3339 time with its offset, or `+DURATION` from
+/// `now`. Refused when not after `now`. Whole seconds: the API takes no more.
+pub fn parse_schedule(text: &str, now: Timestamp) -> Result<Timestamp, String> {
+    let when = if let Some(relative) = text.strip_prefix('+') {
+        let duration = parse_duration(relative).map_err(|e| format!("--schedule: {e}"))?;
+        now.checked_add(duration)
+            .map_err(|_| format!("--schedule `{text}` is too far in the future"))?
     } else {
-        format!("{} min", secs.div_ceil(60))
+        text.parse::<Timestamp>().map_err(|_| {
+            format!(
+                "--schedule `{text}` is not a time: use RFC 3339 with an offset \
+                 (2026-12-01T10:00:00Z, 2026-12-01T11:00:00+01:00) or a delay (+30m, +2h)"
+            )
+        })?
+    };
+    let when = Timestamp::from_second(when.as_second())
+        .map_err(|_| format!("--schedule `{text}` is out of range"))?;
+    if when <= now {
+        return Err(format!("--schedule {} is in the past", rfc3339_utc(when)));
     }
+    Ok(when)
+}
+
+/// `2026-11-26T13:00:00Z`: how dates are printed for machines.
+pub fn rfc3339_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// `2026-11-26T13:00:00+0000`: how the API takes dates.
+pub fn api_utc(when: Timestamp) -> String {
+    when.strftime("%Y-%m-%dT%H:%M:%S+0000").to_string()
+}
+
+/// A duration option (`--interval`, `--wait`) as a `std` duration; for clap.
+pub fn parse_std_duration(text: &str) -> Result<std::time::Duration, String> {
+    let signed = parse_duration(text)?;
+    std::time::Duration::try_from(signed).map_err(|e| e.to_string())
+}
+
+/// A `--since`/`--until` WHEN as written, resolved later against one `now`
+/// so that `--since 2h --until 1h` is consistent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    At(Timestamp),
+    Ago(std::time::Duration),
+}
+
+impl When {
+    pub fn resolve(self, now: Timestamp) -> Result<Timestamp, String> {
+        match self {
+            When::At(at) => Ok(at),
+            When::Ago(span) => {
+                let span = SignedDuration::try_from(span).map_err(|e| e.to_string())?;
+                now.checked_sub(span)
+                    .map_err(|_| "that is too long ago".to_string())
+            }
+        }
+    }
+}
+
+/// WHEN: RFC 3339 with any offset (also the API's `+0000`), a date
+/// (`2026-11-01`, midnight UTC), or a duration meaning that long ago (`2h`,
+/// `7d`). Only the text is checked here (malformed is a usage error, 64).
+pub fn parse_when(text: &str) -> Result<When, String> {
+    let trimmed = text.trim();
+    if let Ok(at) = trimmed.parse::<Timestamp>() {
+        return Ok(When::At(at));
+    }
+    if trimmed.len() == 10
+        && trimmed.parse::<jiff::civil::Date>().is_ok()
+        && let Ok(at) = format!("{trimmed}T00:00:00Z").parse::<Timestamp>()
+    {
+        return Ok(When::At(at));
+    }
+    parse_std_duration(trimmed).map(When::Ago).map_err(|_| {
+        format!(
+            "`{text}` is not a time: use RFC 3339 (2026-11-26T13:00:00Z), a date (2026-11-01) or a span ago (2h, 7d)"
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn rfc3339_round_trips() {
-        let t = parse_when("2026-11-26T13:00:00Z", 0).unwrap();
-        assert_eq!(rfc3339(t), "2026-11-26T13:00:00Z");
-        assert_eq!(api_format(t), "2026-11-26T13:00:00+0000");
-        let shifted = parse_when("2026-11-26T14:30:00.250+01:30", 0).unwrap();
-        assert_eq!(shifted, t);
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+    fn secs(text: &str) -> Result<i64, String> {
+        parse_duration(text).map(|d| d.as_secs())
     }
 
     #[test]
-    fn offsets_from_now() {
-        assert_eq!(parse_when("+30m", 1000), Ok(2800));
-        assert_eq!(parse_when("+1h30m", 0), Ok(5400));
-    }
-
-    #[test]
-    fn bad_times_are_refused() {
+    fn durations() {
+        assert_eq!(secs("90"), Ok(90));
+        assert_eq!(secs("45s"), Ok(45));
+        assert_eq!(secs("30m"), Ok(1800));
+        assert_eq!(secs("2h"), Ok(7200));
+        assert_eq!(secs("1h30m"), Ok(5400));
+        assert_eq!(secs("1d2h3m4s"), Ok(93_784));
+        assert_eq!(secs("0"), Ok(0));
         for bad in [
-            "2026-13-01T00:00:00Z",
-            "2026-02-30T00:00:00Z",
-            "2026-11-26T13:00:00",
-            "2026-11-26",
-            "tomorrow",
-            "+soon",
+            "",
+            "m",
+            "1x",
+            "30m1h",
+            "1h1h",
+            "-5m",
+            "1.5h",
+            " 1h",
+            "1h ",
+            "9999999999d",
         ] {
-            assert!(parse_when(bad, 0).is_err(), "{bad}");
+            assert!(secs(bad).is_err(), "{bad:?}");
         }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn schedules() {
+        let now = at("2026-11-26T13:00:00.5Z");
+        assert_eq!(
+            api_utc(parse_schedule("+30m", now).unwrap()),
+            "2026-11-26T13:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("+1h30m", now).unwrap()),
+            "2026-11-26T14:30:00+0000"
+        );
+        assert_eq!(
+            api_utc(parse_schedule("2026-12-01T10:00:00+02:00", now).unwrap()),
+            "2026-12-01T08:00:00+0000"
+        );
+        assert_eq!(
+            rfc3339_utc(parse_schedule("2026-12-01T10:00:00Z", now).unwrap()),
+            "2026-12-01T10:00:00Z"
+        );
+        let past = parse_schedule("2026-11-26T12:59:59Z", now).unwrap_err();
+        assert!(past.contains("in the past"), "{past}");
+        assert!(parse_schedule("+0", now).unwrap_err().contains("past"));
+        assert!(parse_schedule("tomorrow", now).is_err());
+        assert!(parse_schedule("2026-12-01T10:00:00", now).is_err());
+        assert!(parse_schedule("+soon", now).is_err());
+    }
+
+    #[test]
+    fn whens() {
+        let utc = |s: &str| When::At(s.parse().unwrap());
+        let ago = |s: u64| When::Ago(std::time::Duration::from_secs(s));
+        assert_eq!(
+            parse_when("2026-11-26T13:00:00Z"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
+        assert_eq!(
+            parse_when("2026-11-26T15:00:00+02:00"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
+        assert_eq!(
+            parse_when("2026-11-26T13:00:00+0000"),
+            Ok(utc("2026-11-26T13:00:00Z"))
+        );
+        assert_eq!(parse_when("2026-11-01"), Ok(utc("2026-11-01T00:00:00Z")));
+        assert_eq!(parse_when("2h"), Ok(ago(7200)));
+        assert_eq!(parse_when("7d"), Ok(ago(604_800)));
+        for bad in [
+            "yesterday",
+            "2026-11-26T13:00:00",
+            "2026-13-01",
+            "26/11/2026",
+            "",
+        ] {
+            assert!(parse_when(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn relative_resolves_against_now() {
+        let now = at("2026-11-26T13:00:00Z");
+        let since = When::Ago(std::time::Duration::from_secs(7200))
+            .resolve(now)
+            .unwrap();
+        assert_eq!(api_utc(since), "2026-11-26T11:00:00+0000");
     }
 }

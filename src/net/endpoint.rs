@@ -3,6 +3,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::sanitize::display_url;
 use std::net::IpAddr;
 use ureq::http::Uri;
 
@@ -19,9 +20,7 @@ pub struct Endpoint {
 impl Endpoint {
     /// `--base-url`, then `MOBIVATE_BASE_URL`, then the default.
     pub fn from_flag_or_env(flag: Option<&str>) -> Result<Self, Failure> {
-        let env = std::env::var("MOBIVATE_BASE_URL")
-            .ok()
-            .filter(|v| !v.is_empty());
+        let env = crate::env::text("MOBIVATE_BASE_URL")?.filter(|v| !v.is_empty());
         let raw = flag
             .map(str::to_string)
             .or(env)
@@ -29,10 +28,32 @@ impl Endpoint {
         Endpoint::parse(&raw)
     }
 
+    /// `--base-url`, then `MOBIVATE_BASE_URL`, then the profile's (asked
+    /// only when neither is given), then the default.
+    pub fn resolve(
+        flag: Option<&str>,
+        profile: impl FnOnce() -> Result<Option<String>, Failure>,
+    ) -> Result<Self, Failure> {
+        let env_set = std::env::var_os("MOBIVATE_BASE_URL").is_some_and(|v| !v.is_empty());
+        if flag.is_some() || env_set {
+            return Endpoint::from_flag_or_env(flag);
+        }
+        match profile()? {
+            Some(url) => Endpoint::parse(&url).map_err(|failure| {
+                failure.with_hint("the base URL comes from the profile in use: fix it with `mobivate auth login --base-url URL`")
+            }),
+            None => Endpoint::from_flag_or_env(None),
+        }
+    }
+
     pub fn parse(raw: &str) -> Result<Self, Failure> {
         let invalid = |why: &str| {
-            Failure::new(ExitCode::Config, format!("invalid base URL {raw:?}: {why}"))
-                .with_hint("use a URL like https://api.mobivatebulksms.com")
+            let shown = display_url(raw);
+            Failure::new(
+                ExitCode::Config,
+                format!("invalid base URL \"{shown}\": {why}"),
+            )
+            .with_hint("use a URL like https://api.mobivatebulksms.com")
         };
         let uri: Uri = raw
             .trim()
@@ -50,8 +71,11 @@ impl Endpoint {
         };
         let authority = uri.authority().ok_or_else(|| invalid("it has no host"))?;
         if authority.as_str().contains('@') {
-            return Err(invalid("it must not contain credentials"));
+            return Err(invalid(
+                "it must not contain credentials (user information)",
+            ));
         }
+        check_port(authority.as_str()).map_err(|why| invalid(&why))?;
         if uri.query().is_some() {
             return Err(invalid("it must not have a query string"));
         }
@@ -80,6 +104,11 @@ impl Endpoint {
         format!("{}{path}", self.base)
     }
 
+    /// The base URL as used, without a trailing slash.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     pub fn is_https(&self) -> bool {
         self.https
     }
@@ -87,6 +116,25 @@ impl Endpoint {
     /// The host as written in the URL (IPv6 addresses in brackets).
     pub fn host(&self) -> &str {
         &self.host
+    }
+}
+
+/// The port after the host, when there is one, must be a number from 1 to
+/// 65535: a port that cannot be used must not be dropped in favour of the
+/// scheme's default, which would send the password somewhere else.
+fn check_port(authority: &str) -> Result<(), String> {
+    let after_host = match authority.rfind(']') {
+        Some(end) => &authority[end + 1..],
+        None => authority.rfind(':').map_or("", |colon| &authority[colon..]),
+    };
+    let Some(port) = after_host.strip_prefix(':') else {
+        return Ok(());
+    };
+    match port.parse::<u32>() {
+        Ok(number) if (1..=65535).contains(&number) && port.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(())
+        }
+        _ => Err(format!("the port {port:?} is not a number from 1 to 65535")),
     }
 }
 
@@ -128,6 +176,18 @@ mod tests {
     }
 
     #[test]
+    fn usable_ports_are_kept() {
+        assert_eq!(
+            url("https://host:1"),
+            Ok("https://host:1/auth/getkey".into())
+        );
+        assert_eq!(
+            url("https://[::1]:65535/"),
+            Ok("https://[::1]:65535/auth/getkey".into())
+        );
+    }
+
+    #[test]
     fn plain_http_only_to_loopback() {
         assert!(url("http://localhost:1").is_ok());
         assert!(url("http://127.3.4.5").is_ok());
@@ -147,6 +207,13 @@ mod tests {
             "api.mobivatebulksms.com",
             "https://u:p@host",
             "https://host?x=1",
+            "https://host:99999",
+            "https://host:65536",
+            "https://host:-1",
+            "https://host:8443x",
+            "https://host:0",
+            "https://host:",
+            "https://[::1]:70000",
         ] {
             assert_eq!(url(bad), Err(ExitCode::Config), "{bad}");
         }

@@ -3,5 +3,6 @@
 
 pub mod endpoint;
 pub mod proxy;
+pub mod receiver;
 pub mod tls;
 pub mod transport;

@@ -5,6 +5,7 @@
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::endpoint::{Endpoint, is_loopback};
+use crate::sanitize::display_url;
 use std::net::IpAddr;
 use ureq::Proxy;
 
@@ -17,8 +18,30 @@ pub struct ProxyChoice {
     pub variable: &'static str,
 }
 
+const VARIABLES: &[&str] = &[
+    "https_proxy",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "HTTP_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
 pub fn choose(endpoint: &Endpoint) -> Result<Option<ProxyChoice>, Failure> {
-    choose_with(endpoint, |name| std::env::var(name).ok())
+    let mut values = Vec::new();
+    for name in VARIABLES {
+        if let Some(value) = crate::env::text(name)? {
+            values.push((*name, value));
+        }
+    }
+    choose_with(endpoint, |name| {
+        values
+            .iter()
+            .find(|(variable, _)| *variable == name)
+            .map(|(_, value)| value.clone())
+    })
 }
 
 fn choose_with(
@@ -53,7 +76,7 @@ fn choose_with(
     } else {
         format!("http://{value}")
     };
-    let shown = without_credentials(&with_scheme);
+    let shown = display_url(with_scheme.trim_end_matches('/'));
     let invalid = || {
         Failure::new(
             ExitCode::Config,
@@ -75,16 +98,6 @@ fn choose_with(
         shown,
         variable,
     }))
-}
-
-fn without_credentials(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    let host = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    format!("{scheme}://{host}{}", if path == "/" { "" } else { path })
 }
 
 /// Whether a NO_PROXY list names this host: `*`, an exact host, a domain
@@ -245,6 +258,9 @@ mod tests {
     #[test]
     fn credentials_are_never_shown() {
         let vars = [("HTTPS_PROXY", "http://user:secret@proxy:8080")];
-        assert_eq!(chosen("https://h", &vars).unwrap().0, "http://proxy:8080");
+        assert_eq!(
+            chosen("https://h", &vars).unwrap().0,
+            "http://***@proxy:8080"
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::net::endpoint::Endpoint;
 use crate::net::proxy::{self, ProxyChoice};
 use crate::net::tls;
 use crate::report::Verbose;
+use crate::sanitize::display_url;
 use crate::secret::Secret;
 use std::hash::{BuildHasher, RandomState};
 use std::io::ErrorKind;
@@ -16,7 +17,8 @@ use ureq::Agent;
 use ureq::tls::{RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
-/// Response bodies larger than this are refused.
+/// Response bodies larger than this are refused: the cap for the auth
+/// endpoints, whose answers are tiny. Other calls set their own `max_body`.
 pub const MAX_BODY_BYTES: u64 = 64 * 1024;
 /// The longest `Retry-After` we wait for; anything longer gives up at once.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
@@ -33,17 +35,18 @@ pub enum RetryPolicy {
     /// For sends, which are not idempotent: retry what cannot have sent
     /// anything (a failure to connect, and a 429, which is a refusal), and
     /// nothing else.
-    #[allow(dead_code)] // `send` and `bulk` use it; they land next.
     NotAfterSending,
 }
 
 pub enum Method {
     Get,
     Post,
+    Delete,
 }
 
 pub struct Call<'a> {
     pub method: Method,
+    /// The API path, with its query string already encoded.
     pub path: &'a str,
     /// The JSON body, already serialized; it holds the password.
     pub json_body: Option<&'a [u8]>,
@@ -58,6 +61,9 @@ pub struct Call<'a> {
 pub struct SendError {
     pub failure: Failure,
     pub may_have_reached_server: bool,
+    /// The status of a response whose body could not be read, when one came:
+    /// a 2xx there means the server did what was asked.
+    pub status: Option<u16>,
 }
 
 pub struct Reply {
@@ -153,13 +159,18 @@ impl Transport {
         })
     }
 
-    /// The full URL of an API path, for messages and `--dry-run`.
-    pub fn url(&self, path: &str) -> String {
-        self.endpoint.url(path)
+    /// Where requests go.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
     }
 
     pub fn verbose(&self) -> Verbose {
         self.verbose
+    }
+
+    /// The full URL of an API path, as a request would use it.
+    pub fn url(&self, path: &str) -> String {
+        self.endpoint.url(path)
     }
 
     /// Sends the call, retrying as its policy allows. A 429 or 5xx that is
@@ -173,14 +184,17 @@ impl Transport {
         let refused = |failure| SendError {
             failure,
             may_have_reached_server: false,
+            status: None,
         };
         let url = self.endpoint.url(call.path);
         let attempts = self.retries + 1;
         let method = match call.method {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         };
-        self.verbose.say(|| format!("{method} {url}"));
+        self.verbose
+            .say(|| format!("{method} {}", display_url(&url)));
         self.verbose.say(|| match &self.proxy {
             Some(choice) => format!("proxy: {} (from {})", choice.shown, choice.variable),
             None => "proxy: none".to_string(),
@@ -234,9 +248,11 @@ impl Transport {
                     });
                     if last || !error.retryable(call.policy) {
                         let may_have_reached_server = error.may_have_reached_server();
+                        let status = error.status;
                         return Err(SendError {
                             failure: error.into_failure(attempt, self.timeout),
                             may_have_reached_server,
+                            status,
                         });
                     }
                     backoff(attempt)
@@ -258,6 +274,7 @@ impl Transport {
         let mut builder = match call.method {
             Method::Get => ureq::http::Request::get(url),
             Method::Post => ureq::http::Request::post(url),
+            Method::Delete => ureq::http::Request::delete(url),
         };
         if let Some(key) = call.bearer {
             builder = builder.header("Authorization", format!("Bearer {}", key.expose()));
@@ -269,7 +286,10 @@ impl Transport {
         let request = builder
             .body(body)
             .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
-        let mut response = self.agent.run(request).map_err(|e| self.classify(e))?;
+        let mut response = self
+            .agent
+            .run(request)
+            .map_err(|e| self.classify(e, call.max_body))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -279,14 +299,40 @@ impl Transport {
         };
         let location = header("location");
         let retry_after = header("retry-after");
+        // One byte past the cap tells an oversized body apart; reading stops there.
         let mut body = Zeroizing::new(Vec::new());
-        let mut reader = response
-            .body_mut()
-            .with_config()
-            .limit(call.max_body)
-            .reader();
-        std::io::Read::read_to_end(&mut reader, &mut body)
-            .map_err(|e| self.classify_body_error(e))?;
+        let reader = response.body_mut().with_config().limit(u64::MAX).reader();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(reader, call.max_body + 1),
+            &mut body,
+        )
+        .map_err(|e| NetError {
+            status: Some(status),
+            ..self.classify_body_error(e, call.max_body)
+        })?;
+        if body.len() as u64 > call.max_body {
+            if (200..300).contains(&status) {
+                return Err(NetError {
+                    status: Some(status),
+                    ..NetError::new(
+                        NetKind::Protocol,
+                        format!(
+                            "the response body is larger than {}",
+                            size_text(call.max_body)
+                        ),
+                    )
+                });
+            }
+            // An error status is judged by its status: the oversized body
+            // (an HTML error page, say) is dropped, not the verdict.
+            self.verbose.say(|| {
+                format!(
+                    "HTTP {status}: body larger than {} ignored",
+                    size_text(call.max_body)
+                )
+            });
+            body = Zeroizing::new(Vec::new());
+        }
         Ok(Reply {
             status,
             body,
@@ -296,11 +342,11 @@ impl Transport {
         })
     }
 
-    fn classify_body_error(&self, error: std::io::Error) -> NetError {
+    fn classify_body_error(&self, error: std::io::Error, max_body: u64) -> NetError {
         // ureq wraps its own errors (limit, timeout) in io::Error while reading a body.
         match error.into_inner() {
             Some(inner) => match inner.downcast::<ureq::Error>() {
-                Ok(ureq_error) => self.classify(*ureq_error),
+                Ok(ureq_error) => self.classify(*ureq_error, max_body),
                 Err(other) => NetError::new(
                     NetKind::Reset,
                     format!("reading the response failed: {other}"),
@@ -310,7 +356,7 @@ impl Transport {
         }
     }
 
-    fn classify(&self, error: ureq::Error) -> NetError {
+    fn classify(&self, error: ureq::Error, max_body: u64) -> NetError {
         let host = self.endpoint.host();
         let via_proxy = |what: &str| match &self.proxy {
             Some(choice) => format!(
@@ -332,10 +378,7 @@ impl Transport {
             }
             ureq::Error::BodyExceedsLimit(_) => NetError::new(
                 NetKind::Protocol,
-                format!(
-                    "the response body is larger than {} KiB",
-                    MAX_BODY_BYTES / 1024
-                ),
+                format!("the response body is larger than {}", size_text(max_body)),
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
@@ -422,6 +465,8 @@ struct NetError {
     kind: NetKind,
     detail: String,
     hint: Option<&'static str>,
+    /// Set when the status line came before the failure.
+    status: Option<u16>,
 }
 
 impl NetError {
@@ -430,6 +475,7 @@ impl NetError {
             kind,
             detail,
             hint: None,
+            status: None,
         }
     }
 
@@ -488,11 +534,26 @@ impl NetError {
             ),
             _ => format!("{}{after}", self.detail),
         };
-        let failure = Failure::new(code, message);
+        let may_have_reached = matches!(
+            self.kind,
+            NetKind::Reset | NetKind::Timeout { connecting: false }
+        );
+        let mut failure = Failure::new(code, message);
+        if may_have_reached {
+            failure = failure.with_unknown_outcome();
+        }
         match self.hint.or(hint) {
             Some(hint) => failure.with_hint(hint),
             None => failure,
         }
+    }
+}
+
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
     }
 }
 

@@ -6,6 +6,7 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic::AtomicFile;
 use crate::output::write_stdout;
+use crate::platform;
 use crate::secret::Secret;
 use std::io::Write;
 use zeroize::Zeroizing;
@@ -57,24 +58,64 @@ fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
-/// Writes the checked key as asked: to `-o FILE` or stdout. In GitHub Actions
-/// the runner is first asked to mask the key, at the last moment before the
-/// key goes anywhere, so an error before that leaves no trace of it.
-pub fn deliver(key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
-    let bytes = render(args.format, key);
-    match args
-        .output
-        .as_deref()
-        .filter(|path| path.as_os_str() != "-")
-    {
-        Some(path) => {
-            let file = AtomicFile::create(path)?;
-            mask_for_github(key, args);
-            file.commit(&bytes)
+/// Where the key will go, opened (or checked) before anything is sent, so a
+/// destination that cannot be written fails before a key is fetched or made.
+pub enum Destination<'a> {
+    Stdout,
+    /// One of the process's own descriptors, named by `/dev/stderr`, `/dev/fd/N`
+    /// or `/proc/self/fd/N`: written to, never replaced.
+    Descriptor(i32),
+    File(AtomicFile<'a>),
+}
+
+impl<'a> Destination<'a> {
+    /// `-o FILE`, `-o -` or stdout. `/dev/stdout`, `/dev/fd/1` and
+    /// `/proc/self/fd/1` are stdout, exactly as `-o -`.
+    pub fn open(args: &'a OutputArgs) -> Result<Self, Failure> {
+        let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+            return Destination::stdout();
+        };
+        match platform::fs::own_descriptor(path) {
+            Some(1) => Destination::stdout(),
+            Some(fd) if platform::fs::descriptor_is_writable(fd) => Ok(Destination::Descriptor(fd)),
+            Some(fd) => Err(Failure::new(
+                ExitCode::CantCreate,
+                format!(
+                    "cannot write the key to {}: descriptor {fd} is not open for writing",
+                    path.display()
+                ),
+            )),
+            None => AtomicFile::create(path).map(Destination::File),
         }
-        None => {
-            mask_for_github(key, args);
-            write_stdout(&bytes)
+    }
+
+    fn stdout() -> Result<Self, Failure> {
+        if !platform::fs::descriptor_is_writable(1) {
+            return Err(Failure::new(
+                ExitCode::IoErr,
+                "cannot write to stdout: it is closed or not open for writing",
+            ));
+        }
+        Ok(Destination::Stdout)
+    }
+
+    /// Writes the checked key in the asked format. In GitHub Actions the runner
+    /// is first asked to mask the key, at the last moment before the key goes
+    /// anywhere, so an error before that leaves no trace of it.
+    pub fn write(self, key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
+        let bytes = render(args.format, key);
+        mask_for_github(key, args);
+        match self {
+            Destination::Stdout => write_stdout(&bytes),
+            Destination::Descriptor(fd) => {
+                platform::fs::write_to_descriptor(fd, &bytes).map_err(|error| {
+                    Failure::new(
+                        ExitCode::IoErr,
+                        format!("cannot write the key to descriptor {fd}: {error}"),
+                    )
+                })
+            }
+            Destination::File(file) => file.commit(&bytes),
         }
     }
 }

@@ -2,6 +2,9 @@
 
 pub mod atomic;
 pub mod key;
+pub mod list;
+pub mod records;
+pub mod segments;
 
 use crate::error::Failure;
 use crate::exit::ExitCode;

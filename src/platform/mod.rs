@@ -5,4 +5,15 @@
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub use unix::{fs, terminal};
+pub use unix::{fs, signals, terminal, width};
+
+/// Whether this build talks to a real OS keyring (Secret Service, Keychain,
+/// Credential Manager). Elsewhere the `keyring` crate would fall back to an
+/// in-memory mock, which must never be mistaken for storage.
+pub const NATIVE_KEYRING: bool = cfg!(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "macos",
+    windows
+));

@@ -37,11 +37,16 @@ pub fn fold_to_gsm_into(text: &str, out: &mut String) -> usize {
     let mut replaced = 0;
     // Unchanged runs are copied whole.
     let mut run_start = 0;
-    for (at, c) in text.char_indices() {
-        // Every look-alike is outside ASCII.
-        if c.is_ascii() {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // Every look-alike's UTF-8 starts with one of these two lead bytes,
+        // so only they need a look: a scan of bytes, not a decode of chars.
+        if byte != LEAD_OF_NO_BREAK_SPACE && byte != LEAD_OF_PUNCTUATION {
             continue;
         }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a lead byte starts a char");
         if let Some(twin) = twin(c) {
             out.push_str(&text[run_start..at]);
             out.push_str(twin);
@@ -52,6 +57,11 @@ pub fn fold_to_gsm_into(text: &str, out: &mut String) -> usize {
     out.push_str(&text[run_start..]);
     replaced
 }
+
+/// The first UTF-8 byte of U+00A0.
+const LEAD_OF_NO_BREAK_SPACE: u8 = 0xc2;
+/// The first UTF-8 byte of U+2000 to U+2FFF: the quotes, dashes and ellipsis.
+const LEAD_OF_PUNCTUATION: u8 = 0xe2;
 
 #[cfg(test)]
 mod tests {
@@ -85,6 +95,44 @@ mod tests {
         assert_eq!(folded, text);
         assert_eq!(replaced, 0);
         assert_eq!(fold_to_gsm(""), (String::new(), 0));
+    }
+
+    #[test]
+    fn every_look_alike_starts_with_a_scanned_lead_byte() {
+        let mut utf8 = [0; 4];
+        let look_alikes: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| twin(*c).is_some())
+            .collect();
+        assert_eq!(look_alikes.len(), 8);
+        for c in look_alikes {
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            assert!(
+                lead == LEAD_OF_NO_BREAK_SPACE || lead == LEAD_OF_PUNCTUATION,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn folding_matches_the_table_for_every_character_with_a_scanned_lead_byte() {
+        // U+0080 to U+00BF and U+2000 to U+2FFF: every character the scan
+        // stops at. Anything else is copied untouched by construction.
+        let mut out = String::new();
+        for c in (0x80..=0xBFu32)
+            .chain(0x2000..=0x2FFF)
+            .filter_map(char::from_u32)
+        {
+            let text = format!("a{c}b");
+            let replaced = fold_to_gsm_into(&text, &mut out);
+            match twin(c) {
+                Some(twin) => {
+                    assert_eq!(out, format!("a{twin}b"), "{c:?}");
+                    assert_eq!(replaced, 1, "{c:?}");
+                }
+                None => assert_eq!((out.as_str(), replaced), (text.as_str(), 0), "{c:?}"),
+            }
+        }
     }
 
     #[test]

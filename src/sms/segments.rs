@@ -66,11 +66,10 @@ pub struct Ucs2Trigger {
 
 impl fmt::Display for Ucs2Trigger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut shown = String::new();
-        super::push_visible(&mut shown, self.character);
         write!(
             f,
-            "UCS-2 because of '{shown}' (U+{:04X}) at {}",
+            "UCS-2 because of '{}' (U+{:04X}) at {}",
+            super::Visible(self.character),
             u32::from(self.character),
             self.position
         )
@@ -133,99 +132,120 @@ pub fn gsm7_septets(c: char) -> Option<usize> {
     }
 }
 
-/// Packs characters into parts one at a time, so that a character of two
-/// units never straddles two parts.
-struct Packer {
-    part_size: usize,
-    units: usize,
-    parts: usize,
-    used_in_last: usize,
-}
-
-impl Packer {
-    fn new(encoding: Encoding) -> Self {
-        Packer {
-            part_size: encoding.multipart_units(),
-            units: 0,
-            parts: 1,
-            used_in_last: 0,
-        }
-    }
-
-    #[inline]
-    fn add(&mut self, width: usize) {
-        self.units += width;
-        if self.used_in_last + width > self.part_size {
-            self.parts += 1;
-            self.used_in_last = width;
-        } else {
-            self.used_in_last += width;
-        }
-    }
-
-    fn finish(
-        self,
-        encoding: Encoding,
-        characters: usize,
-        trigger: Option<Ucs2Trigger>,
-    ) -> Segments {
-        let single = encoding.single_part_units();
-        let (parts, left) = if self.units <= single {
-            (1, single - self.units)
-        } else {
-            (self.parts, self.part_size - self.used_in_last)
-        };
-        Segments {
-            encoding,
-            characters,
-            units: self.units,
-            parts,
-            left,
-            trigger,
-        }
-    }
-}
-
 /// Counts the parts of a text. Does not allocate; reads a GSM-7 text once and
-/// a UCS-2 text at most twice.
+/// a UCS-2 text at most twice, and a third time only when it is long and has
+/// characters of two units.
 pub fn count(text: &str) -> Segments {
     let bytes = text.as_bytes();
-    let mut packer = Packer::new(Encoding::Gsm7);
-    let mut characters = 0;
+    let mut septets = 0usize;
+    let mut characters = 0usize;
+    let mut has_escapes = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (character, septets) = if b.is_ascii() {
-            (char::from(b), usize::from(ASCII_SEPTETS[usize::from(b)]))
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .expect("a non-ASCII byte at a char boundary starts a char");
-            (c, gsm7_septets(c).unwrap_or(0))
-        };
+        // The common case first: a run of ASCII that GSM-7 carries.
+        let run_start = i;
+        while let Some(&b) = bytes.get(i) {
+            let width = ASCII_SEPTETS[usize::from(b & 0x7f)];
+            if b >= 0x80 || width == 0 {
+                break;
+            }
+            septets += usize::from(width);
+            has_escapes |= width == 2;
+            i += 1;
+        }
+        characters += i - run_start;
+        if i == bytes.len() {
+            break;
+        }
+        let character = text[i..]
+            .chars()
+            .next()
+            .expect("the loop stops only at char boundaries");
         characters += 1;
-        if septets == 0 {
+        let Some(width) = gsm7_septets(character) else {
             let trigger = Ucs2Trigger {
                 character,
                 position: characters,
             };
             return count_ucs2(text, trigger);
-        }
-        packer.add(septets);
+        };
+        septets += width;
+        has_escapes |= width == 2;
         i += character.len_utf8();
     }
-    packer.finish(Encoding::Gsm7, characters, None)
+    let (parts, left) = split(Encoding::Gsm7, septets, has_escapes, |part| {
+        // Every character is GSM-7 by now: the `1` is never used.
+        pack(part, text.chars().map(|c| gsm7_septets(c).unwrap_or(1)))
+    });
+    Segments {
+        encoding: Encoding::Gsm7,
+        characters,
+        units: septets,
+        parts,
+        left,
+        trigger: None,
+    }
 }
 
 fn count_ucs2(text: &str, trigger: Ucs2Trigger) -> Segments {
-    let mut packer = Packer::new(Encoding::Ucs2);
-    let mut characters = 0;
+    let mut units = 0usize;
+    let mut characters = 0usize;
+    let mut has_pairs = false;
     for c in text.chars() {
+        let width = c.len_utf16();
         characters += 1;
-        packer.add(c.len_utf16());
+        units += width;
+        has_pairs |= width == 2;
     }
-    packer.finish(Encoding::Ucs2, characters, Some(trigger))
+    let (parts, left) = split(Encoding::Ucs2, units, has_pairs, |part| {
+        pack(part, text.chars().map(char::len_utf16))
+    });
+    Segments {
+        encoding: Encoding::Ucs2,
+        characters,
+        units,
+        parts,
+        left,
+        trigger: Some(trigger),
+    }
+}
+
+/// Parts and units left in the last part. Only a long text with characters of
+/// two units needs packing; otherwise every part is full but the last.
+fn split(
+    encoding: Encoding,
+    units: usize,
+    has_double_units: bool,
+    pack: impl FnOnce(usize) -> (usize, usize),
+) -> (usize, usize) {
+    let single = encoding.single_part_units();
+    let part = encoding.multipart_units();
+    if units <= single {
+        (1, single - units)
+    } else if has_double_units {
+        let (parts, used_in_last) = pack(part);
+        (parts, part - used_in_last)
+    } else {
+        let parts = units.div_ceil(part);
+        (parts, parts * part - units)
+    }
+}
+
+/// Packs characters of the given widths into parts of the multipart size one
+/// at a time, so that a character of two units never straddles two parts.
+/// Returns the parts and the units used in the last one.
+fn pack(part: usize, widths: impl Iterator<Item = usize>) -> (usize, usize) {
+    let mut parts = 1;
+    let mut used = 0;
+    for width in widths {
+        if used + width > part {
+            parts += 1;
+            used = width;
+        } else {
+            used += width;
+        }
+    }
+    (parts, used)
 }
 
 #[cfg(test)]
@@ -490,6 +510,51 @@ mod tests {
                 trigger: None
             }
         );
+    }
+
+    /// Packs every text one character at a time, with no shortcut.
+    fn reference(text: &str) -> (Encoding, usize, usize, usize, usize) {
+        let gsm = text.chars().all(|c| gsm7_septets(c).is_some());
+        let (encoding, widths): (Encoding, Vec<usize>) = if gsm {
+            (
+                Encoding::Gsm7,
+                text.chars().map(|c| gsm7_septets(c).unwrap()).collect(),
+            )
+        } else {
+            (Encoding::Ucs2, text.chars().map(char::len_utf16).collect())
+        };
+        let units: usize = widths.iter().sum();
+        let (parts, left) = if units <= encoding.single_part_units() {
+            (1, encoding.single_part_units() - units)
+        } else {
+            let (parts, used) = pack(encoding.multipart_units(), widths.into_iter());
+            (parts, encoding.multipart_units() - used)
+        };
+        (encoding, text.chars().count(), units, parts, left)
+    }
+
+    #[test]
+    fn shortcuts_agree_with_packing_every_text() {
+        let alphabets: [&[char]; 4] = [
+            &['a', ' ', '\n'],
+            &['a', '€', '[', 'é', 'Δ'],
+            &['a', 'ж', '’'],
+            &['a', '😀', 'ж', '€'],
+        ];
+        // A fixed pseudo-random sequence, so that a failure repeats.
+        let mut seed: u32 = 12345;
+        let mut next = |bound: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 8) as usize % bound
+        };
+        for alphabet in alphabets {
+            for length in (0..=700).step_by(7) {
+                let text: String = (0..length)
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect();
+                assert_eq!(counted(&text), reference(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl fmt::Display for TemplateError {
             TemplateError::BraceInName { position, name } => write!(
                 f,
                 "the template's placeholder at character {position} has a brace in its name {}",
-                super::quoted(name)
+                super::Quoted(name)
             ),
         }
     }
@@ -108,11 +108,11 @@ impl fmt::Display for UnknownColumns {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            let mut shown = String::new();
+            f.write_str("{{")?;
             for c in name.chars() {
-                super::push_visible(&mut shown, c);
+                write!(f, "{}", super::Visible(c))?;
             }
-            write!(f, "{{{{{shown}}}}}")?;
+            f.write_str("}}")?;
         }
         f.write_str(" (columns: ")?;
         for (i, column) in self.columns.iter().enumerate() {
@@ -123,7 +123,7 @@ impl fmt::Display for UnknownColumns {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            f.write_str(&super::quoted(column))?;
+            write!(f, "{}", super::Quoted(column))?;
         }
         if self.columns.is_empty() {
             f.write_str("none")?;

@@ -18,6 +18,10 @@ const CLEARED: &[&str] = &[
     "MOBIVATE_PASSWORD",
     "MOBIVATE_API_KEY",
     "MOBIVATE_BASE_URL",
+    "MOBIVATE_PROFILE",
+    "MOBIVATE_CONFIG_DIR",
+    "MOBIVATE_FROM",
+    "MOBIVATE_ROUTE",
     "CI",
     "GITHUB_ACTIONS",
     "HTTPS_PROXY",
@@ -30,6 +34,8 @@ const CLEARED: &[&str] = &[
     "no_proxy",
     "SSL_CERT_FILE",
     "SSL_CERT_DIR",
+    "COLUMNS",
+    "TZ",
     "RUST_BACKTRACE",
     "RUST_LIB_BACKTRACE",
 ];
@@ -44,14 +50,20 @@ pub fn mobivate() -> Command {
 }
 
 /// The binary as a plain `std::process::Command`, for tests that need their
-/// own stdio (a pty, a closed pipe, rusage): environment cleared, `CI` unset.
+/// own stdio (a pty, a closed pipe, rusage): environment cleared, `CI` unset,
+/// and the config dir pointed at a directory that does not exist, so a
+/// developer's own login never leaks into a test.
 pub fn raw_mobivate() -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mobivate"));
     for name in CLEARED {
         cmd.env_remove(name);
     }
+    cmd.env("MOBIVATE_CONFIG_DIR", NO_CONFIG_DIR);
     cmd
 }
+
+/// Never created: tests that need a config dir make their own.
+pub const NO_CONFIG_DIR: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-dir");
 
 /// A mockito server whose `/auth/getkey` answers 200 with `key`.
 pub fn key_server(key: &str) -> mockito::ServerGuard {

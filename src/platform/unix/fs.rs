@@ -39,3 +39,142 @@ pub fn open_private_rw(path: &std::path::Path) -> std::io::Result<File> {
         .mode(0o600)
         .open(path)
 }
+
+/// Creates a directory and its missing parents; the last one with mode 0700,
+/// since it holds the config and perhaps a plain-text key.
+pub fn create_private_dir_all(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
+
+/// What is at a path, as far as writing a file there is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Regular,
+    Symlink,
+    Directory,
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl FileKind {
+    /// For messages: "is a FIFO", "is a character device", …
+    pub fn describe(self) -> &'static str {
+        match self {
+            FileKind::Regular => "is a regular file",
+            FileKind::Symlink => "is a symbolic link",
+            FileKind::Directory => "is a directory",
+            FileKind::Fifo => "is a FIFO",
+            FileKind::Socket => "is a socket",
+            FileKind::CharDevice => "is a character device",
+            FileKind::BlockDevice => "is a block device",
+            FileKind::Other => "is not a regular file",
+        }
+    }
+}
+
+/// The kind of file the metadata describes (from `symlink_metadata` for the
+/// link itself).
+pub fn file_kind(metadata: &Metadata) -> FileKind {
+    let kind = metadata.file_type();
+    if kind.is_symlink() {
+        FileKind::Symlink
+    } else if kind.is_file() {
+        FileKind::Regular
+    } else if kind.is_dir() {
+        FileKind::Directory
+    } else if kind.is_fifo() {
+        FileKind::Fifo
+    } else if kind.is_socket() {
+        FileKind::Socket
+    } else if kind.is_char_device() {
+        FileKind::CharDevice
+    } else if kind.is_block_device() {
+        FileKind::BlockDevice
+    } else {
+        FileKind::Other
+    }
+}
+
+/// Which of the process's own descriptors a path names: `/dev/stdin`,
+/// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N`. These are
+/// symlinks that must never be replaced, whoever runs the process.
+pub fn own_descriptor(path: &std::path::Path) -> Option<i32> {
+    let text = path.to_str()?;
+    match text {
+        "/dev/stdin" => return Some(0),
+        "/dev/stdout" => return Some(1),
+        "/dev/stderr" => return Some(2),
+        _ => {}
+    }
+    let number = text
+        .strip_prefix("/dev/fd/")
+        .or_else(|| text.strip_prefix("/proc/self/fd/"))?;
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    number.parse().ok()
+}
+
+/// Whether descriptor `fd` is open for writing.
+pub fn descriptor_is_writable(fd: i32) -> bool {
+    // SAFETY: F_GETFL only reads the descriptor's flags; a closed fd gives -1.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    flags >= 0
+        && (flags & libc::O_ACCMODE == libc::O_WRONLY || flags & libc::O_ACCMODE == libc::O_RDWR)
+}
+
+/// Writes all of `bytes` to the process's descriptor `fd`, which stays open.
+pub fn write_to_descriptor(fd: i32, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::fd::FromRawFd;
+    if !descriptor_is_writable(fd) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("descriptor {fd} is not open for writing"),
+        ));
+    }
+    // SAFETY: the fd is open (checked above); ManuallyDrop keeps it open
+    // afterwards, since the process does not own it.
+    let mut file = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn own_descriptors_are_recognised() {
+        let fd = |p: &str| own_descriptor(Path::new(p));
+        assert_eq!(fd("/dev/stdout"), Some(1));
+        assert_eq!(fd("/dev/stderr"), Some(2));
+        assert_eq!(fd("/dev/stdin"), Some(0));
+        assert_eq!(fd("/dev/fd/7"), Some(7));
+        assert_eq!(fd("/proc/self/fd/12"), Some(12));
+        assert_eq!(fd("/dev/fd/"), None);
+        assert_eq!(fd("/dev/fd/1x"), None);
+        assert_eq!(fd("/dev/null"), None);
+        assert_eq!(fd("key"), None);
+    }
+
+    #[test]
+    fn kinds_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, "").unwrap();
+        let kind = |p: &Path| file_kind(&std::fs::symlink_metadata(p).unwrap());
+        assert_eq!(kind(&file), FileKind::Regular);
+        assert_eq!(kind(dir.path()), FileKind::Directory);
+        assert_eq!(kind(Path::new("/dev/null")), FileKind::CharDevice);
+        assert_eq!(FileKind::Fifo.describe(), "is a FIFO");
+    }
+}

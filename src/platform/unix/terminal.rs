@@ -1,15 +1,14 @@
 //! Unix terminals: `/dev/tty` and a terminal on stdin, prompts that read a
-//! line with or without echo, and signal handling (Ctrl-C, SIGTERM, SIGHUP)
-//! that always leaves the terminal as it was found.
+//! line with or without echo, and the terminal half of signal handling
+//! (`signals` owns the handler): a signal always leaves the terminal as it
+//! was found.
 
-use crate::exit::ExitCode;
 use std::cell::UnsafeCell;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
-use std::sync::Once;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 
 const TTY_PATH: &str = "/dev/tty";
 const STDIN_PATH: &str = "/dev/stdin";
@@ -88,53 +87,6 @@ static SAVED_SETTINGS: SavedSettings = SavedSettings(UnsafeCell::new(MaybeUninit
 static SAVED_FD: AtomicI32 = AtomicI32::new(-1);
 static SAVED_VISIBLE: AtomicBool = AtomicBool::new(false);
 static ARMED: AtomicBool = AtomicBool::new(false);
-static INSTALL: Once = Once::new();
-/// Set while a long run wants to finish its work before ending on a signal.
-static DEFERRING: AtomicBool = AtomicBool::new(false);
-/// The deferred signal, 0 when none has come.
-static DEFERRED: AtomicI32 = AtomicI32::new(0);
-
-/// A stop request that a run deferred.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Interrupt {
-    /// Ctrl-C: the run ends with 130.
-    Int,
-    /// SIGTERM (or SIGHUP): the run ends by the same signal (143 in a shell).
-    Term,
-}
-
-/// From now on, the first SIGINT, SIGTERM or SIGHUP is only recorded, for
-/// `interrupt_received`: a run stops starting work and records what is in
-/// flight before it ends. A second one ends the process at once.
-pub fn defer_interrupts() {
-    install_handlers();
-    DEFERRING.store(true, Ordering::SeqCst);
-}
-
-/// The deferred signal, if one has come.
-pub fn interrupt_received() -> Option<Interrupt> {
-    match DEFERRED.load(Ordering::SeqCst) {
-        0 => None,
-        libc::SIGINT => Some(Interrupt::Int),
-        _ => Some(Interrupt::Term),
-    }
-}
-
-/// Ends the process the way the deferred signal would have: SIGTERM and
-/// SIGHUP by the same signal; for Ctrl-C the caller exits 130 itself.
-pub fn end_by(interrupt: Interrupt) {
-    if interrupt == Interrupt::Term {
-        let signal = match DEFERRED.load(Ordering::SeqCst) {
-            0 => libc::SIGTERM,
-            signal => signal,
-        };
-        // SAFETY: back to the default action, then the signal ends the process.
-        unsafe {
-            libc::signal(signal, libc::SIG_DFL);
-            libc::raise(signal);
-        }
-    }
-}
 
 /// While alive, a signal puts the terminal's settings back before the
 /// process ends: Ctrl-C exits 130, SIGTERM and SIGHUP end the process by the
@@ -146,7 +98,7 @@ struct InterruptGuard;
 
 impl InterruptGuard {
     fn new(terminal: &File, kind: PromptKind) -> Self {
-        install_handlers();
+        super::signals::install();
         let fd = terminal.as_raw_fd();
         ARMED.store(false, Ordering::SeqCst);
         // SAFETY: disarmed, so the handler does not read the settings now;
@@ -167,60 +119,62 @@ impl Drop for InterruptGuard {
     }
 }
 
-fn install_handlers() {
-    INSTALL.call_once(|| {
-        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-            // SAFETY: sigaction with a zeroed, then filled, struct; the handler
-            // only makes async-signal-safe calls.
-            unsafe {
-                let mut previous: libc::sigaction = std::mem::zeroed();
-                if libc::sigaction(signal, std::ptr::null(), &mut previous) != 0 {
-                    continue;
-                }
-                // A signal ignored by whoever started us (a background job) stays ignored.
-                if previous.sa_sigaction == libc::SIG_IGN {
-                    continue;
-                }
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction =
-                    restore_terminal_and_end as extern "C" fn(libc::c_int) as usize;
-                libc::sigemptyset(&mut action.sa_mask);
-                // A deferred signal must not fail the reads and writes of
-                // requests in flight with EINTR.
-                action.sa_flags = libc::SA_RESTART;
-                libc::sigaction(signal, &action, std::ptr::null_mut());
-            }
-        }
-    });
+/// Called first by the one signal handler (`signals`): when a prompt is
+/// open, puts its terminal's settings back and says so. Only
+/// async-signal-safe calls: tcsetattr and write.
+pub(super) fn restore_after_signal(signal: libc::c_int) -> bool {
+    if !ARMED.load(Ordering::SeqCst) {
+        return false;
+    }
+    let fd = SAVED_FD.load(Ordering::SeqCst);
+    // SAFETY: armed means the settings are complete and the fd is open.
+    unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
+    if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
+        // The terminal echoed ^C; end that line for the shell.
+        let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
+    }
+    true
 }
 
-extern "C" fn restore_terminal_and_end(signal: libc::c_int) {
-    // Only async-signal-safe calls here: tcsetattr, write, _exit, signal, raise,
-    // and atomics.
-    if !ARMED.load(Ordering::SeqCst)
-        && DEFERRING.load(Ordering::SeqCst)
-        && DEFERRED
-            .compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst)
-            .is_ok()
-    {
+/// A temporary file the signal handler removes before the process ends: a
+/// path built beforehand, so the handler only calls `unlink`.
+static REMOVE_ON_SIGNAL: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
+
+/// Until `keep_on_signal` is called, Ctrl-C, SIGTERM or SIGHUP remove the file
+/// at `path` before the process ends (a temporary file being written). One
+/// path at a time; a path that cannot be represented is not registered.
+pub fn remove_on_signal(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
         return;
+    };
+    super::signals::install();
+    let previous = REMOVE_ON_SIGNAL.swap(path.into_raw(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+/// Stops removing the registered file on a signal (it was renamed into place
+/// or removed).
+pub fn keep_on_signal() {
+    let previous = REMOVE_ON_SIGNAL.swap(std::ptr::null_mut(), Ordering::SeqCst);
+    free_registered(previous);
+}
+
+fn free_registered(pointer: *mut libc::c_char) {
+    if !pointer.is_null() {
+        // SAFETY: every non-null pointer stored came from CString::into_raw,
+        // and was swapped out, so nothing else can reach it now. The handler
+        // runs on this same thread, so it cannot be reading it meanwhile.
+        drop(unsafe { std::ffi::CString::from_raw(pointer) });
     }
-    if ARMED.load(Ordering::SeqCst) {
-        let fd = SAVED_FD.load(Ordering::SeqCst);
-        // SAFETY: armed means the settings are complete and the fd is open.
-        unsafe { libc::tcsetattr(fd, libc::TCSANOW, (*SAVED_SETTINGS.0.get()).as_ptr()) };
-        if signal == libc::SIGINT && SAVED_VISIBLE.load(Ordering::SeqCst) {
-            // The terminal echoed ^C; end that line for the shell.
-            let _ = unsafe { libc::write(fd, b"\n".as_ptr().cast(), 1) };
-        }
-    }
-    if signal == libc::SIGINT {
-        // SAFETY: _exit is async-signal-safe; nothing is left to flush at a prompt.
-        unsafe { libc::_exit(i32::from(ExitCode::Interrupted)) };
-    }
-    // SAFETY: back to the default action, then the same signal ends the process.
-    unsafe {
-        libc::signal(signal, libc::SIG_DFL);
-        libc::raise(signal);
+}
+
+/// Called by the one signal handler (`signals`) when the signal ends the
+/// process: removes the registered temporary file. Only `unlink`.
+pub(super) fn remove_registered_file() {
+    let temporary = REMOVE_ON_SIGNAL.load(Ordering::SeqCst);
+    if !temporary.is_null() {
+        // SAFETY: a NUL-terminated path, alive while registered.
+        unsafe { libc::unlink(temporary) };
     }
 }

@@ -1,0 +1,242 @@
+//! `mobivate auth login`: a key (from getkey, or given with `--with-key` and
+//! checked), stored in the keyring, and a profile in config.toml. With no
+//! keyring it fails closed: plain text only with `--insecure-storage` or a
+//! yes at the terminal.
+
+use crate::api;
+use crate::cli::{ConnectionArgs, CredentialArgs, LoginArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::config::{self, ConfigDir, Profile, Storage};
+use crate::input::keyring::Unavailable;
+use crate::input::profile::{self, StoreError};
+use crate::input::prompt::{self, Interactivity};
+use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
+use crate::input::{credentials, key};
+use crate::secret::Secret;
+
+pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure> {
+    let transport = super::super::transport(connection)?;
+    let interactivity = Interactivity::new(connection.no_input);
+    let name = profile::active_name()?;
+    let dir = super::config_dir()?;
+    let mut config = profile::loaded()?.config.clone().unwrap_or_default();
+    let previous = config.profiles.get(&name).cloned().unwrap_or_default();
+    let from = checked_from(args.from.as_deref())?;
+    let route = checked_route(args.route.as_deref())?;
+
+    // Decided before any secret is asked for or sent: without a keyring and
+    // without consent, nothing happens at all.
+    let mut storage = Storage::File;
+    if !args.insecure_storage {
+        storage = match profile::keyring_entry(&dir, &name).read() {
+            Ok(_) => Storage::Keyring,
+            Err(why) => plain_text_consent(&dir, &why, &interactivity)?,
+        };
+    }
+
+    let (key, username) = if args.with_key {
+        given_key(&transport, args, &interactivity)?
+    } else {
+        fetched_key(&transport, args, &previous, &interactivity)?
+    };
+
+    match profile::store_key(&dir, &name, storage, &key) {
+        Ok(()) => {}
+        Err(StoreError::Failure(failure)) => return Err(failure),
+        Err(StoreError::Keyring(why)) => {
+            storage = plain_text_consent(&dir, &why, &interactivity)?;
+            if let Err(StoreError::Failure(failure)) =
+                profile::store_key(&dir, &name, storage, &key)
+            {
+                return Err(failure);
+            }
+        }
+    }
+    drop(key);
+    forget_other_copy(&dir, &name, storage, &previous)?;
+
+    let entry = Profile {
+        username: username.clone(),
+        base_url: Some(transport.endpoint().base().to_string()),
+        from: from.or(previous.from),
+        route: route.or(previous.route),
+        key_storage: Some(storage),
+    };
+    config.profiles.insert(name.clone(), entry);
+    if config.default_profile.is_none() && name != profile::DEFAULT_PROFILE {
+        config.default_profile = Some(name.clone());
+    }
+    config::write_config(&dir, &config)?;
+
+    let who = username.map(|u| format!(" as {u}")).unwrap_or_default();
+    let place = match storage {
+        Storage::Keyring => "in the system keyring".to_string(),
+        Storage::File => format!(
+            "in PLAIN TEXT in {} (readable only by you)",
+            dir.credentials_path().display()
+        ),
+    };
+    super::say(&format!(
+        "Logged in{who} (profile {name}); the key is stored {place}."
+    ));
+    Ok(())
+}
+
+/// No keyring: on a terminal the user may choose plain text; otherwise exit
+/// 78, before anything is written, naming `--insecure-storage`.
+fn plain_text_consent(
+    dir: &ConfigDir,
+    why: &Unavailable,
+    interactivity: &Interactivity,
+) -> Result<Storage, Failure> {
+    let file = dir.credentials_path();
+    let refused = |detail: String| {
+        Failure::new(
+            ExitCode::Config,
+            format!("no keyring is available ({why}); {detail}; nothing was stored"),
+        )
+        .with_hint(format!(
+            "pass --insecure-storage to store the key in plain text in {} (mode 0600), or use MOBIVATE_API_KEY instead of logging in",
+            file.display()
+        ))
+    };
+    if !interactivity.is_interactive() {
+        return Err(refused(interactivity.reason().to_string()));
+    }
+    let answer = prompt::prompt_visible(&format!(
+        "No keyring is available. Store the key in plain text in {} (readable only by you)? [y/N] ",
+        file.display()
+    ))?;
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Ok(Storage::File),
+        _ => Err(refused("plain text was declined".to_string())),
+    }
+}
+
+/// `--with-key`: a key from stdin or the hidden prompt, accepted by
+/// `/auth/test` before anything is stored. The username is kept only when
+/// given (`-u` or `MOBIVATE_USERNAME`).
+fn given_key(
+    transport: &crate::net::transport::Transport,
+    args: &LoginArgs,
+    interactivity: &Interactivity,
+) -> Result<(Secret, Option<String>), Failure> {
+    let sources = NonInteractiveSources {
+        flag: "--with-key",
+        others: "a password source (--password-stdin, --password-file, MOBIVATE_PASSWORD) without --with-key",
+    };
+    let (raw, source) = read_stdin_secret("API key: ", "key", interactivity, &sources)?;
+    let key = key::parse_key(&raw, source)?;
+    drop(raw);
+    api::auth::test_key(transport, &key).map_err(|failure| {
+        if failure.code == ExitCode::NoPerm {
+            Failure::new(
+                ExitCode::NoPerm,
+                "the key was rejected by GET /auth/test; nothing was stored",
+            )
+            .with_hint("check the key, or log in with the username and password instead")
+        } else {
+            failure
+        }
+    })?;
+    let username = args.credentials.username.clone().or_else(|| {
+        std::env::var("MOBIVATE_USERNAME")
+            .ok()
+            .filter(|u| !u.is_empty())
+    });
+    Ok((key, username))
+}
+
+/// As `getkey`: the same sources and rules; the profile's username is used
+/// when neither `-u` nor `MOBIVATE_USERNAME` gives one.
+fn fetched_key(
+    transport: &crate::net::transport::Transport,
+    args: &LoginArgs,
+    previous: &Profile,
+    interactivity: &Interactivity,
+) -> Result<(Secret, Option<String>), Failure> {
+    let env_username = std::env::var_os("MOBIVATE_USERNAME").is_some_and(|u| !u.is_empty());
+    let username = match &args.credentials.username {
+        Some(username) => Some(username.clone()),
+        None if env_username => None,
+        None => previous.username.clone(),
+    };
+    let sources = CredentialArgs {
+        username,
+        password_file: args.credentials.password_file.clone(),
+        password_stdin: args.credentials.password_stdin,
+    };
+    let credentials = credentials::resolve(&sources, interactivity)?;
+    let key = api::auth::get_key(transport, &credentials)?;
+    let username = credentials.username.clone();
+    drop(credentials);
+    crate::output::key::check_key(&key)?;
+    Ok((key, Some(username)))
+}
+
+/// Only one copy of a key: logging in to the keyring removes a plain-text
+/// copy; logging in to the file removes the keyring entry (a warning if the
+/// keyring cannot be reached).
+fn forget_other_copy(
+    dir: &ConfigDir,
+    name: &str,
+    storage: Storage,
+    previous: &Profile,
+) -> Result<(), Failure> {
+    match storage {
+        Storage::Keyring => {
+            config::write_file_key(dir, name, None)?;
+        }
+        Storage::File => {
+            if previous.key_storage == Some(Storage::Keyring)
+                && let Err(why) = profile::keyring_entry(dir, name).delete()
+            {
+                crate::report::warn(&format!(
+                    "cannot delete the old key of profile {name} from the keyring: {why}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An originator: up to 11 letters and digits, or a number of up to 15
+/// digits (optionally with a leading `+`).
+fn checked_from(from: Option<&str>) -> Result<Option<String>, Failure> {
+    let Some(from) = from else { return Ok(None) };
+    let digits = from.strip_prefix('+').unwrap_or(from);
+    let numeric =
+        !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
+    let alphanumeric =
+        !from.is_empty() && from.len() <= 11 && from.bytes().all(|b| b.is_ascii_alphanumeric());
+    if numeric || alphanumeric {
+        return Ok(Some(from.to_string()));
+    }
+    Err(Failure::new(
+        ExitCode::DataErr,
+        format!(
+            "--from {:?} is not a sender: expected up to 11 letters and digits, or up to 15 digits",
+            crate::sanitize::sanitize_server_text(from)
+        ),
+    ))
+}
+
+fn checked_route(route: Option<&str>) -> Result<Option<String>, Failure> {
+    let Some(route) = route else { return Ok(None) };
+    let usable = !route.is_empty()
+        && route.len() <= 64
+        && route
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if usable {
+        return Ok(Some(route.to_string()));
+    }
+    Err(Failure::new(
+        ExitCode::DataErr,
+        format!(
+            "--route {:?} is not a route: expected up to 64 letters, digits, `-`, `_` or `.`",
+            crate::sanitize::sanitize_server_text(route)
+        ),
+    ))
+}

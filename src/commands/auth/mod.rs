@@ -1,0 +1,55 @@
+//! `mobivate auth login|status|token|logout`: the stored key of a profile.
+
+mod login;
+mod logout;
+mod status;
+mod token;
+
+use crate::cli::{AuthArgs, AuthCommand, ConnectionArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::config::ConfigDir;
+use crate::input::profile;
+
+pub fn run(connection: &ConnectionArgs, args: &AuthArgs) -> Result<(), Failure> {
+    match &args.command {
+        AuthCommand::Login(login) => login::run(connection, login),
+        AuthCommand::Status(status) => status::run(connection, status),
+        AuthCommand::Token(token) => token::run(token),
+        AuthCommand::Logout => logout::run(),
+    }
+}
+
+/// The config directory, for commands that write to it.
+fn config_dir() -> Result<ConfigDir, Failure> {
+    profile::loaded()?.dir.clone().ok_or_else(|| {
+        Failure::new(
+            ExitCode::Config,
+            "cannot find a config directory: there is no home directory",
+        )
+        .with_hint("set MOBIVATE_CONFIG_DIR to a directory for mobivate's config")
+    })
+}
+
+/// The failure when a profile has no stored key.
+fn nothing_stored(name: &str) -> Failure {
+    Failure::new(
+        ExitCode::Usage,
+        format!("no key is stored for profile {name}"),
+    )
+    .with_hint(login_hint(name))
+}
+
+fn login_hint(name: &str) -> String {
+    if name == profile::DEFAULT_PROFILE {
+        "log in with `mobivate auth login`".to_string()
+    } else {
+        format!("log in with `mobivate auth login --profile {name}`")
+    }
+}
+
+/// A line for humans on stderr (not a warning, not the result).
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}

@@ -1,0 +1,16 @@
+//! `mobivate auth token`: the profile's stored key on stdout, in getkey's
+//! formats. Never `MOBIVATE_API_KEY`: this prints what is stored.
+
+use crate::cli::TokenArgs;
+use crate::error::Failure;
+use crate::input::{key, profile};
+use crate::output;
+
+pub fn run(args: &TokenArgs) -> Result<(), Failure> {
+    let name = profile::active_name()?;
+    let Some((stored, _)) = profile::stored_key()? else {
+        return Err(super::nothing_stored(&name));
+    };
+    let key = key::parse_key(stored.expose().as_bytes(), "the profile's stored key")?;
+    output::key::Destination::open(&args.output)?.write(&key, &args.output)
+}

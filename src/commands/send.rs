@@ -1,0 +1,439 @@
+//! `mobivate send`: one text to one or a few recipients. Every input is
+//! checked before the key is read; nothing is sent until every check passed
+//! (and, for several recipients, the user agreed); a request that may have
+//! reached the server is never sent again.
+
+use crate::api::send::{
+    self as api, Batch, BatchRecipient, MAX_BATCH_RECIPIENTS, Request, SendFailure, SingleMessage,
+};
+use crate::cli::{ConnectionArgs, ResultFormat, SendArgs};
+use crate::error::Failure;
+use crate::exit::ExitCode;
+use crate::input::prompt::{self, Interactivity};
+use crate::input::text::{TextSource, read_text};
+use crate::input::when;
+use crate::input::{defaults, key};
+use crate::output;
+use crate::report::Verbose;
+use crate::sms::segments::{self, Segments};
+use crate::sms::{fold, number, originator};
+use std::hash::{BuildHasher, RandomState};
+use std::io::Write;
+
+pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> {
+    let source =
+        TextSource::from_args(args.text.as_deref(), args.text_file.as_ref()).ok_or_else(|| {
+            Failure::new(ExitCode::Usage, "no text given")
+                .with_hint("give the text as an argument, `-` to read stdin, or --text-file PATH")
+        })?;
+    if args.key_stdin && source.is_stdin() {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            "--key-stdin and a text from stdin both would read stdin",
+        )
+        .with_hint(
+            "give the key in MOBIVATE_API_KEY, or the text as an argument or with --text-file",
+        ));
+    }
+    let transport = super::transport(connection)?;
+    let verbose = transport.verbose();
+    let interactivity = Interactivity::new(connection.no_input);
+
+    let recipients = recipients(&args.to, verbose)?;
+    check_recipient_count(args, recipients.len())?;
+    if recipients.len() > 1 && !args.yes && !args.dry_run && !interactivity.is_interactive() {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!(
+                "sending to {} recipients needs confirmation; confirm with --yes ({})",
+                recipients.len(),
+                interactivity.reason()
+            ),
+        )
+        .with_hint(
+            "nothing was sent; add --yes to send without a prompt, or --dry-run to see the request",
+        ));
+    }
+    let originator = originator_from(args.from.as_deref())?;
+    let route = route_from(args.route.as_deref())?;
+    let reference = args
+        .reference
+        .as_deref()
+        .map(|r| checked_label(r, "--reference"))
+        .transpose()?;
+    let campaign_id = args
+        .campaign_id
+        .as_deref()
+        .map(|c| checked_label(c, "--campaign-id"))
+        .transpose()?;
+    let max_parts = args.max_parts.as_deref().map(parse_max_parts).transpose()?;
+    let schedule = args
+        .schedule
+        .as_deref()
+        .map(|text| {
+            when::parse_schedule(text, jiff::Timestamp::now())
+                .map_err(|why| Failure::new(ExitCode::DataErr, why).with_hint("nothing was sent"))
+        })
+        .transpose()?;
+
+    let text = read_text(&source)?;
+    let text = if args.fold_to_gsm {
+        fold_reporting(&text)
+    } else {
+        text
+    };
+    let segments = segments::count(&text);
+    if args.dry_run {
+        write_stderr(&output::segments::text(&segments));
+    } else {
+        for line in output::segments::text(&segments).lines() {
+            verbose.say(|| line.to_string());
+        }
+    }
+    if let Some(max) = max_parts
+        && segments.parts > max
+    {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!(
+                "the text needs {} parts, more than --max-parts {max}",
+                segments.parts
+            ),
+        )
+        .with_hint(match segments.trigger {
+            Some(trigger) => format!("nothing was sent; {trigger} (try --fold-to-gsm)"),
+            None => "nothing was sent; shorten the text".to_string(),
+        }));
+    }
+
+    let references = references(reference, recipients.len());
+    verbose.say(|| match references.as_slice() {
+        [one] => format!("reference: {one}"),
+        refs => format!("references: {} to {}", refs[0], refs[refs.len() - 1]),
+    });
+    let schedule_text = schedule.map(when::api_utc);
+    if let Some(when) = schedule {
+        verbose.say(|| format!("scheduled for {}", when::rfc3339_utc(when)));
+    }
+    let plan = Plan {
+        originator: originator.as_str(),
+        route: &route,
+        text: &text,
+        recipients: &recipients,
+        references: &references,
+        campaign_id,
+        schedule: schedule_text.as_deref(),
+        shorten_urls: args.shorten_urls,
+    };
+    let request = plan.request();
+
+    let key = key::resolve_key(args.key_stdin, &interactivity)?;
+    if args.dry_run {
+        return output::write_stdout(&dry_run(&transport, &request, args.format));
+    }
+    if recipients.len() > 1 && !args.yes {
+        confirm(recipients.len(), &segments)?;
+    }
+    let accepted = api::send(&transport, &key, &request)
+        .map_err(|failure| explain(failure, &references, recipients.len()))?;
+    let out = match args.format {
+        ResultFormat::Text => recipients
+            .iter()
+            .map(|recipient| format!("{recipient} {}\n", accepted.id))
+            .collect::<String>(),
+        ResultFormat::Json => format!("{}\n", accepted.record),
+    };
+    output::write_stdout(out.as_bytes())
+}
+
+/// Every `--to`, split on commas and normalised; duplicates dropped, the
+/// first kept, in the order given.
+fn recipients(values: &[String], verbose: Verbose) -> Result<Vec<String>, Failure> {
+    let mut numbers: Vec<String> = Vec::new();
+    for value in values {
+        let items = number::split_list(value).map_err(|error| {
+            Failure::new(ExitCode::DataErr, format!("--to: {error}")).with_hint("nothing was sent")
+        })?;
+        for item in items {
+            let msisdn = number::normalise(item).map_err(|error| {
+                Failure::new(ExitCode::DataErr, format!("--to: {error}"))
+                    .with_hint("nothing was sent")
+            })?;
+            let msisdn = msisdn.as_str().to_string();
+            if numbers.contains(&msisdn) {
+                verbose.say(|| format!("{msisdn} is given more than once; it is sent one message"));
+            } else {
+                numbers.push(msisdn);
+            }
+        }
+    }
+    Ok(numbers)
+}
+
+fn check_recipient_count(args: &SendArgs, count: usize) -> Result<(), Failure> {
+    if count > MAX_BATCH_RECIPIENTS {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("{count} recipients: `send` takes at most {MAX_BATCH_RECIPIENTS}"),
+        )
+        .with_hint("nothing was sent; use `mobivate bulk` for more"));
+    }
+    if count > 1 {
+        for (given, flag, why) in [
+            (
+                args.reference.is_some(),
+                "--reference",
+                "each message of a batch gets its own reference, made up and shown with -v",
+            ),
+            (
+                args.campaign_id.is_some(),
+                "--campaign-id",
+                "a batch is a campaign of its own, and its id is printed",
+            ),
+        ] {
+            if given {
+                return Err(Failure::new(
+                    ExitCode::Usage,
+                    format!("{flag} goes with one recipient only, and {count} were given"),
+                )
+                .with_hint(format!("nothing was sent; {why}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn originator_from(flag: Option<&str>) -> Result<originator::Originator, Failure> {
+    let Some(given) = defaults::sender(flag)? else {
+        return Err(Failure::new(ExitCode::Usage, "no sender given").with_hint(
+            "pass --from SENDER, set MOBIVATE_FROM, or keep one in the profile (`mobivate auth login --from SENDER`)",
+        ));
+    };
+    originator::parse(&given.value).map_err(|error| {
+        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
+            .with_hint("nothing was sent")
+    })
+}
+
+fn route_from(flag: Option<&str>) -> Result<String, Failure> {
+    let given = defaults::route(flag)?;
+    checked_label(&given.value, given.source).map(str::to_string)
+}
+
+/// A route, reference or campaign id: sent as given, so it must not be empty
+/// or hold characters that cannot be shown.
+fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure> {
+    let unusable = |why: &str| {
+        Failure::new(ExitCode::DataErr, format!("{from} {why}")).with_hint("nothing was sent")
+    };
+    if value.trim().is_empty() {
+        return Err(unusable("is empty"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(unusable("has control characters"));
+    }
+    Ok(value)
+}
+
+fn parse_max_parts(text: &str) -> Result<usize, Failure> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(Failure::new(
+            ExitCode::DataErr,
+            format!("--max-parts `{text}` is not a whole number of parts from 1"),
+        )
+        .with_hint("nothing was sent")),
+    }
+}
+
+/// Folds the look-alikes and says how many were replaced (the user asked).
+pub fn fold_reporting(text: &str) -> String {
+    let (folded, replaced) = fold::fold_to_gsm(text);
+    let noun = if replaced == 1 {
+        "character"
+    } else {
+        "characters"
+    };
+    write_stderr(&format!(
+        "mobivate: --fold-to-gsm replaced {replaced} {noun}\n"
+    ));
+    folded
+}
+
+fn write_stderr(text: &str) {
+    // Nothing useful can be done if stderr itself is gone.
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Every message carries a reference, so that an unknown outcome can name
+/// it: the user's, or `mob-YYYYMMDDTHHMMSSZ-XXXXXXXX` (UTC time and 32
+/// random bits), with `-1`, `-2`, … per recipient of a batch.
+fn references(given: Option<&str>, count: usize) -> Vec<String> {
+    if let Some(reference) = given {
+        return vec![reference.to_string()];
+    }
+    let now = jiff::Timestamp::now();
+    let random = RandomState::new().hash_one((now.as_nanosecond(), std::process::id())) as u32;
+    let base = format!("mob-{}-{random:08x}", now.strftime("%Y%m%dT%H%M%SZ"));
+    if count == 1 {
+        return vec![base];
+    }
+    (1..=count).map(|n| format!("{base}-{n}")).collect()
+}
+
+/// Everything a request needs, checked.
+struct Plan<'a> {
+    originator: &'a str,
+    route: &'a str,
+    text: &'a str,
+    recipients: &'a [String],
+    references: &'a [String],
+    campaign_id: Option<&'a str>,
+    schedule: Option<&'a str>,
+    shorten_urls: bool,
+}
+
+impl<'a> Plan<'a> {
+    /// One recipient and no schedule: `/send/single`. Otherwise `/send/batch`,
+    /// the only endpoint that takes a schedule.
+    fn request(&self) -> Request<'a> {
+        if let ([recipient], None) = (self.recipients, self.schedule) {
+            return Request::Single(SingleMessage {
+                originator: self.originator,
+                recipient,
+                body: self.text,
+                route_id: self.route,
+                reference: self.references.first().map(String::as_str),
+                campaign_id: self.campaign_id,
+                shorten_urls: self.shorten_urls,
+            });
+        }
+        Request::Batch(Batch {
+            route_id: self.route,
+            name: None,
+            schedule_date_time: self.schedule,
+            exclude_optouts: true,
+            exclude_duplicates: true,
+            shorten_urls: self.shorten_urls,
+            recipients: self
+                .recipients
+                .iter()
+                .zip(self.references)
+                .map(|(recipient, reference)| BatchRecipient {
+                    recipient,
+                    text: self.text,
+                    originator: self.originator,
+                    reference,
+                    route_id: None,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// The request as it would be sent, with the key as `***`.
+fn dry_run(
+    transport: &crate::net::transport::Transport,
+    request: &Request,
+    format: ResultFormat,
+) -> Vec<u8> {
+    let url = transport.url(request.path());
+    let body: serde_json::Value =
+        serde_json::from_slice(&request.json()).expect("a body we serialized parses back");
+    match format {
+        ResultFormat::Text => {
+            let pretty =
+                serde_json::to_string_pretty(&body).expect("a JSON value always serializes");
+            format!(
+                "POST {url}\nAuthorization: Bearer ***\nContent-Type: application/json\n\n{pretty}\n"
+            )
+            .into_bytes()
+        }
+        ResultFormat::Json => {
+            let document = serde_json::json!({
+                "method": "POST",
+                "url": url,
+                "headers": {
+                    "Authorization": "Bearer ***",
+                    "Content-Type": "application/json",
+                },
+                "body": body,
+            });
+            format!("{document}\n").into_bytes()
+        }
+    }
+}
+
+fn confirm(count: usize, segments: &Segments) -> Result<(), Failure> {
+    let answer = prompt::prompt_visible(&format!(
+        "Send {count} messages ({} parts) to {count} recipients? [y/N] ",
+        segments.parts * count
+    ))?;
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Ok(()),
+        _ => Err(Failure::new(ExitCode::Usage, "cancelled: nothing was sent")),
+    }
+}
+
+/// A failed send, said so that nobody sends twice: an unknown outcome names
+/// the reference(s) and how to check before sending again.
+fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure {
+    let (what, them) = if count == 1 {
+        ("the message", "it")
+    } else {
+        ("the messages", "them")
+    };
+    let named = match references {
+        [one] => format!("reference {one}"),
+        refs => format!("references {} to {}", refs[0], refs[refs.len() - 1]),
+    };
+    let check = format!(
+        "check with `mobivate logs list --reference {}` before sending {them} again",
+        references[0]
+    );
+    match failure {
+        SendFailure::NotSent(failure) => failure,
+        SendFailure::Unknown(failure) => Failure::new(
+            failure.code,
+            format!("{failure}; {what} may have been sent ({named})"),
+        )
+        .with_hint(check),
+        SendFailure::AcceptedUnreadable(failure) => {
+            Failure::new(failure.code, format!("{failure} ({named})"))
+                .with_hint(format!("{what} were accepted and must not be sent again"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_references_are_unique_and_shaped() {
+        let one = references(None, 1);
+        assert_eq!(one.len(), 1);
+        let shape = |r: &str| {
+            let parts: Vec<&str> = r.split('-').collect();
+            parts[0] == "mob"
+                && parts[1].len() == 16
+                && parts[1].ends_with('Z')
+                && parts[2].len() == 8
+                && parts[2].chars().all(|c| c.is_ascii_hexdigit())
+        };
+        assert!(shape(&one[0]), "{}", one[0]);
+        let many = references(None, 3);
+        assert_eq!(many.len(), 3);
+        assert!(many[0].ends_with("-1") && many[2].ends_with("-3"));
+        assert_ne!(references(None, 1), references(None, 1));
+        assert_eq!(references(Some("r-1"), 1), vec!["r-1".to_string()]);
+    }
+
+    #[test]
+    fn max_parts_must_be_a_whole_number_from_one() {
+        assert_eq!(parse_max_parts("3").unwrap(), 3);
+        for bad in ["0", "-1", "x", "", "1.5"] {
+            assert_eq!(parse_max_parts(bad).unwrap_err().code, ExitCode::DataErr);
+        }
+    }
+}

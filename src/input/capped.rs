@@ -1,0 +1,51 @@
+//! Reading a whole file into memory, never more than a cap: a file that grows
+//! without end (`/dev/zero`, a FIFO fed by `yes`) cannot grow memory.
+
+use std::fs::File;
+use std::io::{Error, ErrorKind, Read};
+use std::path::Path;
+use zeroize::Zeroizing;
+
+/// The whole file at `path`, at most `cap` bytes. More than `cap` is an error
+/// of kind `FileTooLarge` (reading stops one byte past the cap); a directory
+/// is an error of kind `IsADirectory`. The bytes are zeroized when dropped,
+/// since such a file may hold a secret.
+pub fn read_capped_file(path: &Path, cap: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let file = File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(Error::new(ErrorKind::IsADirectory, "it is a directory"));
+    }
+    let mut bytes = Zeroizing::new(Vec::new());
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(Error::new(
+            ErrorKind::FileTooLarge,
+            format!("it is larger than {cap} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_up_to_the_cap_and_no_further() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"12345").unwrap();
+        assert_eq!(&read_capped_file(&path, 5).unwrap()[..], b"12345");
+        let error = read_capped_file(&path, 4).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::FileTooLarge);
+        let error = read_capped_file(dir.path(), 4).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::IsADirectory);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_file_stops_at_the_cap() {
+        let error = read_capped_file(Path::new("/dev/zero"), 1024).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::FileTooLarge);
+    }
+}

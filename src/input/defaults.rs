@@ -1,0 +1,57 @@
+//! The sender and the route of a message, for `send` and `bulk`: the flag,
+//! then `MOBIVATE_FROM` / `MOBIVATE_ROUTE`, then the profile's default, then
+//! the built-in default (a route only: there is no default sender).
+
+use crate::env;
+use crate::error::Failure;
+use crate::input::profile;
+
+/// The route when nothing names one.
+pub const DEFAULT_ROUTE: &str = "mglobal";
+
+/// A value and where it came from, for messages.
+pub struct Sourced {
+    pub value: String,
+    pub source: &'static str,
+}
+
+/// The sender, or `None` when nothing gives one.
+pub fn sender(flag: Option<&str>) -> Result<Option<Sourced>, Failure> {
+    pick(flag, "--from", "MOBIVATE_FROM", |d| d.from)
+}
+
+/// The route; `mglobal` when nothing gives one.
+pub fn route(flag: Option<&str>) -> Result<Sourced, Failure> {
+    Ok(
+        pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
+            value: DEFAULT_ROUTE.to_string(),
+            source: "the default",
+        }),
+    )
+}
+
+fn pick(
+    flag: Option<&str>,
+    flag_name: &'static str,
+    variable: &'static str,
+    from_profile: impl FnOnce(profile::ProfileDefaults) -> Option<String>,
+) -> Result<Option<Sourced>, Failure> {
+    if let Some(value) = flag {
+        return Ok(Some(Sourced {
+            value: value.to_string(),
+            source: flag_name,
+        }));
+    }
+    if let Some(value) = env::text(variable)?.filter(|v| !v.is_empty()) {
+        return Ok(Some(Sourced {
+            value,
+            source: variable,
+        }));
+    }
+    Ok(from_profile(profile::defaults()?)
+        .filter(|v| !v.is_empty())
+        .map(|value| Sourced {
+            value,
+            source: "the profile",
+        }))
+}
