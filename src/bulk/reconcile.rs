@@ -7,56 +7,30 @@
 //! resent); none found after `--settle` means still unknown, and resent only
 //! with `--resend-unknown`.
 //!
-//! The pager here is deliberately small and private: a minimal client of
-//! `GET /message` (bare arrays, 1-based pages of 1000, a short page ends).
+//! The log is read with `api::messages` (bare arrays, 1-based pages of
+//! 1000, a short page ends).
 
-use crate::bulk::clock::{api_time, human, now_ms as now_unix_ms};
+use crate::api::messages::{self, Direction, Search};
+use crate::bulk::clock::{human, now_ms as now_unix_ms};
 use crate::bulk::journal::{Journal, Ledger, RangeBuilder, Record};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::net::transport::{Call, Method, RetryPolicy, Transport};
+use crate::net::transport::Transport;
 use crate::report::warn;
 use crate::secret::Secret;
-use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::Duration;
 
-const PAGE_SIZE: usize = 1000;
-const MAX_PAGE_BODY: u64 = 16 * 1024 * 1024;
+const PAGE_SIZE: u64 = 1000;
 const CLOCK_SKEW_MS: i64 = 5 * 60 * 1000;
 
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(rename = "senderReference")]
-    sender_reference: Option<String>,
+fn timestamp(unix_ms: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_millisecond(unix_ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
-/// `+` in a query must be `%2B`.
-fn query_date(unix_ms: i64) -> String {
-    api_time(unix_ms).replace('+', "%2B")
-}
-
-fn log_failure(status: u16, body: &[u8], key: &Secret) -> Failure {
-    let quoted = crate::api::server_message(body, key)
-        .map(|m| format!(": \"{m}\""))
-        .unwrap_or_default();
-    let http = crate::api::http_label(status);
-    let code = match status {
-        401..=403 => ExitCode::NoPerm,
-        429 => ExitCode::TempFail,
-        500..=599 => ExitCode::Unavailable,
-        _ => ExitCode::Protocol,
-    };
-    Failure::new(
-        code,
-        format!("reading the message log failed ({http}){quoted}"),
-    )
-    .with_hint("nothing was sent; the unknown rows stay unknown until the log can be read")
-}
-
-/// Calls `each` with the `senderReference` of every message in the log
-/// between the two times, page by page.
+/// Calls `each` with the `senderReference` of every outgoing message in
+/// the log between the two times, page by page (`api::messages`).
 pub fn search_log(
     transport: &Transport,
     key: &Secret,
@@ -64,35 +38,20 @@ pub fn search_log(
     to_ms: i64,
     mut each: impl FnMut(&str),
 ) -> Result<(), Failure> {
+    let search = Search {
+        since: timestamp(from_ms),
+        until: timestamp(to_ms),
+        direction: Some(Direction::Mt),
+    };
     for page in 1.. {
-        let path = format!(
-            "/message?startDate={}&endDate={}&page={page}&pageSize={PAGE_SIZE}&direction=MT",
-            query_date(from_ms),
-            query_date(to_ms)
-        );
-        let reply = transport.send(&Call {
-            method: Method::Get,
-            path: &path,
-            json_body: None,
-            bearer: Some(key),
-            policy: RetryPolicy::Safe,
-            max_body: MAX_PAGE_BODY,
-        })?;
-        if !(200..300).contains(&reply.status) {
-            return Err(log_failure(reply.status, &reply.body, key));
-        }
-        let entries: Vec<Entry> = serde_json::from_slice(&reply.body).map_err(|e| {
-            Failure::new(
-                ExitCode::Protocol,
-                format!("the message log's page {page} is not a list of messages: {e}"),
-            )
-        })?;
-        for entry in &entries {
-            if let Some(reference) = &entry.sender_reference {
-                each(reference);
+        let records = messages::search_page(transport, key, &search, page, PAGE_SIZE)?;
+        for record in &records {
+            let reference = messages::text_of(&record.sender_reference);
+            if !reference.is_empty() {
+                each(&reference);
             }
         }
-        if entries.len() < PAGE_SIZE {
+        if (records.len() as u64) < PAGE_SIZE {
             break;
         }
     }
