@@ -986,3 +986,121 @@ fn at_a_terminal_it_asks_before_sending() {
     assert!(seen.contains("cancelled: nothing was sent"), "{seen}");
     assert!(api.batches().is_empty());
 }
+
+// ---------- against the mock API example (examples/mock_api/) ----------
+
+struct MockApi(std::process::Child, String);
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_mock_api(flags: &[&str]) -> MockApi {
+    use std::io::BufRead;
+    // cargo test builds examples next to the test binaries' deps folder.
+    let exe = std::env::current_exe().unwrap();
+    let example = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join("mock_api");
+    let mut child = std::process::Command::new(&example)
+        .args(["--port", "0", "--quiet"])
+        .args(flags)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap()
+        .to_string();
+    MockApi(child, url)
+}
+
+fn mock_stats(url: &str) -> Value {
+    let body = ureq::get(&format!("{url}/_mock/stats"))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
+/// The kill -9 loop against the real mock, its faults switched on (5xx,
+/// accepted then dropped): the mock's own count of accepted messages ends
+/// equal to the rows, so none was sent twice and none lost.
+#[cfg(unix)]
+#[test]
+fn kill_9_loop_against_the_mock_api() {
+    const MOCK_KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
+    let mock = start_mock_api(&[
+        "--fail-rate",
+        "0.05",
+        "--drop-after-read",
+        "0.05",
+        "--seed",
+        "7",
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let rows = 1200;
+    let file = write(dir.path(), "l.csv", &numbers_csv(rows));
+    let args = ["--text", "Hi {{name}}", "--from", "S", "--batch-size", "20"];
+    for pause in [60, 250, 20, 400, 120, 300] {
+        let mut child = raw_mobivate()
+            .env("MOBIVATE_API_KEY", MOCK_KEY)
+            .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+            .args(args)
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(pause));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // Faults stay on: the last runs resume until nothing is left to send.
+    let mut last = None;
+    for _ in 0..20 {
+        let output = mobivate()
+            .env("MOBIVATE_API_KEY", MOCK_KEY)
+            .args([
+                "--base-url",
+                &mock.1,
+                "bulk",
+                "--yes",
+                "--settle",
+                "0",
+                "--resend-unknown",
+            ])
+            .args(args)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let done = output.status.code() == Some(0);
+        last = Some(output);
+        if done {
+            break;
+        }
+    }
+    let last = last.unwrap();
+    assert_eq!(last.status.code(), Some(0), "{}", stderr_of(&last));
+    assert_eq!(
+        stdout_of(&last),
+        format!("accepted {rows}, invalid 0, duplicate 0, unknown 0, rejected 0\n")
+    );
+    let stats = mock_stats(&mock.1);
+    assert_eq!(stats["accepted"], rows, "{stats}");
+}
