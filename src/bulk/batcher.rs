@@ -91,6 +91,10 @@ pub fn batches(
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
             continue;
         };
+        if shaper.is_excluded(&message) {
+            // Never in a request, like an invalid row: bridged over.
+            continue;
+        }
         if !options.allow_duplicates && duplicates.is_duplicate(&message) {
             // Not bridged: pass one counts a row inside a request's ranges
             // as carried by it, and a duplicate never is.

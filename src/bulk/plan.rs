@@ -75,6 +75,8 @@ pub struct Plan {
     pub valid: u64,
     pub invalid: u64,
     pub duplicate: u64,
+    /// Valid rows whose recipient is excluded (opted out): never sent.
+    pub opted_out: u64,
     /// Every distinct valid message of the file.
     pub all: Totals,
     /// Those the journal does not yet account for: this run sends them.
@@ -121,6 +123,10 @@ pub fn pass_one(
                 continue;
             }
         };
+        if shaper.is_excluded(&message) {
+            plan.opted_out += 1;
+            continue;
+        }
         plan.valid += 1;
         if message.empty_values > 0 {
             plan.empty_value_rows += 1;
@@ -258,6 +264,7 @@ fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
 pub enum Final<'a> {
     Invalid(String),
     Duplicate(&'a Message<'a>),
+    OptedOut(&'a Message<'a>),
     Message(&'a Message<'a>, Option<&'a State>),
 }
 
@@ -279,6 +286,9 @@ pub fn last_pass(
         let raw_recipient = row.values[recipient_slot].clone();
         match shaper.shape_uncounted(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
+            Ok(message) if shaper.is_excluded(&message) => {
+                each(number, &raw_recipient, Final::OptedOut(&message))?;
+            }
             Ok(message) => {
                 if !allow_duplicates && duplicates.is_duplicate(&message) {
                     each(number, &raw_recipient, Final::Duplicate(&message))?;

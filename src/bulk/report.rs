@@ -24,6 +24,13 @@ pub struct Counts {
     pub rejected: u64,
     /// Valid rows not sent yet (the run stopped early, or was --check).
     pub pending: u64,
+    /// Rows whose recipient is excluded (`--exclude-optouts`).
+    #[serde(rename = "optedOut", skip_serializing_if = "is_zero")]
+    pub opted_out: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Counts {
@@ -97,6 +104,13 @@ pub fn finish(
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
                     line.reason = Some("the same recipient and text as an earlier row");
+                }
+                Final::OptedOut(message) => {
+                    counts.opted_out += 1;
+                    line.state = "opted-out";
+                    line.recipient = message.recipient.as_str();
+                    line.reference = Some(message.reference);
+                    line.reason = Some("the recipient has opted out");
                 }
                 Final::Message(message, state) => {
                     line.recipient = message.recipient.as_str();
@@ -211,6 +225,9 @@ pub fn summary(plan: &Plan, to_send: &Totals, batch_size: usize, already: u64) -
             "  … and {} more invalid rows (see --report)\n",
             plan.invalid - plan.invalid_examples.len() as u64
         ));
+    }
+    if plan.opted_out > 0 {
+        text.push_str(&format!("opted out: {} rows, not sent\n", plan.opted_out));
     }
     if already > 0 {
         text.push_str(&format!(

@@ -19,6 +19,10 @@ pub struct ShapeOptions {
     pub max_parts: Option<u32>,
     /// Generated references are `RUN-ROW`.
     pub run_id: String,
+    /// Recipients never sent to (`Msisdn::to_u64`): the seam for
+    /// `--exclude-optouts`, which fills it from the opt-out list. Their rows
+    /// are reported as `opted-out`.
+    pub excluded: std::collections::HashSet<u64>,
 }
 
 pub struct Shaper {
@@ -89,6 +93,12 @@ impl Shaper {
     /// The columns to copy out of each row.
     pub fn wanted(&self) -> &[String] {
         &self.wanted
+    }
+
+    /// Whether the message's recipient is excluded (opted out).
+    pub fn is_excluded(&self, message: &Message) -> bool {
+        !self.options.excluded.is_empty()
+            && self.options.excluded.contains(&message.recipient.to_u64())
     }
 
     pub fn reference_slot(&self) -> usize {

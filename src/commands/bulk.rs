@@ -105,6 +105,8 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         route: args.route.clone(),
         max_parts: args.max_parts,
         run_id: run_id.clone(),
+        // `--exclude-optouts` (not built yet) fills this from the opt-out list.
+        excluded: HashSet::new(),
     });
     let input = Input {
         path: &source.path,
