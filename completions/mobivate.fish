@@ -103,8 +103,8 @@ tab\t''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l to-column -d 'The column holding the recipient\'s number' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l text -d 'Message template with {{column}} placeholders (instead of a `text` column)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l text-file -d 'Read the message template from PATH' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l from -d 'Sender id for rows with no `originator` value' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l route -d 'Route for rows with no `route` value' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l from -d 'Sender id for rows with no `originator` value [env: MOBIVATE_FROM] [default: the profile\'s]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l route -d 'Route for rows with no `route` value [env: MOBIVATE_ROUTE] [default: the profile\'s, else mglobal]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l max-parts -d 'Rows whose text takes more than N parts are invalid' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l schedule -d 'Send at this time: RFC 3339 (2026-12-01T09:00:00Z) or from now (+30m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l name -d 'Campaign name sent with every request' -r

@@ -1104,3 +1104,34 @@ fn kill_9_loop_against_the_mock_api() {
     let stats = mock_stats(&mock.1);
     assert_eq!(stats["accepted"], rows, "{stats}");
 }
+
+#[test]
+fn the_sender_and_route_come_from_the_environment_when_no_flag_gives_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(1));
+    let output = mobivate()
+        .env("MOBIVATE_FROM", "EnvShop")
+        .env("MOBIVATE_ROUTE", "premium")
+        .args(["bulk", "--dry-run", "--text", "Hi"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    let body: Value = serde_json::from_str(stdout.split_once("\n\n").unwrap().1.trim()).unwrap();
+    assert_eq!(body["routeId"], "premium");
+    assert_eq!(body["recipients"][0]["originator"], "EnvShop");
+
+    let bad = mobivate()
+        .env("MOBIVATE_FROM", "Not valid!")
+        .args(["bulk", "--check", "--text", "Hi"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(65));
+    assert!(
+        stderr_of(&bad).contains("MOBIVATE_FROM"),
+        "{}",
+        stderr_of(&bad)
+    );
+}

@@ -41,18 +41,14 @@ pub struct BulkArgs {
     #[arg(long, value_name = "PATH", help_heading = "Message")]
     pub text_file: Option<PathBuf>,
 
-    /// Sender id for rows with no `originator` value
+    /// Sender id for rows with no `originator` value [env: MOBIVATE_FROM] [default: the profile's]
     #[arg(long, value_name = "ORIGINATOR", help_heading = "Message")]
     pub from: Option<String>,
 
-    /// Route for rows with no `route` value
-    #[arg(
-        long,
-        value_name = "ROUTE",
-        default_value = "mglobal",
-        help_heading = "Message"
-    )]
-    pub route: String,
+    /// Route for rows with no `route` value [env: MOBIVATE_ROUTE] [default: the profile's, else
+    /// mglobal]
+    #[arg(long, value_name = "ROUTE", help_heading = "Message")]
+    pub route: Option<String>,
 
     /// Rows whose text takes more than N parts are invalid
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=255),

@@ -54,12 +54,14 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     }
     let format = input_format(args);
     let template = read_template(args)?;
-    let from = args
-        .from
-        .as_deref()
+    // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
+    let sender = crate::input::defaults::sender(args.from.as_deref())?;
+    let route = crate::input::defaults::route(args.route.as_deref())?.value;
+    let from = sender
+        .as_ref()
         .map(|given| {
-            originator::parse(given)
-                .map_err(|e| Failure::new(ExitCode::DataErr, format!("--from: {e}")))
+            originator::parse(&given.value)
+                .map_err(|e| Failure::new(ExitCode::DataErr, format!("{}: {e}", given.source)))
         })
         .transpose()?;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
@@ -79,7 +81,13 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         .journal
         .clone()
         .unwrap_or_else(|| default_journal(&args.file));
-    let options_hash = options_fingerprint(args, format, template.as_ref());
+    let options_hash = options_fingerprint(
+        args,
+        format,
+        template.as_ref(),
+        sender.as_ref().map(|s| s.value.as_str()),
+        &route,
+    );
 
     // The journal: locked for a real run, only read for --check and --dry-run.
     let (mut journal, ledger) = if sending {
@@ -102,7 +110,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         to_column: args.to_column.clone(),
         template,
         from,
-        route: args.route.clone(),
+        route: route.clone(),
         max_parts: args.max_parts,
         run_id: run_id.clone(),
         // `--exclude-optouts` (not built yet) fills this from the opt-out list.
@@ -213,7 +221,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let _ = std::io::stderr().lock().write_all(summary.as_bytes());
 
     let batch_options = BatchOptions {
-        route: args.route.clone(),
+        route: route.clone(),
         name: args.name.clone(),
         schedule: schedule.map(api_utc),
         batch_size,
@@ -503,7 +511,13 @@ fn default_journal(file: &Path) -> PathBuf {
 
 /// The options that shape what each row becomes: a resumed run must use
 /// the same, or it would send other messages than the journal describes.
-fn options_fingerprint(args: &BulkArgs, format: Format, template: Option<&Template>) -> u64 {
+fn options_fingerprint(
+    args: &BulkArgs,
+    format: Format,
+    template: Option<&Template>,
+    from: Option<&str>,
+    route: &str,
+) -> u64 {
     let mut hash = Fnv64::default();
     match format {
         Format::Csv { delimiter } => hash.field(&[b'c', delimiter]),
@@ -511,8 +525,8 @@ fn options_fingerprint(args: &BulkArgs, format: Format, template: Option<&Templa
     }
     hash.field(args.to_column.as_bytes());
     hash.field(template.map_or(b"\0text column" as &[u8], |t| t.source().as_bytes()));
-    hash.field(args.from.as_deref().unwrap_or("\0").as_bytes());
-    hash.field(args.route.as_bytes());
+    hash.field(from.unwrap_or("\0").as_bytes());
+    hash.field(route.as_bytes());
     hash.field(&args.max_parts.unwrap_or(0).to_le_bytes());
     hash.field(&[u8::from(args.allow_duplicates)]);
     hash.field(args.schedule.as_deref().unwrap_or("\0").as_bytes());
