@@ -109,7 +109,8 @@ lines = [
     "Wall time is end to end: read, validate, count parts, find duplicates, serialise, send, "
     "journal (fsynced before and after each request), and count the outcome. "
     "The mock's own CPU time is shown separately: on this 2-core machine it competes with the client. "
-    "Regenerate with `bash bench/bulk.sh` (`ROWS=N`, `SINGLE_ROWS=N`); `bench/run.sh` runs it too.",
+    "Regenerate with `bash bench/bulk.sh` (`ROWS=N`, `SINGLE_ROWS=N`); `bench/run.sh` runs it too. "
+    "Same machine as above (2 cores, shared with other work while this ran: treat the walls as upper bounds).",
     "",
     "| client | rows | wall | rows/s | client CPU | peak RSS | mock CPU | 1,000,000 rows |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
