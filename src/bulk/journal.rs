@@ -364,6 +364,15 @@ impl Journal {
             .map_err(|e| journal_failure(&self.path, "write", e))?;
         self.append(&Record::Header(header.clone()))
             .map_err(|e| journal_failure(&self.path, "write", e))?;
+        // Make the new file's name durable too (a no-op where directories
+        // cannot be opened).
+        let dir = match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if let Ok(dir) = File::open(dir) {
+            let _ = dir.sync_all();
+        }
         self.header = Some(header);
         Ok(())
     }
