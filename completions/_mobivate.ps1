@@ -145,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation; required without a terminal')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation; required without a terminal')
             [CompletionResult]::new('--key-stdin', '--key-stdin', [CompletionResultType]::ParameterName, 'Read the API key from stdin')
+            [CompletionResult]::new('--exclude-optouts', '--exclude-optouts', [CompletionResultType]::ParameterName, 'Fetch the opt-out list once before sending; rows whose recipient opted out are not sent and are reported as `opted-out` (the API would drop them too, but silently)')
             [CompletionResult]::new('--restart', '--restart', [CompletionResultType]::ParameterName, 'Discard the journal and start over (rows it records as sent are sent again)')
             [CompletionResult]::new('--resend-unknown', '--resend-unknown', [CompletionResultType]::ParameterName, 'Resend rows whose outcome is still unknown after --settle and not in the message log')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request, attempt and outcome on stderr (never a secret)')

@@ -138,6 +138,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -y 'Do not ask for confirmation; required without a terminal'
             cand --yes 'Do not ask for confirmation; required without a terminal'
             cand --key-stdin 'Read the API key from stdin'
+            cand --exclude-optouts 'Fetch the opt-out list once before sending; rows whose recipient opted out are not sent and are reported as `opted-out` (the API would drop them too, but silently)'
             cand --restart 'Discard the journal and start over (rows it records as sent are sent again)'
             cand --resend-unknown 'Resend rows whose outcome is still unknown after --settle and not in the message log'
             cand -v 'Show each request, attempt and outcome on stderr (never a secret)'

@@ -127,6 +127,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l check -d 'Val
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l dry-run -d 'Print the summary and the first request (key as ***); send nothing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 'Read the API key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Fetch the opt-out list once before sending; rows whose recipient opted out are not sent and are reported as `opted-out` (the API would drop them too, but silently)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal and start over (rows it records as sent are sent again)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l resend-unknown -d 'Resend rows whose outcome is still unknown after --settle and not in the message log'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'

@@ -760,6 +760,11 @@ fn unknown_outcomes_not_in_the_log_are_resent_only_when_asked() {
     let args = ["--text", "Hi", "--from", "S"];
     let output = bulk(&api, &file).args(args).output().unwrap();
     assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("mobivate logs list --reference"),
+        "the hint says how to look: {}",
+        stderr_of(&output)
+    );
     api.set_faults(Faults::default());
 
     let kept = bulk(&api, &file).args(args).output().unwrap();
@@ -1134,4 +1139,40 @@ fn the_sender_and_route_come_from_the_environment_when_no_flag_gives_them() {
         "{}",
         stderr_of(&bad)
     );
+}
+
+/// `--exclude-optouts`: the mock's opted-out number is never sent, is counted
+/// as `opted-out O` on stdout, and is reported with the state `opted-out`.
+#[test]
+fn exclude_optouts_skips_and_reports_opted_out_recipients() {
+    const MOCK_KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
+    let mock = start_mock_api(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "o.csv",
+        "recipient,text\n447930000001,Hi\n447700900999,Hi\n447930000002,Hi\n",
+    );
+    let report = dir.path().join("report.jsonl");
+    let output = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+        .args(["--from", "Shop", "--exclude-optouts", "--report"])
+        .arg(&report)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(
+        stdout_of(&output),
+        "accepted 2, invalid 0, duplicate 0, unknown 0, rejected 0, opted-out 1\n"
+    );
+    let lines = report_lines(&report);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["recipient"], "447700900999");
+    assert_eq!(lines[1]["state"], "opted-out");
+    assert_eq!(lines[0]["state"], "accepted");
+    let stats = mock_stats(&mock.1);
+    assert_eq!(stats["accepted"], 2, "{stats}");
+    assert_eq!(stats["optedOutSkipped"], 0, "the API never saw it: {stats}");
 }

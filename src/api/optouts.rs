@@ -79,7 +79,6 @@ pub fn list_page(
 /// The whole opt-out list, every page, as normalised numbers: for
 /// `bulk --exclude-optouts`. Entries that are not valid numbers are left out
 /// (no row could match them).
-#[allow(dead_code)] // called by `bulk --exclude-optouts`, wired in with `bulk`
 pub fn fetch_all(transport: &Transport, key: &Secret) -> Result<HashSet<Msisdn>, Failure> {
     let since: Timestamp = LIST_START.parse().expect("LIST_START is RFC 3339");
     let until = Timestamp::now();

@@ -36,6 +36,15 @@ fn is_zero(n: &u64) -> bool {
 impl Counts {
     pub fn line(&self, format: ResultFormat) -> String {
         match format {
+            ResultFormat::Text if self.opted_out > 0 => format!(
+                "accepted {}, invalid {}, duplicate {}, unknown {}, rejected {}, opted-out {}\n",
+                self.accepted,
+                self.invalid,
+                self.duplicate,
+                self.unknown,
+                self.rejected,
+                self.opted_out
+            ),
             ResultFormat::Text => format!(
                 "accepted {}, invalid {}, duplicate {}, unknown {}, rejected {}\n",
                 self.accepted, self.invalid, self.duplicate, self.unknown, self.rejected
@@ -60,7 +69,7 @@ struct ReportLine<'a> {
     reason: Option<&'a str>,
 }
 
-const UNKNOWN_REASON: &str = "the outcome of its request is unknown (a timeout, a reset or a 5xx); run the same command again after --settle to check the message log";
+const UNKNOWN_REASON: &str = "the outcome of its request is unknown (a timeout, a reset or a 5xx): it may have been sent; run the same command again after --settle to check the message log, or look with `mobivate logs list --reference REF`";
 const MISSING_REASON: &str =
     "not in the message log, though other rows of its request are; not resent";
 const PENDING_REASON: &str = "not sent yet; run the same command again to send it";

@@ -102,6 +102,11 @@ pub struct BulkArgs {
     #[arg(long, help_heading = "Sending")]
     pub key_stdin: bool,
 
+    /// Fetch the opt-out list once before sending; rows whose recipient opted out are not sent
+    /// and are reported as `opted-out` (the API would drop them too, but silently)
+    #[arg(long, help_heading = "Sending")]
+    pub exclude_optouts: bool,
+
     /// Journal of what was sent [default: FILE.mobivate-journal; required with stdin]
     #[arg(long, value_name = "PATH", help_heading = "Resuming")]
     pub journal: Option<PathBuf>,

@@ -6,6 +6,7 @@
 //! message log; show the summary and confirm; pass two sends; a last pass
 //! counts (and writes the report); print the counts; exit by the outcome.
 
+use crate::api;
 use crate::bulk::batcher::{self, BatchOptions};
 use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::hash::Fnv64;
@@ -106,6 +107,27 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         .map(|h| h.run.clone())
         .unwrap_or_else(new_run_id);
 
+    // `--exclude-optouts`: the opt-out list, fetched once, before anything
+    // is sent. The key it needs is the one the run then sends with.
+    let mut early_key = None;
+    let excluded = match (&transport, args.exclude_optouts) {
+        (Some(transport), true) => {
+            let interactivity = Interactivity::new(connection.no_input);
+            let key = key::resolve_key(args.key_stdin, &interactivity)?;
+            let numbers = api::optouts::fetch_all(transport, &key)?;
+            transport
+                .verbose()
+                .say(|| format!("{} opted-out numbers fetched", numbers.len()));
+            early_key = Some((key, interactivity));
+            numbers.into_iter().map(|number| number.to_u64()).collect()
+        }
+        (None, true) => {
+            warn("--check uses no key and no network, so the opt-out list is not fetched");
+            HashSet::new()
+        }
+        (_, false) => HashSet::new(),
+    };
+
     let shaper = Shaper::new(ShapeOptions {
         to_column: args.to_column.clone(),
         template,
@@ -113,8 +135,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         route: route.clone(),
         max_parts: args.max_parts,
         run_id: run_id.clone(),
-        // `--exclude-optouts` (not built yet) fills this from the opt-out list.
-        excluded: HashSet::new(),
+        excluded,
     });
     let input = Input {
         path: &source.path,
@@ -170,8 +191,16 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
                 created: now_unix_ms(),
             })?;
         }
-        let interactivity = Interactivity::new(connection.no_input);
-        let key = key::resolve_key(args.key_stdin, &interactivity)?;
+        let (key, interactivity) = match early_key.take() {
+            Some(given) => given,
+            None => {
+                let interactivity = Interactivity::new(connection.no_input);
+                (
+                    key::resolve_key(args.key_stdin, &interactivity)?,
+                    interactivity,
+                )
+            }
+        };
         if !lock().unknown_requests().is_empty() {
             let outcome = reconcile::reconcile(
                 transport,
@@ -360,7 +389,7 @@ fn verdict(counts: &Counts, skip_invalid: bool, sent: bool) -> Result<(), Failur
             ExitCode::TempFail,
             format!("{} rows have an unknown outcome", counts.unknown),
         )
-        .with_hint("run the same command again after --settle: it looks for them in the message log before sending anything"));
+        .with_hint("they may have been sent: run the same command again after --settle, which looks for them in the message log before sending anything; or check one with `mobivate logs list --reference REF` (--report names each row's reference)"));
     }
     if counts.rejected > 0 {
         return Err(Failure::new(
