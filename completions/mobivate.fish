@@ -126,7 +126,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l skip-invalid 
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l check -d 'Validate the whole file and print the summary; no key, no network'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l dry-run -d 'Print the summary and the first request (key as ***); send nothing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 'Read the API key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Fetch the opt-out list once before sending; rows whose recipient opted out are not sent and are reported as `opted-out` (the API would drop them too, but silently)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal and start over (rows it records as sent are sent again)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l resend-unknown -d 'Resend rows whose outcome is still unknown after --settle and not in the message log'
@@ -223,7 +223,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l shorten-urls 
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l fold-to-gsm -d 'Replace curly quotes, dashes, the ellipsis and the no-break space with their GSM-7 twins'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l dry-run -d 'Check everything and print the request (key as ***) without sending it'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s y -l yes -d 'Do not ask before sending to several recipients; required without a terminal'
-complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l key-stdin -d 'Read the API key from stdin'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -272,7 +272,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -284,7 +284,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -302,7 +302,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -336,7 +336,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -346,7 +346,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -356,7 +356,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -382,7 +382,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_s
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l key-stdin -d 'Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'

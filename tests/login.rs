@@ -733,6 +733,30 @@ fn a_broken_config_is_78_naming_file_and_line() {
             "{args:?}: {stderr}"
         );
     }
+    // Even when a flag and a variable override everything the file could give.
+    for args in [
+        vec!["testkey", "--base-url", "http://127.0.0.1:9"],
+        vec![
+            "send",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--to",
+            "447930000000",
+            "--from",
+            "S",
+            "Hi",
+        ],
+        vec!["logs", "list", "--base-url", "http://127.0.0.1:9"],
+    ] {
+        let out = setup
+            .cmd()
+            .args(&args)
+            .env("MOBIVATE_API_KEY", KEY)
+            .output()
+            .unwrap();
+        let stderr = assert_clean_failure(&out, 78);
+        assert!(stderr.contains("line 3"), "{args:?}: {stderr}");
+    }
     // An unknown key is an error too, with its line.
     setup.write(
         &setup.config_path(),

@@ -1171,3 +1171,69 @@ fn segments_at_a_terminal_says_how_to_end_the_text() {
         "encoding: GSM-7\ncharacters: 5\nparts: 1\nleft in last part: 155\n"
     );
 }
+
+/// The message went out, but its id could not be written: the error says it
+/// was sent, names the reference, and warns against sending it again.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_after_sending_says_the_message_was_sent() {
+    let mut server = Server::new();
+    let sent = server
+        .mock("POST", "/send/single")
+        .with_body(single_record("order-9"))
+        .expect(1)
+        .create();
+    // A full disk: every write to stdout fails (ENOSPC).
+    let stdout = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = raw_mobivate()
+        .env("CI", "true")
+        .env("MOBIVATE_API_KEY", KEY)
+        .args([
+            "send",
+            "--base-url",
+            &server.url(),
+            "--to",
+            TO,
+            "--from",
+            "Shop",
+        ])
+        .args(["--reference", "order-9", "Hello"])
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(74), "{stderr}");
+    assert!(stderr.contains("the message was sent"), "{stderr}");
+    assert!(stderr.contains("order-9"), "{stderr}");
+    assert!(stderr.contains("do not send the message again"), "{stderr}");
+    assert!(!stderr.contains(KEY));
+    sent.assert();
+}
+
+/// A dry run shows the key as `***`, so it needs none: without one it still
+/// prints the request, exits 0, and says that sending would need a key.
+#[test]
+fn dry_run_without_a_key_still_shows_the_request() {
+    let (server, never) = nothing_expected();
+    let out = mobivate()
+        .args([
+            "send",
+            "--base-url",
+            &server.url(),
+            "--to",
+            TO,
+            "--from",
+            "Shop",
+        ])
+        .args(["--dry-run", "Hello"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).starts_with(&format!("POST {}/send/single\n", server.url())));
+    assert!(stderr_of(&out).contains("sending would need one"));
+    never.assert();
+}

@@ -98,7 +98,7 @@ pub struct BulkArgs {
           help_heading = "Sending")]
     pub rate: Option<u32>,
 
-    /// Read the API key from stdin
+    /// Read the API key from stdin (else MOBIVATE_API_KEY, else the profile's stored key, else a prompt)
     #[arg(long, help_heading = "Sending")]
     pub key_stdin: bool,
 

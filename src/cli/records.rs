@@ -10,7 +10,7 @@ use std::time::Duration;
 #[derive(Debug, Args)]
 #[command(next_help_heading = "API key")]
 pub struct KeyArgs {
-    /// Read the API key from stdin [else MOBIVATE_API_KEY, else a hidden prompt]
+    /// Read the API key from stdin (else MOBIVATE_API_KEY, else the profile's stored key, else a prompt)
     #[arg(long)]
     pub key_stdin: bool,
 }
@@ -68,7 +68,7 @@ pub struct LogsListArgs {
     pub until: Option<When>,
 
     /// Only outgoing (mt) or incoming (mo) messages [filtered by the API]
-    #[arg(long, value_enum, value_name = "DIRECTION")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "DIRECTION")]
     pub direction: Option<DirectionArg>,
 
     /// Only this status, e.g. DELIVERED; repeat for several [filtered by mobivate]

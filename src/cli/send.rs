@@ -58,7 +58,7 @@ pub struct SendArgs {
     #[arg(short, long)]
     pub yes: bool,
 
-    /// Read the API key from stdin
+    /// Read the API key from stdin (else MOBIVATE_API_KEY, else the profile's stored key, else a prompt)
     #[arg(long)]
     pub key_stdin: bool,
 

@@ -63,6 +63,21 @@ fn reshape(error: &clap::Error) -> Failure {
             "write {flag} alone; no flag takes a password or key as its value"
         ));
     }
+    if error.kind() == ErrorKind::MissingRequiredArgument
+        && let Some(ContextValue::Strings(missing)) = error.get(ContextKind::InvalidArg)
+    {
+        let usage = match error.get(ContextKind::Usage) {
+            Some(ContextValue::StyledStr(usage)) => {
+                usage.to_string().trim().replace("Usage: ", "usage: ")
+            }
+            _ => "see `mobivate --help`".to_string(),
+        };
+        return Failure::new(
+            ExitCode::Usage,
+            format!("missing required argument: {}", missing.join(", ")),
+        )
+        .with_hint(usage);
+    }
     let rendered = error.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid command line");

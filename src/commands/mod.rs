@@ -52,6 +52,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 /// before the user types a password.
 fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
     crate::env::check_decodable()?;
+    // A config file that cannot be parsed is an error (78) for every command
+    // that talks to the API, even when flags and variables override it all.
+    crate::input::profile::loaded()?;
     let endpoint = Endpoint::resolve(
         connection.base_url.as_deref(),
         crate::input::profile::base_url,

@@ -13,7 +13,7 @@ use crate::net::transport::Transport;
 use crate::output::list::{ListFormat, ListOutput};
 use crate::secret::Secret;
 use crate::sms::number::{Msisdn, normalise};
-use std::io::{BufRead, ErrorKind, Write};
+use std::io::{BufRead, Read, Write};
 
 pub fn list(connection: &ConnectionArgs, args: &OptoutsListArgs) -> Result<(), Failure> {
     let start = When::At(LIST_START.parse().expect("LIST_START is RFC 3339"));
@@ -171,18 +171,48 @@ fn gather(arguments: &[String]) -> Result<Vec<String>, Failure> {
             continue;
         }
         stdin_read = true;
-        for line in std::io::stdin().lock().lines() {
-            let line = line.map_err(|error| match error.kind() {
-                ErrorKind::InvalidData => {
-                    Failure::new(ExitCode::DataErr, "stdin is not UTF-8 text")
-                }
-                _ => Failure::new(ExitCode::NoInput, format!("cannot read stdin: {error}")),
-            })?;
-            let line = line.trim();
-            if !line.is_empty() {
-                numbers.push(line.to_string());
-            }
-        }
+        read_stdin_lines(&mut numbers)?;
     }
     Ok(numbers)
+}
+
+/// The longest line `-` takes from stdin: a phone number with its spaces and
+/// punctuation fits many times over; an endless line (`< /dev/zero`) stops here.
+const MAX_LINE_BYTES: u64 = 1024;
+
+/// One number per line from stdin, blank lines skipped, each line capped.
+fn read_stdin_lines(numbers: &mut Vec<String>) -> Result<(), Failure> {
+    let mut stdin = std::io::stdin().lock();
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let read = (&mut stdin)
+            .take(MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|error| {
+                Failure::new(ExitCode::NoInput, format!("cannot read stdin: {error}"))
+            })?;
+        if read == 0 {
+            return Ok(());
+        }
+        if line.len() as u64 > MAX_LINE_BYTES {
+            return Err(Failure::new(
+                ExitCode::DataErr,
+                format!("line {number} of stdin is longer than {MAX_LINE_BYTES} bytes"),
+            )
+            .with_hint("nothing was sent; give one number per line"));
+        }
+        let text = std::str::from_utf8(&line).map_err(|_| {
+            Failure::new(
+                ExitCode::DataErr,
+                format!("line {number} of stdin is not UTF-8 text"),
+            )
+            .with_hint("nothing was sent")
+        })?;
+        let text = text.trim();
+        if !text.is_empty() {
+            numbers.push(text.to_string());
+        }
+    }
+    Ok(())
 }

@@ -127,10 +127,21 @@ pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> 
     };
     let request = plan.request();
 
-    let key = key::resolve_key(args.key_stdin, &interactivity)?;
+    let key = match key::resolve_key(args.key_stdin, &interactivity) {
+        // A dry run shows the key as `***` anyway: without one it still shows
+        // the request, and says that sending would need a key.
+        Err(failure) if args.dry_run && failure.code == ExitCode::Usage => {
+            crate::report::warn(&format!("{failure}; sending would need one"));
+            None
+        }
+        key => Some(key?),
+    };
     if args.dry_run {
         return output::write_stdout(&dry_run(&transport, &request, args.format));
     }
+    let Some(key) = key else {
+        unreachable!("only a dry run goes on without a key")
+    };
     if recipients.len() > 1 && !args.yes {
         confirm(recipients.len(), &segments)?;
     }
@@ -143,7 +154,25 @@ pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> 
             .collect::<String>(),
         ResultFormat::Json => format!("{}\n", accepted.record),
     };
-    output::write_stdout(out.as_bytes())
+    output::write_stdout(out.as_bytes()).map_err(|failure| {
+        let (what, were) = if recipients.len() == 1 {
+            ("the message", "was")
+        } else {
+            ("the messages", "were")
+        };
+        Failure::new(
+            failure.code,
+            format!(
+                "{failure}; {what} {were} sent (id {}, reference {})",
+                accepted.id, references[0]
+            ),
+        )
+        .with_hint(format!(
+            "do not send {what} again; `mobivate logs list --reference {}` shows {}",
+            references[0],
+            if recipients.len() == 1 { "it" } else { "them" }
+        ))
+    })
 }
 
 /// Every `--to`, split on commas and normalised; duplicates dropped, the
@@ -378,10 +407,10 @@ fn confirm(count: usize, segments: &Segments) -> Result<(), Failure> {
 /// A failed send, said so that nobody sends twice: an unknown outcome names
 /// the reference(s) and how to check before sending again.
 fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure {
-    let (what, them) = if count == 1 {
-        ("the message", "it")
+    let (what, them, were) = if count == 1 {
+        ("the message", "it", "was")
     } else {
-        ("the messages", "them")
+        ("the messages", "them", "were")
     };
     let named = match references {
         [one] => format!("reference {one}"),
@@ -400,7 +429,7 @@ fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure
         .with_hint(check),
         SendFailure::AcceptedUnreadable(failure) => {
             Failure::new(failure.code, format!("{failure} ({named})"))
-                .with_hint(format!("{what} were accepted and must not be sent again"))
+                .with_hint(format!("{what} {were} accepted and must not be sent again"))
         }
     }
 }

@@ -368,9 +368,17 @@ impl Transport {
         match error {
             ureq::Error::Timeout(which) => {
                 let connecting = matches!(which, ureq::Timeout::Resolve | ureq::Timeout::Connect);
+                let stage = match which {
+                    ureq::Timeout::Resolve => "resolving the host name",
+                    ureq::Timeout::Connect => "connecting",
+                    ureq::Timeout::SendRequest | ureq::Timeout::SendBody => "sending the request",
+                    ureq::Timeout::RecvResponse => "waiting for the response",
+                    ureq::Timeout::RecvBody => "reading the response",
+                    _ => "waiting for the server",
+                };
                 NetError::new(
                     NetKind::Timeout { connecting },
-                    format!("timed out ({which})"),
+                    format!("timed out {stage}"),
                 )
             }
             ureq::Error::HostNotFound => {
