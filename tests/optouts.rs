@@ -374,3 +374,33 @@ fn a_closed_stdout_still_applies_every_number_then_exits_74() {
     assert!(stderr_of(&out).contains("every number was still applied"));
     mock.assert();
 }
+
+/// `-` reads stdin line by line, each line capped: an endless line ends at
+/// once with 65, nothing sent, and memory stays small.
+#[test]
+fn an_endless_stdin_line_is_65_with_nothing_sent() {
+    let mut server = mockito::Server::new();
+    let never = server.mock("POST", Matcher::Any).expect(0).create();
+    let out = optouts(&server.url())
+        .args(["add", "-"])
+        .write_stdin(vec![b'4'; 1 << 20])
+        .output()
+        .unwrap();
+    let stderr = assert_clean_failure(&out, 65);
+    assert!(
+        stderr.contains("line 1 of stdin is longer than"),
+        "{stderr}"
+    );
+    never.assert();
+}
+
+/// A missing argument is named on the error line, the usage in the hint.
+#[test]
+fn a_missing_number_is_named() {
+    let out = mobivate().args(["optouts", "add"]).output().unwrap();
+    let stderr = assert_clean_failure(&out, 64);
+    assert!(
+        stderr.starts_with("mobivate: error: missing required argument: <NUMBER>"),
+        "{stderr}"
+    );
+}
