@@ -45,15 +45,14 @@ pub const MAX_CA_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// large, or without any usable PEM certificate, is 78.
 pub fn load_ca_file(path: &Path) -> Result<RootCertStore, Failure> {
     let shown = path.display();
-    let pem = read_ca_file(path).map_err(|error| match error {
+    let mut roots = RootCertStore::empty();
+    add_ca_file(&mut roots, path).map_err(|error| match error {
         ReadError::TooBig => too_big(path),
         ReadError::Io(error) => Failure::new(
             ExitCode::NoInput,
             format!("cannot read CA file {shown}: {error}"),
         ),
     })?;
-    let mut roots = RootCertStore::empty();
-    add_pem_certificates(&mut roots, &pem);
     if roots.is_empty() {
         return Err(Failure::new(
             ExitCode::Config,
@@ -105,8 +104,8 @@ pub fn system_trust(verbose: Verbose) -> Result<Trust, Failure> {
         paths = store.paths;
     }
     if let Some(file) = &paths.file {
-        match read_ca_file(file) {
-            Ok(pem) => add_pem_certificates(&mut roots, &pem),
+        match add_ca_file(&mut roots, file) {
+            Ok(()) => {}
             Err(ReadError::TooBig) => return Err(too_big(file)),
             Err(ReadError::Io(error)) => first_error = Some(format!("{}: {error}", file.display())),
         }
@@ -210,26 +209,58 @@ enum ReadError {
     Io(std::io::Error),
 }
 
-/// The whole file, refusing more than [`MAX_CA_FILE_BYTES`]. Works on pipes
-/// (`--cacert <(…)`), and a FIFO nobody writes to reads as empty instead of
-/// hanging.
-fn read_ca_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+/// Adds the certificates of a PEM file, refusing one larger than
+/// [`MAX_CA_FILE_BYTES`]. Works on pipes (`--cacert <(…)`), and a FIFO nobody
+/// writes to reads as empty instead of hanging.
+fn add_ca_file(roots: &mut RootCertStore, path: &Path) -> Result<(), ReadError> {
     let file = platform::open_without_waiting(path).map_err(ReadError::Io)?;
-    // Sized up front: growing from nothing costs a dozen reads and copies.
-    // Devices and pipes report no size; the cap below stops them.
-    let size = file.metadata().map_or(0, |m| m.len());
-    if size > MAX_CA_FILE_BYTES {
+    // Devices and pipes report no size; the count in read_pem stops them.
+    if file.metadata().map_or(0, |m| m.len()) > MAX_CA_FILE_BYTES {
         return Err(ReadError::TooBig);
     }
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(MAX_CA_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_CA_FILE_BYTES {
-        return Err(ReadError::TooBig);
-    }
-    Ok(bytes)
+    read_pem(file, READ_CHUNK, |der| {
+        roots.add_parsable_certificates([CertificateDer::from(der)]);
+    })
 }
+
+/// Read in pieces this big: a whole system bundle would be 1/4 MiB of fresh
+/// memory, and touching that costs more than decoding it.
+const READ_CHUNK: usize = 32 * 1024;
+
+/// Calls `each` with every certificate of a PEM stream, reading `chunk` bytes
+/// at a time and keeping only the unfinished end of the last piece.
+fn read_pem(
+    mut reader: impl Read,
+    chunk: usize,
+    mut each: impl FnMut(&[u8]),
+) -> Result<(), ReadError> {
+    let mut text = Vec::with_capacity(2 * chunk);
+    let mut der = Vec::with_capacity(4096);
+    let mut total = 0;
+    loop {
+        let read = (&mut reader)
+            .take(chunk as u64)
+            .read_to_end(&mut text)
+            .map_err(ReadError::Io)?;
+        total += read as u64;
+        if total > MAX_CA_FILE_BYTES {
+            return Err(ReadError::TooBig);
+        }
+        let done = for_each_pem_certificate(&text, &mut der, &mut each);
+        if read == 0 {
+            return Ok(());
+        }
+        text.drain(..done);
+        if text.len() > MAX_PEM_BLOCK {
+            // No certificate is this long: drop it rather than decode its
+            // start again with every piece.
+            text.clear();
+        }
+    }
+}
+
+/// Far more than any certificate (the largest seen are tens of KiB).
+const MAX_PEM_BLOCK: usize = 256 * 1024;
 
 fn too_big(path: &Path) -> Failure {
     Failure::new(
@@ -274,8 +305,8 @@ fn add_from_dirs(
             {
                 continue;
             }
-            match read_ca_file(&path) {
-                Ok(pem) => add_pem_certificates(&mut found, &pem),
+            match add_ca_file(&mut found, &path) {
+                Ok(()) => {}
                 Err(ReadError::TooBig) => return Err(TrustStoreError::TooBig(path)),
                 Err(ReadError::Io(_)) => continue,
             }
@@ -366,30 +397,35 @@ struct SystemStore {
 const PEM_BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
 const PEM_END: &[u8] = b"-----END CERTIFICATE-----";
 
-/// Adds every certificate of a PEM text that parses; anything else in the
-/// text is ignored. Written here because the general-purpose decoder
-/// (constant time, as private keys need) takes about a millisecond over a
-/// system bundle, a third of a whole exchange with the API.
-fn add_pem_certificates(roots: &mut RootCertStore, text: &[u8]) {
-    for_each_pem_certificate(text, |der| {
-        roots.add_parsable_certificates([CertificateDer::from(der)]);
-    });
-}
-
-/// Calls `each` with the DER bytes of every certificate block in a PEM text.
-fn for_each_pem_certificate(text: &[u8], mut each: impl FnMut(&[u8])) {
-    // One buffer for every certificate: the roots keep only names and keys.
-    let mut der = Vec::with_capacity(4096);
-    let mut rest = text;
-    while let Some(start) = find(rest, PEM_BEGIN) {
-        rest = &rest[start + PEM_BEGIN.len()..];
-        let (valid, end) = decode_base64(rest, &mut der);
-        rest = &rest[end..];
-        if rest.starts_with(PEM_END) {
+/// Calls `each` with the DER bytes of every certificate block in a PEM text,
+/// decoded into `der`; anything else in the text is ignored. Returns where
+/// the complete blocks end: the rest may be the start of one that continues.
+///
+/// Written here because the general-purpose decoder (constant time, as
+/// private keys need) takes about a millisecond over a system bundle, a third
+/// of a whole exchange with the API.
+fn for_each_pem_certificate(text: &[u8], der: &mut Vec<u8>, mut each: impl FnMut(&[u8])) -> usize {
+    let mut done = 0;
+    loop {
+        let rest = &text[done..];
+        let Some(start) = find(rest, PEM_BEGIN) else {
+            // Keep what could be the start of a marker.
+            return text.len() - rest.len().min(PEM_BEGIN.len() - 1);
+        };
+        let body = &rest[start + PEM_BEGIN.len()..];
+        let (valid, end) = decode_base64(body, der);
+        let tail = &body[end..];
+        if tail.len() < PEM_END.len() && PEM_END.starts_with(tail) {
+            // The block goes on past this text.
+            return done + start;
+        }
+        if tail.starts_with(PEM_END) {
             if valid {
-                each(&der);
+                each(der);
             }
-            rest = &rest[PEM_END.len()..];
+            done = text.len() - tail.len() + PEM_END.len();
+        } else {
+            done = text.len() - tail.len();
         }
     }
 }
@@ -437,9 +473,10 @@ fn decode_base64(text: &[u8], out: &mut Vec<u8>) -> (bool, usize) {
     let mut valid = true;
     let mut i = 0;
     while i < text.len() {
-        // Whole groups of four between line breaks, the common case, taken
-        // four characters at a time.
         if filled == 0 && padding == 0 {
+            // Whole groups of four between line breaks, the common case,
+            // taken four characters at a time. (A line at a time measured
+            // slower.)
             while let Some(group) = text.get(i..i + 4) {
                 let [a, b, c, d] = [0, 1, 2, 3].map(|k| BASE64[usize::from(group[k])]);
                 if a | b | c | d >= 64 {
@@ -828,7 +865,7 @@ mod tests {
 
     fn pem_certificates(text: &[u8]) -> Vec<Vec<u8>> {
         let mut certs = Vec::new();
-        for_each_pem_certificate(text, |der| certs.push(der.to_vec()));
+        read_pem(text, READ_CHUNK, |der| certs.push(der.to_vec())).unwrap_or_else(|_| panic!());
         certs
     }
 
@@ -854,6 +891,33 @@ mod tests {
     }
 
     #[test]
+    fn pem_certificates_split_anywhere_come_out_the_same() {
+        let text = b"junk -----BEGIN CERTIFICATE-----\r\naGVs\r\nbG8=\r\n-----END CERTIFICATE-----\r\n\
+            -----BEGIN CERTIFICATE-----\nunfinished\n\
+            -----BEGIN CERTIFICATE-----\nYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXphYmNkZWZnaGlqa2xtbm9wcXJzdHV2\n\
+            d3h5eg==\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\naGk=\n-----END CERTIFICATE-----";
+        let expected = vec![
+            b"hello".to_vec(),
+            b"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz".to_vec(),
+            b"hi".to_vec(),
+        ];
+        for chunk in 1..=text.len() + 1 {
+            let mut certs = Vec::new();
+            read_pem(&text[..], chunk, |der| certs.push(der.to_vec())).unwrap_or_else(|_| panic!());
+            assert_eq!(certs, expected, "read {chunk} bytes at a time");
+        }
+    }
+
+    #[test]
+    fn pem_streams_stop_at_the_size_cap() {
+        let endless = std::io::repeat(b'A');
+        assert!(matches!(
+            read_pem(endless, READ_CHUNK, |_| {}),
+            Err(ReadError::TooBig)
+        ));
+    }
+
+    #[test]
     fn a_system_bundle_parses_like_rustls_parses_it() {
         // Any PEM bundle on the machine will do; Debian's is the usual one.
         let Ok(pem) = std::fs::read("/etc/ssl/certs/ca-certificates.crt") else {
@@ -864,6 +928,10 @@ mod tests {
             .map(|cert| cert.expect("the system bundle is valid PEM").to_vec())
             .collect();
         assert!(theirs.len() > 10);
-        assert_eq!(pem_certificates(&pem), theirs);
+        for chunk in [1000, 4096, 4097, READ_CHUNK, pem.len() + 1] {
+            let mut ours = Vec::new();
+            read_pem(&pem[..], chunk, |der| ours.push(der.to_vec())).unwrap_or_else(|_| panic!());
+            assert!(ours == theirs, "read {chunk} bytes at a time");
+        }
     }
 }
