@@ -13,6 +13,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::platform::{self, trust};
 use crate::report::Verbose;
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -90,7 +91,7 @@ pub fn system_trust(verbose: Verbose) -> Result<Trust, Failure> {
     let mut first_error = None;
     let mut paths = CaPaths::from_env();
     if paths.file.is_none() && paths.dirs.is_empty() {
-        let store = platform::system_store();
+        let store = trust::system_store();
         if !store.certs.is_empty() || store.first_error.is_some() {
             roots.add_parsable_certificates(store.certs);
             verbose.say(|| {
@@ -101,7 +102,10 @@ pub fn system_trust(verbose: Verbose) -> Result<Trust, Failure> {
             });
         }
         first_error = store.first_error;
-        paths = store.paths;
+        paths = CaPaths {
+            file: store.file,
+            dirs: store.dirs,
+        };
     }
     if let Some(file) = &paths.file {
         match add_ca_file(&mut roots, file) {
@@ -213,7 +217,7 @@ enum ReadError {
 /// [`MAX_CA_FILE_BYTES`]. Works on pipes (`--cacert <(…)`), and a FIFO nobody
 /// writes to reads as empty instead of hanging.
 fn add_ca_file(roots: &mut RootCertStore, path: &Path) -> Result<(), ReadError> {
-    let file = platform::open_without_waiting(path).map_err(ReadError::Io)?;
+    let file = platform::fs::open_without_waiting(path).map_err(ReadError::Io)?;
     // Devices and pipes report no size; the count in read_pem stops them.
     if file.metadata().map_or(0, |m| m.len()) > MAX_CA_FILE_BYTES {
         return Err(ReadError::TooBig);
@@ -283,9 +287,9 @@ fn add_from_dirs(
     dirs: &[PathBuf],
     bundle_file: Option<&Path>,
 ) -> Result<usize, TrustStoreError> {
-    let mut seen: HashSet<platform::FileId> = bundle_file
+    let mut seen: HashSet<platform::fs::FileId> = bundle_file
         .and_then(|file| std::fs::metadata(file).ok())
-        .and_then(|metadata| platform::file_id(&metadata))
+        .and_then(|metadata| platform::fs::file_id(&metadata))
         .into_iter()
         .collect();
     let mut found = RootCertStore::empty();
@@ -301,7 +305,7 @@ fn add_from_dirs(
                 continue;
             };
             if !metadata.is_file()
-                || platform::file_id(&metadata).is_some_and(|id| !seen.insert(id))
+                || platform::fs::file_id(&metadata).is_some_and(|id| !seen.insert(id))
             {
                 continue;
             }
@@ -382,14 +386,6 @@ impl CaPaths {
 fn shown(dirs: &[PathBuf]) -> String {
     let shown: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     shown.join(", ")
-}
-
-/// Where the operating system keeps its trusted CAs: certificates it hands
-/// over, or the files OpenSSL would read.
-struct SystemStore {
-    certs: Vec<CertificateDer<'static>>,
-    first_error: Option<String>,
-    paths: CaPaths,
 }
 
 // ---------- PEM ----------
@@ -744,83 +740,6 @@ impl Transport for TlsTransport {
 
     fn is_tls(&self) -> bool {
         true
-    }
-}
-
-// ---------- what differs by platform ----------
-
-mod platform {
-    use super::{CaPaths, SystemStore};
-    use std::fs::{File, Metadata};
-    use std::path::Path;
-
-    /// Identifies a file behind any number of links.
-    pub type FileId = (u64, u64);
-
-    /// Linux and the BSDs: the bundle and directories OpenSSL would use.
-    #[cfg(all(unix, not(target_os = "macos")))]
-    pub fn system_store() -> SystemStore {
-        let probed = openssl_probe::probe();
-        SystemStore {
-            certs: Vec::new(),
-            first_error: None,
-            paths: CaPaths {
-                file: probed.cert_file,
-                dirs: probed.cert_dir,
-            },
-        }
-    }
-
-    /// Windows and macOS: the operating system's own store.
-    #[cfg(any(windows, target_os = "macos"))]
-    pub fn system_store() -> SystemStore {
-        let found = rustls_native_certs::load_native_certs();
-        SystemStore {
-            certs: found.certs,
-            first_error: found.errors.first().map(ToString::to_string),
-            paths: CaPaths {
-                file: None,
-                dirs: Vec::new(),
-            },
-        }
-    }
-
-    #[cfg(unix)]
-    pub fn file_id(metadata: &Metadata) -> Option<FileId> {
-        use std::os::unix::fs::MetadataExt;
-        Some((metadata.dev(), metadata.ino()))
-    }
-
-    /// No stable identity in std: every file is read, and duplicate
-    /// certificates are dropped by content instead.
-    #[cfg(not(unix))]
-    pub fn file_id(_metadata: &Metadata) -> Option<FileId> {
-        None
-    }
-
-    /// Opens for reading without waiting for a FIFO's writer; reads block as usual.
-    #[cfg(unix)]
-    pub fn open_without_waiting(path: &Path) -> std::io::Result<File> {
-        use std::os::fd::AsRawFd;
-        use std::os::unix::fs::OpenOptionsExt;
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)?;
-        // SAFETY: fcntl on a descriptor this function owns, with plain flags.
-        let flags = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETFL) };
-        if flags < 0
-            || unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK) }
-                < 0
-        {
-            return Err(std::io::Error::last_os_error());
-        }
-        Ok(file)
-    }
-
-    #[cfg(not(unix))]
-    pub fn open_without_waiting(path: &Path) -> std::io::Result<File> {
-        File::open(path)
     }
 }
 

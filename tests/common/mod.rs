@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 
+#[cfg(unix)]
 pub mod pty;
 pub mod server;
 

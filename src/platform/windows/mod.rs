@@ -1,0 +1,4 @@
+pub mod fs;
+pub mod signals;
+pub mod terminal;
+pub mod width;
