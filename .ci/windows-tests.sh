@@ -63,7 +63,7 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$WINE
 
 # Beside the executables, where Windows looks for a DLL first.
 place_shim() { # $1 = the target directory of the build
-  for dir in "$1/$TARGET/debug" "$1/$TARGET/debug/deps"; do
+  for dir in "$1/$TARGET/debug" "$1/$TARGET/debug/deps" "$1/$TARGET/debug/examples"; do
     mkdir -p "$dir"
     cp "$SHIM" "$dir/"
   done

@@ -5,11 +5,11 @@
 
 mod common;
 
+#[cfg(unix)]
 use common::pty::Pty;
 use common::*;
 use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 const OTHER_KEY: &str = "ffff0000-1111-2222-3333-444455556666";
@@ -43,7 +43,13 @@ impl Setup {
     fn write(&self, path: &Path, text: &str, mode: u32) {
         std::fs::create_dir_all(self.dir()).unwrap();
         std::fs::write(path, text).unwrap();
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
     }
 
     /// A profile per `(name, key, base_url)`, keys in plain text.
@@ -96,7 +102,9 @@ impl Setup {
     }
 }
 
+#[cfg(unix)]
 fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
@@ -178,9 +186,12 @@ fn login_status_token_logout_with_plain_text_storage() {
         )
     );
     assert!(setup.read(&file).contains(&format!("api_key = \"{KEY}\"")));
-    assert_eq!(mode_of(&file), 0o600);
-    assert_eq!(mode_of(&setup.config_path()), 0o600);
-    assert_eq!(mode_of(&setup.dir()), 0o700);
+    #[cfg(unix)]
+    {
+        assert_eq!(mode_of(&file), 0o600);
+        assert_eq!(mode_of(&setup.config_path()), 0o600);
+        assert_eq!(mode_of(&setup.dir()), 0o700);
+    }
 
     // status: text on stderr, nothing on stdout, never the key.
     let out = setup.cmd().args(["auth", "status"]).output().unwrap();
@@ -503,6 +514,7 @@ fn without_a_keyring_login_fails_closed_before_sending_anything() {
     never.assert();
 }
 
+#[cfg(unix)] // a pseudo-terminal
 fn pty_login(setup: &Setup, base: &str) -> Pty {
     let mut cmd = setup.raw();
     cmd.args(["auth", "login", "--base-url", base, "-u", USER])
@@ -510,6 +522,7 @@ fn pty_login(setup: &Setup, base: &str) -> Pty {
     Pty::spawn(cmd, true)
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn without_a_keyring_a_terminal_user_may_choose_plain_text() {
     let setup = Setup::new();
@@ -528,6 +541,7 @@ fn without_a_keyring_a_terminal_user_may_choose_plain_text() {
     assert_eq!(mode_of(&file), 0o600);
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn without_a_keyring_declining_writes_nothing() {
     let setup = Setup::new();
@@ -747,6 +761,7 @@ fn a_broken_config_is_78_naming_file_and_line() {
     assert!(assert_clean_failure(&out, 78).contains("larger than 1 MiB"));
 }
 
+#[cfg(unix)] // Unix file modes; the warning is Unix-only
 #[test]
 fn files_others_can_read_get_a_warning() {
     let setup = Setup::new();
@@ -914,7 +929,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 // ---------- a keyring that hangs ----------
 
-/// A "session bus" that accepts connections and never answers.
+#[cfg(unix)] // a Unix socket as a D-Bus session bus
+#[cfg(target_os = "linux")] // a Unix socket as a D-Bus session bus
 fn silent_bus(setup: &Setup) -> String {
     let path = setup.home.path().join("silent-bus");
     let listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
@@ -1059,6 +1075,7 @@ fn createkey_still_prints_the_key_when_the_keyring_cannot_be_updated() {
     assert!(!stderr.contains(NEW_KEY));
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn login_with_key_asks_for_it_hidden_on_a_terminal() {
     let setup = Setup::new();

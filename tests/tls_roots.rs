@@ -7,6 +7,7 @@ mod common;
 use common::server::*;
 use common::*;
 use std::path::{Path, PathBuf};
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 const OK: &str = r#"{"apiKey":"abcd1234-9922-abcd-1234-abcd1234abcd"}"#;

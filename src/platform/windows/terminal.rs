@@ -17,6 +17,9 @@ use windows_sys::Win32::System::Console::{
     GetConsoleMode, ReadConsoleW, SetConsoleMode, WriteConsoleW,
 };
 
+/// How a user ends the input typed at a console, for messages.
+pub const END_OF_INPUT: &str = "Ctrl-Z and Enter on a new line";
+
 const INPUT_PATH: &str = "CONIN$";
 const OUTPUT_PATH: &str = "CONOUT$";
 
