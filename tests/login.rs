@@ -766,6 +766,7 @@ fn a_broken_config_is_78_naming_file_and_line() {
 fn files_others_can_read_get_a_warning() {
     let setup = Setup::new();
     setup.profiles(None, &[("default", KEY, None)]);
+    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(setup.config_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(
         setup.credentials_path(),
