@@ -78,7 +78,7 @@ fn every_variable_that_cannot_be_decoded_is_an_error_naming_it() {
             .unwrap();
         let stderr = assert_clean_failure(&out, code);
         assert!(
-            stderr.contains(name) && stderr.contains("UTF-8"),
+            names_variable(&stderr, name) && stderr.contains("UTF-8"),
             "{name}: {stderr}"
         );
     }

@@ -208,10 +208,10 @@ fn https_proxy_tunnels_with_connect() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), format!("{KEY}\n"));
-    assert!(stderr_of(&out).contains(&format!(
-        "proxy: http://127.0.0.1:{} (from HTTPS_PROXY)",
-        proxy.port
-    )));
+    assert!(names_variable(
+        &stderr_of(&out),
+        &format!("proxy: http://127.0.0.1:{} (from HTTPS_PROXY)", proxy.port)
+    ));
     assert_eq!(
         *proxy.tunnels.lock().unwrap(),
         vec![format!("CONNECT localhost:{}", server.port)]

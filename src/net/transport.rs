@@ -399,7 +399,7 @@ impl Transport {
         {
             return tls_failure(tls_error, host);
         }
-        if io.to_string().starts_with("failed to lookup address") {
+        if crate::platform::net::is_lookup_failure(&io) {
             return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
         }
         match io.kind() {

@@ -8,6 +8,7 @@
 //! - `signals`: Ctrl-C and termination (`catch_interrupts`, `interrupted`);
 //! - `fs`: file modes and kinds, the process's own descriptors;
 //! - `width`: the columns of the terminal on stdout;
+//! - `net`: how the system reports a failed name lookup;
 //! - `trust`: where the system keeps its trusted CAs.
 
 mod file_kind;
@@ -16,12 +17,12 @@ pub mod trust;
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub use unix::{fs, signals, terminal, width};
+pub use unix::{fs, net, signals, terminal, width};
 
 #[cfg(windows)]
 mod windows;
 #[cfg(windows)]
-pub use windows::{fs, signals, terminal, width};
+pub use windows::{fs, net, signals, terminal, width};
 
 /// Whether this build talks to a real OS keyring (Secret Service, Keychain,
 /// Credential Manager). Elsewhere the `keyring` crate would fall back to an

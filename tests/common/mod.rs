@@ -129,6 +129,18 @@ pub fn not_unicode(text: &str) -> std::ffi::OsString {
     }
 }
 
+/// Whether `text` contains `needle`, which names an environment variable.
+/// Windows ignores the case of variable names (HTTPS_PROXY and https_proxy
+/// are one variable), so there the tool may name it in the other spelling.
+pub fn names_variable(text: &str, needle: &str) -> bool {
+    if cfg!(windows) {
+        text.to_ascii_lowercase()
+            .contains(&needle.to_ascii_lowercase())
+    } else {
+        text.contains(needle)
+    }
+}
+
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
