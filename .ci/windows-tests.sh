@@ -78,5 +78,17 @@ CARGO_TARGET_DIR=$SMOKE_TARGET cargo test --quiet --locked --target "$TARGET" \
 
 place_shim "$TARGET_DIR"
 step "cargo test --locked --target $TARGET $*"
-cargo test --locked --target "$TARGET" "$@"
+LOG=$WINE_DIR/test-output.log
+cargo test --locked --target "$TARGET" "$@" 2>&1 | tee "$LOG"
+
+# A run that compiled everything away (a cfg gone wrong) or an executable
+# that never loaded would still "pass": count what really ran. Only the whole
+# suite is held to the floor; raise it as tests are added.
+MIN_PASSED=380
+passed=$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$LOG" | awk '{n += $1} END {print n + 0}')
+step "$passed tests passed under wine"
+if [ $# -eq 0 ] && [ "$passed" -lt "$MIN_PASSED" ]; then
+  step "error: only $passed tests passed, fewer than the $MIN_PASSED expected: were tests gated or skipped?"
+  exit 1
+fi
 step "done"
