@@ -109,17 +109,19 @@ pub fn system_trust(verbose: Verbose) -> Result<Trust, Failure> {
     }
     if let Some(file) = &paths.file {
         match add_ca_file(&mut roots, file) {
-            Ok(()) => {}
+            Ok(()) => verbose.say(|| {
+                format!(
+                    "trusting {} certificate(s) from {}",
+                    roots.len(),
+                    file.display()
+                )
+            }),
             Err(ReadError::TooBig) => return Err(too_big(file)),
-            Err(ReadError::Io(error)) => first_error = Some(format!("{}: {error}", file.display())),
+            Err(ReadError::Io(error)) => {
+                verbose.say(|| format!("cannot read {}: {error}", file.display()));
+                first_error = Some(format!("{}: {error}", file.display()));
+            }
         }
-        verbose.say(|| {
-            format!(
-                "trusting {} certificate(s) from {}",
-                roots.len(),
-                file.display()
-            )
-        });
     }
     if roots.is_empty() || paths.dirs.is_empty() {
         // Nothing to try first, or nothing to fall back on.
