@@ -91,4 +91,8 @@ if [ $# -eq 0 ] && [ "$passed" -lt "$MIN_PASSED" ]; then
   step "error: only $passed tests passed, fewer than the $MIN_PASSED expected: were tests gated or skipped?"
   exit 1
 fi
+if [ $# -eq 0 ]; then
+  step "the console prompts under wine (.ci/wine/console-check.sh)"
+  "$ROOT/.ci/wine/console-check.sh" "$WINE" "$TARGET_DIR/$TARGET/debug/mobivate.exe" "$WINE_DIR/console.out"
+fi
 step "done"
