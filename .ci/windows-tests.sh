@@ -21,6 +21,7 @@ step() { printf '%s: [%3ds] %s\n' "${0##*/}" "$SECONDS" "$*" >&2; }
 missing=()
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing+=(gcc-mingw-w64-x86-64)
 [ -x "$WINE" ] || missing+=(wine64)
+command -v script >/dev/null 2>&1 || missing+=(bsdutils) # the console check
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
