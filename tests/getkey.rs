@@ -251,7 +251,9 @@ fn output_dash_means_stdout() {
     assert!(!dir.path().join("-").exists());
 }
 
-#[cfg(unix)] // Unix file modes; and wine cannot open a symbolic link it made (.ci/wine/NOTES.md)
+// Unix file modes; and wine cannot open a symbolic link it made
+// (.ci/wine/NOTES.md).
+#[cfg(unix)]
 #[test]
 fn output_file_replaces_a_symlink_instead_of_writing_through_it() {
     let server = key_server(KEY);

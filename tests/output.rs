@@ -191,11 +191,12 @@ fn output_to_a_closed_descriptor_is_73_and_nothing_is_sent() {
     assert_eq!(server.request_count(), 0);
 }
 
-#[cfg(unix)]
-// Unix signals via libc::kill; a Windows test cannot send Ctrl-C to a child without a console (wine: GenerateConsoleCtrlEvent fails)
 /// The temporary file exists while createkey waits on the server (it is
 /// created before anything is sent); a signal then must remove it, and FILE
 /// must keep its old content.
+// Unix signals via libc::kill. A Windows test cannot send Ctrl-C to a child
+// without a console (GenerateConsoleCtrlEvent fails, under wine too).
+#[cfg(unix)]
 #[test]
 fn a_signal_while_writing_leaves_no_temporary_file_and_no_half_file() {
     for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
