@@ -12,6 +12,12 @@ use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
+/// No mode is set on Windows, so no "only you" is promised there.
+const WHO_CAN_READ: &str = if cfg!(windows) {
+    "with the permissions of its folder"
+} else {
+    "readable only by you"
+};
 const OTHER_KEY: &str = "ffff0000-1111-2222-3333-444455556666";
 const ENV_KEY: &str = "eeee0000-1111-2222-3333-444455556666";
 const STDIN_KEY: &str = "dddd0000-1111-2222-3333-444455556666";
@@ -171,7 +177,7 @@ fn login_status_token_logout_with_plain_text_storage() {
     assert_eq!(
         stderr_of(&out),
         format!(
-            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} (readable only by you).\n",
+            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} ({WHO_CAN_READ}).\n",
             file.display()
         )
     );

@@ -4,6 +4,9 @@
 use std::fs::{File, Metadata, Permissions};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 
+/// Who can read a file made private here, for messages.
+pub const WHO_CAN_READ: &str = "readable only by you";
+
 /// Mode 0600, for a file that will hold a secret.
 pub fn private_permissions() -> Option<Permissions> {
     Some(Permissions::from_mode(0o600))

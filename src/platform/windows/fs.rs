@@ -7,6 +7,10 @@ use std::io::Write;
 
 pub use crate::platform::file_kind::FileKind;
 
+/// Who can read a file made "private" here, for messages: no mode is set on
+/// Windows, so saying "only you" would be a promise not kept.
+pub const WHO_CAN_READ: &str = "with the permissions of its folder";
+
 /// No mode bits on Windows: the file inherits its directory's ACL.
 pub fn private_permissions() -> Option<Permissions> {
     None
