@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Benchmark `mobivate getkey` against the clients in Mobivate's documentation
 # (curl, curl | jq, Python requests), side by side in one run, against the
-# mock API from examples/ over plain http and over https with a generated CA.
-# Writes BENCHMARKS.md. Not a test: nothing here asserts a time.
+# mock API from examples/ over plain http and over https with a generated CA;
+# mobivate's default trust store against --cacert; the binary's size and what
+# each crate adds to it (cargo bloat). Writes BENCHMARKS.md. Not a test:
+# nothing here asserts a time.
+#
+#   bash bench/run.sh                          # RUNS=N, WARMUP=N, ROUNDS=N change the counts
+#   BEFORE=path/to/old/mobivate BEFORE_NOTE="what it is" bash bench/run.sh
+#                                              # also time an older binary's default path
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+BEFORE=${BEFORE:-} BEFORE_NOTE=${BEFORE_NOTE:-}
 RUNS=${RUNS:-200}
 WARMUP=${WARMUP:-20}
 
@@ -20,6 +28,7 @@ need curl || install_debian curl
 need openssl || install_debian openssl
 [ -x /usr/bin/time ] || install_debian time
 python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
+need cargo-bloat || cargo install --locked --quiet cargo-bloat
 
 cargo build --release --locked --bin mobivate --example mock_api
 BIN=$ROOT/target/release/mobivate
@@ -92,12 +101,54 @@ run_suite http < "$WORK/http.cmds"
 run_suite https < "$WORK/https.cmds"
 hyperfine --style basic -N --warmup 50 --runs 1000 --export-json "$WORK/version.json" "$BIN --version" >&2
 
+# The default trust store against --cacert, same server, same CA. The CA goes
+# into a copy of the system bundle, given as SSL_CERT_FILE, with the system's
+# hashed directory as SSL_CERT_DIR: the files a machine whose store holds the
+# CA would read. Then the same with the CA only in a hashed directory of its
+# own, in front of the system's: the path that has to read the directories.
+SYS_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+SYS_DIR=/etc/ssl/certs
+cat "$SYS_BUNDLE" "$WORK/ca.pem" > "$WORK/bundle.pem"
+mkdir "$WORK/certs"
+cp "$WORK/ca.pem" "$WORK/certs/bench-ca.pem"
+openssl rehash "$WORK/certs"
+trust_suite() { # $1 = label, $2 = SSL_CERT_FILE, $3 = SSL_CERT_DIR
+  local label=$1 args=() names cmds out i
+  local base="getkey --base-url $HTTPS_URL -u demo@example.com"
+  names=("with --cacert CA" "default trust store")
+  cmds=("$BIN $base --cacert $WORK/ca.pem" "$BIN $base")
+  if [ -n "${BEFORE:-}" ]; then
+    names+=("default trust store, BEFORE=$BEFORE")
+    cmds+=("$BEFORE $base")
+  fi
+  for i in "${!names[@]}"; do
+    out=$(SSL_CERT_FILE=$2 SSL_CERT_DIR=$3 ${cmds[$i]})
+    [ "$out" = abcd1234-9922-abcd-1234-abcd1234abcd ] || { echo "${names[$i]} did not print the key: $out" >&2; exit 1; }
+    args+=(-n "${names[$i]}" "${cmds[$i]}")
+  done
+  # In rounds, so that a change in the machine's load during the run falls
+  # on every command alike.
+  local round rounds=${ROUNDS:-10}
+  for round in $(seq "$rounds"); do
+    SSL_CERT_FILE=$2 SSL_CERT_DIR=$3 hyperfine -N --style basic --warmup "$(( (WARMUP + rounds - 1) / rounds ))" \
+      --runs "$(( (RUNS + rounds - 1) / rounds ))" --export-json "$WORK/$label-$round.json" "${args[@]}" >&2
+  done
+  printf '%s\n' "SSL_CERT_FILE=$2 SSL_CERT_DIR=$3" "${cmds[@]}" > "$WORK/$label.cmds"
+}
+trust_suite trust-bundle "$WORK/bundle.pem" "$SYS_DIR"
+trust_suite trust-dir "$SYS_BUNDLE" "$WORK/certs:$SYS_DIR"
+
+# What each crate adds: cargo bloat needs symbols, so an unstripped build of
+# its own, in its own target directory.
+CARGO_PROFILE_RELEASE_STRIP=false cargo bloat --release --locked --bin mobivate --crates -n 0 \
+  --target-dir "$ROOT/target/bloat" --message-format json > "$WORK/bloat.json"
+
 # Peak RSS of mobivate alone (no shell in between), as the target is about mobivate itself.
 MOB_RSS_HTTP=$(/usr/bin/time -v "$BIN" getkey --base-url "$HTTP_URL" -u demo@example.com 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
 MOB_RSS_HTTPS=$(/usr/bin/time -v "$BIN" getkey --base-url "$HTTPS_URL" -u demo@example.com --cacert "$WORK/ca.pem" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
 SIZE=$(stat -c %s "$BIN")
 
-export WORK HTTP_URL HTTPS_URL SIZE MOB_RSS_HTTP MOB_RSS_HTTPS RUNS WARMUP
+export WORK HTTP_URL HTTPS_URL SIZE MOB_RSS_HTTP MOB_RSS_HTTPS RUNS WARMUP SYS_BUNDLE SYS_DIR LOADAVG_START BEFORE BEFORE_NOTE
 python3 "$ROOT/bench/report.py" > "$ROOT/BENCHMARKS.md"
 echo "wrote BENCHMARKS.md" >&2
 

@@ -6,8 +6,6 @@ mod common;
 
 use common::server::{json_reply, scripted};
 use common::*;
-use std::ffi::OsStr;
-use std::os::unix::ffi::OsStrExt;
 
 #[test]
 fn a_port_that_is_not_1_to_65535_is_78_before_any_connection() {
@@ -41,12 +39,10 @@ fn a_port_in_range_is_used() {
 #[test]
 fn a_base_url_that_is_not_utf8_is_78_naming_the_variable() {
     let server = scripted(vec![json_reply(200, "OK", r#"{"apiKey":"k"}"#)], None);
-    let mut raw = server.url().into_bytes();
-    raw.push(0xff);
     let out = mobivate()
         .args(["getkey", "-u", USER])
         .env("MOBIVATE_PASSWORD", PASSWORD)
-        .env("MOBIVATE_BASE_URL", OsStr::from_bytes(&raw))
+        .env("MOBIVATE_BASE_URL", not_unicode(&server.url()))
         .output()
         .unwrap();
     let stderr = assert_clean_failure(&out, 78);
@@ -77,19 +73,19 @@ fn every_variable_that_cannot_be_decoded_is_an_error_naming_it() {
             .args(["getkey", "--base-url", &server.url()])
             .env("MOBIVATE_PASSWORD", PASSWORD)
             .env("MOBIVATE_USERNAME", USER)
-            .env(name, OsStr::from_bytes(b"\xff\xfe"))
+            .env(name, not_unicode(""))
             .output()
             .unwrap();
         let stderr = assert_clean_failure(&out, code);
         assert!(
-            stderr.contains(name) && stderr.contains("UTF-8"),
+            names_variable(&stderr, name) && stderr.contains("UTF-8"),
             "{name}: {stderr}"
         );
     }
     let out = mobivate()
         .args(["testkey", "--base-url", &server.url()])
         .env("MOBIVATE_API_KEY", KEY)
-        .env("no_proxy", OsStr::from_bytes(b"\xff"))
+        .env("no_proxy", not_unicode(""))
         .output()
         .unwrap();
     assert_clean_failure(&out, 78);

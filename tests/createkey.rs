@@ -33,6 +33,7 @@ fn an_unwritable_destination_is_73_with_nothing_sent() {
     assert_eq!(server.request_count(), 0, "nothing may be sent");
 }
 
+#[cfg(unix)] // spawns sh to open stdout read-only
 #[test]
 fn a_read_only_stdout_fails_before_anything_is_sent() {
     // (A closed stdout cannot be tested: the Rust runtime reopens it on /dev/null.)
@@ -64,6 +65,7 @@ fn a_read_only_stdout_fails_before_anything_is_sent() {
     assert_eq!(server.request_count(), 0, "nothing may be sent");
 }
 
+#[cfg(unix)] // /dev/full is Linux's
 #[test]
 fn a_write_failure_after_the_answer_says_the_key_was_replaced() {
     let server = scripted(vec![key_reply()], None);

@@ -5,13 +5,19 @@ mod common;
 use common::*;
 use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
+/// A password file with `mode` on Unix; Windows has no modes.
 fn password_file(dir: &tempfile::TempDir, contents: &[u8], mode: u32) -> PathBuf {
     let path = dir.path().join("password");
     std::fs::write(&path, contents).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
     path
 }
 
@@ -63,6 +69,7 @@ fn password_file_and_dash_for_stdin() {
     mock.assert();
 }
 
+#[cfg(unix)] // the warning about a readable password file is Unix-only
 #[test]
 fn readable_password_file_warns_but_is_used() {
     let dir = tempfile::tempdir().unwrap();
@@ -79,6 +86,24 @@ fn readable_password_file_warns_but_is_used() {
     assert!(stderr.starts_with("mobivate: warning: "), "{stderr}");
     assert!(stderr.contains("0640"), "{stderr}");
     assert!(!stderr.contains(PASSWORD));
+    mock.assert();
+}
+
+/// Windows has no group and other bits: the file gets its directory's ACL,
+/// and no warning is printed.
+#[cfg(windows)]
+#[test]
+fn a_password_file_on_windows_is_used_without_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, mock) = key_server_expecting(PASSWORD);
+    let path = password_file(&dir, format!("{PASSWORD}\n").as_bytes(), 0o644);
+    base_cmd(&server)
+        .arg("--password-file")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(format!("{KEY}\n"))
+        .stderr("");
     mock.assert();
 }
 

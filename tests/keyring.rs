@@ -203,12 +203,7 @@ fn a_key_put_in_the_keyring_by_another_tool_is_read() {
         "[profiles.work]\nkey_storage = \"keyring\"\n",
     )
     .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(
-        setup.dir().join("config.toml"),
-        std::fs::Permissions::from_mode(0o600),
-    )
-    .unwrap();
+    make_private(&setup.dir().join("config.toml"));
     let mut store = std::process::Command::new("secret-tool")
         .args([
             "store",

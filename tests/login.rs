@@ -5,13 +5,19 @@
 
 mod common;
 
+#[cfg(unix)]
 use common::pty::Pty;
 use common::*;
 use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+/// No mode is set on Windows, so no "only you" is promised there.
+const WHO_CAN_READ: &str = if cfg!(windows) {
+    "with the permissions of its folder"
+} else {
+    "readable only by you"
+};
 const OTHER_KEY: &str = "ffff0000-1111-2222-3333-444455556666";
 const ENV_KEY: &str = "eeee0000-1111-2222-3333-444455556666";
 const STDIN_KEY: &str = "dddd0000-1111-2222-3333-444455556666";
@@ -43,7 +49,13 @@ impl Setup {
     fn write(&self, path: &Path, text: &str, mode: u32) {
         std::fs::create_dir_all(self.dir()).unwrap();
         std::fs::write(path, text).unwrap();
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
     }
 
     /// A profile per `(name, key, base_url)`, keys in plain text.
@@ -96,7 +108,9 @@ impl Setup {
     }
 }
 
+#[cfg(unix)]
 fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
@@ -163,7 +177,7 @@ fn login_status_token_logout_with_plain_text_storage() {
     assert_eq!(
         stderr_of(&out),
         format!(
-            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} (readable only by you).\n",
+            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} ({WHO_CAN_READ}).\n",
             file.display()
         )
     );
@@ -178,9 +192,12 @@ fn login_status_token_logout_with_plain_text_storage() {
         )
     );
     assert!(setup.read(&file).contains(&format!("api_key = \"{KEY}\"")));
-    assert_eq!(mode_of(&file), 0o600);
-    assert_eq!(mode_of(&setup.config_path()), 0o600);
-    assert_eq!(mode_of(&setup.dir()), 0o700);
+    #[cfg(unix)]
+    {
+        assert_eq!(mode_of(&file), 0o600);
+        assert_eq!(mode_of(&setup.config_path()), 0o600);
+        assert_eq!(mode_of(&setup.dir()), 0o700);
+    }
 
     // status: text on stderr, nothing on stdout, never the key.
     let out = setup.cmd().args(["auth", "status"]).output().unwrap();
@@ -484,6 +501,9 @@ fn unusable_values_are_65() {
 
 // ---------- no keyring: fail closed ----------
 
+// The keyring is cut off by pointing D-Bus away; Windows' Credential Manager
+// (which wine provides) and the macOS Keychain cannot be cut off from a test.
+#[cfg(not(any(windows, target_os = "macos")))]
 #[test]
 fn without_a_keyring_login_fails_closed_before_sending_anything() {
     let setup = Setup::new();
@@ -503,6 +523,7 @@ fn without_a_keyring_login_fails_closed_before_sending_anything() {
     never.assert();
 }
 
+#[cfg(unix)] // a pseudo-terminal
 fn pty_login(setup: &Setup, base: &str) -> Pty {
     let mut cmd = setup.raw();
     cmd.args(["auth", "login", "--base-url", base, "-u", USER])
@@ -510,6 +531,7 @@ fn pty_login(setup: &Setup, base: &str) -> Pty {
     Pty::spawn(cmd, true)
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn without_a_keyring_a_terminal_user_may_choose_plain_text() {
     let setup = Setup::new();
@@ -528,6 +550,7 @@ fn without_a_keyring_a_terminal_user_may_choose_plain_text() {
     assert_eq!(mode_of(&file), 0o600);
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn without_a_keyring_declining_writes_nothing() {
     let setup = Setup::new();
@@ -771,10 +794,12 @@ fn a_broken_config_is_78_naming_file_and_line() {
     assert!(assert_clean_failure(&out, 78).contains("larger than 1 MiB"));
 }
 
+#[cfg(unix)] // Unix file modes; the warning is Unix-only
 #[test]
 fn files_others_can_read_get_a_warning() {
     let setup = Setup::new();
     setup.profiles(None, &[("default", KEY, None)]);
+    use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(setup.config_path(), std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(
         setup.credentials_path(),
@@ -939,6 +964,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 // ---------- a keyring that hangs ----------
 
 /// A "session bus" that accepts connections and never answers.
+#[cfg(target_os = "linux")] // a Unix socket as a D-Bus session bus
 fn silent_bus(setup: &Setup) -> String {
     let path = setup.home.path().join("silent-bus");
     let listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
@@ -1015,6 +1041,9 @@ fn without_a_config_file_the_keyring_is_never_asked() {
     }
 }
 
+// The keyring is cut off by pointing D-Bus away; Windows' Credential Manager
+// (which wine provides) and the macOS Keychain cannot be cut off from a test.
+#[cfg(not(any(windows, target_os = "macos")))]
 #[test]
 fn a_keyring_that_fails_counts_as_nothing_stored() {
     let setup = Setup::new();
@@ -1039,6 +1068,7 @@ fn a_keyring_that_fails_counts_as_nothing_stored() {
 }
 
 /// As `assert_clean_failure`, for a failure preceded by warning lines.
+#[cfg(not(any(windows, target_os = "macos")))]
 fn assert_clean_failure_after_warning(out: &std::process::Output, code: i32) -> String {
     let stderr = stderr_of(out);
     assert_eq!(out.status.code(), Some(code), "{stderr}");
@@ -1048,6 +1078,9 @@ fn assert_clean_failure_after_warning(out: &std::process::Output, code: i32) -> 
     stderr
 }
 
+// The keyring is cut off by pointing D-Bus away; Windows' Credential Manager
+// (which wine provides) and the macOS Keychain cannot be cut off from a test.
+#[cfg(not(any(windows, target_os = "macos")))]
 #[test]
 fn createkey_still_prints_the_key_when_the_keyring_cannot_be_updated() {
     let setup = Setup::new();
@@ -1083,6 +1116,7 @@ fn createkey_still_prints_the_key_when_the_keyring_cannot_be_updated() {
     assert!(!stderr.contains(NEW_KEY));
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn login_with_key_asks_for_it_hidden_on_a_terminal() {
     let setup = Setup::new();

@@ -686,6 +686,7 @@ fn a_failure_half_way_keeps_what_was_listed() {
     assert!(stderr_of(&out).starts_with("mobivate: error: server error (HTTP 500"));
 }
 
+#[cfg(unix)] // a pseudo-terminal
 /// Runs `logs list` with stdout on a pty `columns` wide; returns what the
 /// terminal showed.
 fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
@@ -704,7 +705,8 @@ fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
             &mut master_fd,
             &mut slave_fd,
             std::ptr::null_mut(),
-            std::ptr::null(),
+            // null_mut: macOS declares the termios `*mut`, Linux `*const`.
+            std::ptr::null_mut(),
             &raw mut size,
         )
     };
@@ -731,6 +733,7 @@ fn list_on_a_terminal(base: &str, columns: u16) -> (Option<i32>, String) {
     )
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn a_terminal_gets_a_table_that_fits_its_width() {
     let mut server = mockito::Server::new();

@@ -6,18 +6,21 @@ mod common;
 
 use common::server::{Reply, json_reply, scripted};
 use common::*;
+#[cfg(unix)]
 use std::ffi::CString;
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::FileTypeExt;
-use std::os::unix::process::ExitStatusExt;
+#[cfg(unix)]
+use std::os::unix::{ffi::OsStrExt, fs::FileTypeExt, process::ExitStatusExt};
 use std::path::Path;
+#[cfg(unix)]
 use std::process::Stdio;
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
 fn key_reply() -> Reply {
     json_reply(200, "OK", &serde_json::json!({ "apiKey": KEY }).to_string())
 }
 
+#[cfg(unix)] // FIFOs and Unix sockets
 fn mkfifo(path: &Path) {
     let c_path = CString::new(path.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
@@ -33,6 +36,31 @@ fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Windows too.
+#[test]
+fn output_onto_a_directory_is_refused_and_nothing_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let subdir = dir.path().join("subdir");
+    std::fs::create_dir(&subdir).unwrap();
+    for command in ["getkey", "createkey"] {
+        let server = scripted(vec![key_reply()], None);
+        let mut cmd = mobivate();
+        cmd.args([command, "--base-url", &server.url(), "-u", USER, "-o"])
+            .arg(&subdir)
+            .env("MOBIVATE_PASSWORD", PASSWORD);
+        if command == "createkey" {
+            cmd.arg("--yes");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = assert_clean_failure(&out, 73);
+        assert!(stderr.contains("is a directory"), "{command}: {stderr}");
+        assert_eq!(server.request_count(), 0, "{command}: nothing may be sent");
+    }
+    assert!(subdir.is_dir());
+    assert_eq!(entries(dir.path()), ["subdir"]);
+}
+
+#[cfg(unix)] // FIFOs and Unix sockets
 #[test]
 fn output_onto_a_fifo_socket_or_directory_is_refused_and_nothing_is_sent() {
     let dir = tempfile::tempdir().unwrap();
@@ -74,6 +102,7 @@ fn output_onto_a_fifo_socket_or_directory_is_refused_and_nothing_is_sent() {
     assert_eq!(entries(dir.path()), ["fifo", "socket", "subdir"]);
 }
 
+#[cfg(unix)] // character devices (mknod, /dev/null)
 /// A character device of our own when running as root (so that an unfixed
 /// binary under test cannot replace the machine's `/dev/null`), else `/dev/null`.
 fn char_device(dir: &Path) -> std::path::PathBuf {
@@ -89,6 +118,7 @@ fn char_device(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+#[cfg(unix)] // character devices (mknod, /dev/null)
 #[test]
 fn output_onto_a_character_device_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -113,6 +143,7 @@ fn output_onto_a_character_device_is_refused() {
 
 // Careful: run against an unfixed binary as root, the tests below would
 // replace the machine's /dev/stdout, /dev/stderr and /dev/stdin symlinks.
+#[cfg(unix)] // /dev/stdout, /dev/fd/N and /proc/self/fd/N are Unix paths
 #[test]
 fn output_to_dev_stdout_is_exactly_dash() {
     let server = key_server(KEY);
@@ -132,6 +163,7 @@ fn output_to_dev_stdout_is_exactly_dash() {
     }
 }
 
+#[cfg(unix)] // /dev/stdout, /dev/fd/N and /proc/self/fd/N are Unix paths
 #[test]
 fn output_to_dev_stderr_or_a_descriptor_writes_to_it() {
     let server = key_server(KEY);
@@ -143,6 +175,7 @@ fn output_to_dev_stderr_or_a_descriptor_writes_to_it() {
     }
 }
 
+#[cfg(unix)] // /dev/stdout, /dev/fd/N and /proc/self/fd/N are Unix paths
 #[test]
 fn output_to_a_closed_descriptor_is_73_and_nothing_is_sent() {
     let server = scripted(vec![key_reply()], None);
@@ -161,6 +194,9 @@ fn output_to_a_closed_descriptor_is_73_and_nothing_is_sent() {
 /// The temporary file exists while createkey waits on the server (it is
 /// created before anything is sent); a signal then must remove it, and FILE
 /// must keep its old content.
+// Unix signals via libc::kill. A Windows test cannot send Ctrl-C to a child
+// without a console (GenerateConsoleCtrlEvent fails, under wine too).
+#[cfg(unix)]
 #[test]
 fn a_signal_while_writing_leaves_no_temporary_file_and_no_half_file() {
     for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {

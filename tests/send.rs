@@ -2,6 +2,7 @@
 
 mod common;
 
+#[cfg(unix)]
 use common::pty::Pty;
 use common::server::{Reply, json_reply, json_reply_with, scripted};
 use common::*;
@@ -752,6 +753,7 @@ fn several_recipients_without_a_terminal_need_yes() {
     never.assert();
 }
 
+#[cfg(unix)] // a pseudo-terminal
 fn pty_send(base: &str, to: &str) -> std::process::Command {
     let mut cmd = raw_mobivate();
     cmd.args(["send", "--base-url", base, "--to", to, "--from", "Shop"])
@@ -760,6 +762,7 @@ fn pty_send(base: &str, to: &str) -> std::process::Command {
     cmd
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn a_terminal_is_asked_before_a_batch_and_yes_sends() {
     let mut server = Server::new();
@@ -777,6 +780,7 @@ fn a_terminal_is_asked_before_a_batch_and_yes_sends() {
     mock.assert();
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn a_terminal_that_declines_sends_nothing() {
     let (server, never) = nothing_expected();
@@ -792,6 +796,7 @@ fn a_terminal_that_declines_sends_nothing() {
     never.assert();
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn one_recipient_is_sent_without_asking() {
     let mut server = Server::new();
@@ -1157,6 +1162,7 @@ fn a_2xx_whose_body_breaks_off_is_still_an_acceptance() {
     }
 }
 
+#[cfg(unix)] // a pseudo-terminal
 #[test]
 fn segments_at_a_terminal_says_how_to_end_the_text() {
     let mut cmd = raw_mobivate();

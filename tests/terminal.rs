@@ -1,4 +1,5 @@
 //! Prompts and Ctrl-C under a real pseudo-terminal.
+#![cfg(unix)] // A pseudo-terminal, termios flags and Unix signals throughout.
 
 mod common;
 

@@ -11,9 +11,16 @@ use zeroize::Zeroizing;
 /// is an error of kind `IsADirectory`. The bytes are zeroized when dropped,
 /// since such a file may hold a secret.
 pub fn read_capped_file(path: &Path, cap: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
-    let file = File::open(path)?;
+    let file = match File::open(path) {
+        Ok(file) => file,
+        // Windows refuses to open a directory as a file ("access denied").
+        Err(_) if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) => {
+            return Err(is_a_directory());
+        }
+        Err(error) => return Err(error),
+    };
     if file.metadata()?.is_dir() {
-        return Err(Error::new(ErrorKind::IsADirectory, "it is a directory"));
+        return Err(is_a_directory());
     }
     let mut bytes = Zeroizing::new(Vec::new());
     file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -24,6 +31,10 @@ pub fn read_capped_file(path: &Path, cap: u64) -> std::io::Result<Zeroizing<Vec<
         ));
     }
     Ok(bytes)
+}
+
+fn is_a_directory() -> Error {
+    Error::new(ErrorKind::IsADirectory, "it is a directory")
 }
 
 #[cfg(test)]

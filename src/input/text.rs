@@ -3,6 +3,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::platform;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -42,8 +43,10 @@ pub fn read_text(source: &TextSource) -> Result<String, Failure> {
         TextSource::Stdin => {
             if std::io::stdin().is_terminal() {
                 // Reading to EOF from a terminal looks like a hang without this.
-                let _ = std::io::stderr().lock().write_all(
-                    b"mobivate: reading the text from the terminal; end it with Ctrl-D on a new line\n",
+                let _ = writeln!(
+                    std::io::stderr().lock(),
+                    "mobivate: reading the text from the terminal; end it with {}",
+                    platform::terminal::END_OF_INPUT
                 );
             }
             let raw = read_capped(std::io::stdin().lock()).map_err(|error| {

@@ -14,7 +14,6 @@ use std::hash::{BuildHasher, RandomState};
 use std::io::ErrorKind;
 use std::time::{Duration, Instant, SystemTime};
 use ureq::Agent;
-use ureq::tls::{RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
 /// Response bodies larger than this are refused: the cap for the auth
@@ -120,7 +119,7 @@ impl Transport {
         let verbose = Verbose(args.verbose);
         let ca_file = args.cacert.as_deref().map(tls::load_ca_file).transpose()?;
         let proxy = proxy::choose(&endpoint)?;
-        let mut config = Agent::config_builder()
+        let config = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -135,22 +134,16 @@ impl Transport {
             .max_response_header_size(16 * 1024)
             .proxy(proxy.as_ref().map(|choice| choice.proxy.clone()));
         // Trust roots cost time to load, so only an https URL loads them.
-        if endpoint.is_https() {
-            let roots = match ca_file {
-                Some(certs) => {
-                    verbose
-                        .say(|| format!("trusting {} certificate(s) from --cacert", certs.len()));
-                    RootCerts::new_with_certs(&certs)
-                }
-                None => {
-                    verbose.say(|| "trusting the system certificate store".to_string());
-                    tls::system_roots()?
-                }
-            };
-            config = config.tls_config(TlsConfig::builder().root_certs(roots).build());
-        }
+        let trust = match (endpoint.is_https(), ca_file) {
+            (false, _) => None,
+            (true, Some(roots)) => {
+                verbose.say(|| format!("trusting {} certificate(s) from --cacert", roots.len()));
+                Some(tls::Trust::only(roots)?)
+            }
+            (true, None) => Some(tls::system_trust(verbose)?),
+        };
         Ok(Transport {
-            agent: config.build().new_agent(),
+            agent: tls::agent(config.build(), trust),
             endpoint,
             proxy,
             retries: args.retries,
@@ -401,7 +394,7 @@ impl Transport {
             ureq::Error::Tls(what) => {
                 NetError::new(NetKind::Tls, format!("TLS failed with {host}: {what}"))
             }
-            ureq::Error::Rustls(tls) => NetError::new(NetKind::Tls, tls::describe(&tls, host)),
+            ureq::Error::Rustls(tls) => tls_failure(&tls, host),
             ureq::Error::BadUri(uri) => {
                 NetError::new(NetKind::Config, format!("invalid URL: {uri}"))
             }
@@ -424,9 +417,9 @@ impl Transport {
             .get_ref()
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         {
-            return NetError::new(NetKind::Tls, tls::describe(tls_error, host));
+            return tls_failure(tls_error, host);
         }
-        if io.to_string().starts_with("failed to lookup address") {
+        if crate::platform::net::is_lookup_failure(&io) {
             return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
         }
         match io.kind() {
@@ -457,6 +450,16 @@ impl Transport {
             ),
         }
     }
+}
+
+/// A broken local trust store is a configuration error, not the server's fault.
+fn tls_failure(error: &rustls::Error, host: &str) -> NetError {
+    let kind = if tls::is_trust_store_error(error) {
+        NetKind::Config
+    } else {
+        NetKind::Tls
+    };
+    NetError::new(kind, tls::describe(error, host))
 }
 
 enum NetKind {

@@ -1,11 +1,28 @@
-//! The only place with `cfg(unix)` / `cfg(windows)`: terminals and signals,
-//! and file modes. Each concern has the same small interface on every
-//! platform, so the logic above it has no `cfg`.
+//! The only place with `cfg(unix)` / `cfg(windows)`. Each concern has the same
+//! small interface on every platform, so the logic above it has no `cfg`:
+//!
+//! - `terminal`: the terminal or console a prompt is shown on (`Terminal`,
+//!   `open_controlling`, `open_stdin`, `read_visible`, `read_hidden`), and a
+//!   temporary file removed if the process is interrupted (`remove_on_signal`,
+//!   `keep_on_signal`);
+//! - `signals`: Ctrl-C and termination (`catch_interrupts`, `interrupted`);
+//! - `fs`: file modes and kinds, the process's own descriptors;
+//! - `width`: the columns of the terminal on stdout;
+//! - `net`: how the system reports a failed name lookup;
+//! - `trust`: where the system keeps its trusted CAs.
+
+mod file_kind;
+pub mod trust;
 
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub use unix::{fs, signals, terminal, width};
+pub use unix::{fs, net, signals, terminal, width};
+
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+pub use windows::{fs, net, signals, terminal, width};
 
 /// Whether this build talks to a real OS keyring (Secret Service, Keychain,
 /// Credential Manager). Elsewhere the `keyring` crate would fall back to an

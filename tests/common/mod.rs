@@ -5,6 +5,7 @@
 use assert_cmd::Command;
 
 pub mod bulk_api;
+#[cfg(unix)]
 pub mod pty;
 pub mod server;
 
@@ -96,6 +97,49 @@ pub fn getkey(base: &str) -> Command {
     cmd.args(["getkey", "--base-url", base, "-u", USER])
         .env("MOBIVATE_PASSWORD", PASSWORD);
     cmd
+}
+
+/// Readable by the owner only, so no warning about a readable secret file
+/// is printed; Windows has no such modes (and no such warning).
+pub fn make_private(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// `text` followed by what no platform can decode as Unicode: the byte 0xFF
+/// on Unix, a lone surrogate on Windows (whose strings are UTF-16).
+pub fn not_unicode(text: &str) -> std::ffi::OsString {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.push(0xff);
+        std::ffi::OsString::from_vec(bytes)
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStringExt;
+        let mut wide: Vec<u16> = text.encode_utf16().collect();
+        wide.push(0xD800);
+        std::ffi::OsString::from_wide(&wide)
+    }
+}
+
+/// Whether `text` contains `needle`, which names an environment variable.
+/// Windows ignores the case of variable names (HTTPS_PROXY and https_proxy
+/// are one variable), so there the tool may name it in the other spelling.
+pub fn names_variable(text: &str, needle: &str) -> bool {
+    if cfg!(windows) {
+        text.to_ascii_lowercase()
+            .contains(&needle.to_ascii_lowercase())
+    } else {
+        text.contains(needle)
+    }
 }
 
 pub fn stderr_of(output: &std::process::Output) -> String {

@@ -13,6 +13,7 @@ use crate::input::profile::{self, StoreError};
 use crate::input::prompt::{self, Interactivity};
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
 use crate::input::{credentials, key};
+use crate::platform;
 use crate::secret::Secret;
 
 pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure> {
@@ -73,8 +74,9 @@ pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure>
     let place = match storage {
         Storage::Keyring => "in the system keyring".to_string(),
         Storage::File => format!(
-            "in PLAIN TEXT in {} (readable only by you)",
-            dir.credentials_path().display()
+            "in PLAIN TEXT in {} ({})",
+            dir.credentials_path().display(),
+            platform::fs::WHO_CAN_READ
         ),
     };
     super::say(&format!(
@@ -97,16 +99,18 @@ fn plain_text_consent(
             format!("no keyring is available ({why}); {detail}; nothing was stored"),
         )
         .with_hint(format!(
-            "pass --insecure-storage to store the key in plain text in {} (mode 0600), or use MOBIVATE_API_KEY instead of logging in",
-            file.display()
+            "pass --insecure-storage to store the key in plain text in {} ({}), or use MOBIVATE_API_KEY instead of logging in",
+            file.display(),
+            platform::fs::WHO_CAN_READ
         ))
     };
     if !interactivity.is_interactive() {
         return Err(refused(interactivity.reason().to_string()));
     }
     let answer = prompt::prompt_visible(&format!(
-        "No keyring is available. Store the key in plain text in {} (readable only by you)? [y/N] ",
-        file.display()
+        "No keyring is available. Store the key in plain text in {} ({})? [y/N] ",
+        file.display(),
+        platform::fs::WHO_CAN_READ
     ))?;
     match answer.trim().to_ascii_lowercase().as_str() {
         "y" | "yes" => Ok(Storage::File),

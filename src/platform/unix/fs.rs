@@ -4,6 +4,9 @@
 use std::fs::{File, Metadata, Permissions};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 
+/// Who can read a file made private here, for messages.
+pub const WHO_CAN_READ: &str = "readable only by you";
+
 /// Mode 0600, for a file that will hold a secret.
 pub fn private_permissions() -> Option<Permissions> {
     Some(Permissions::from_mode(0o600))
@@ -50,34 +53,7 @@ pub fn create_private_dir_all(path: &std::path::Path) -> std::io::Result<()> {
         .create(path)
 }
 
-/// What is at a path, as far as writing a file there is concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    Regular,
-    Symlink,
-    Directory,
-    Fifo,
-    Socket,
-    CharDevice,
-    BlockDevice,
-    Other,
-}
-
-impl FileKind {
-    /// For messages: "is a FIFO", "is a character device", …
-    pub fn describe(self) -> &'static str {
-        match self {
-            FileKind::Regular => "is a regular file",
-            FileKind::Symlink => "is a symbolic link",
-            FileKind::Directory => "is a directory",
-            FileKind::Fifo => "is a FIFO",
-            FileKind::Socket => "is a socket",
-            FileKind::CharDevice => "is a character device",
-            FileKind::BlockDevice => "is a block device",
-            FileKind::Other => "is not a regular file",
-        }
-    }
-}
+pub use crate::platform::file_kind::FileKind;
 
 /// The kind of file the metadata describes (from `symlink_metadata` for the
 /// link itself).
@@ -147,6 +123,33 @@ pub fn write_to_descriptor(fd: i32, bytes: &[u8]) -> std::io::Result<()> {
     file.flush()
 }
 
+/// Identifies a file behind any number of links: device and inode.
+pub type FileId = (u64, u64);
+
+/// The identity of the file the metadata describes, so the same file reached
+/// by two names is read once.
+pub fn file_id(metadata: &Metadata) -> Option<FileId> {
+    Some((metadata.dev(), metadata.ino()))
+}
+
+/// Opens for reading without waiting for a FIFO's writer; reads block as usual.
+pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    // SAFETY: fcntl on a descriptor this function owns, with plain flags.
+    let flags = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETFL) };
+    if flags < 0
+        || unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0
+    {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +178,5 @@ mod tests {
         assert_eq!(kind(&file), FileKind::Regular);
         assert_eq!(kind(dir.path()), FileKind::Directory);
         assert_eq!(kind(Path::new("/dev/null")), FileKind::CharDevice);
-        assert_eq!(FileKind::Fifo.describe(), "is a FIFO");
     }
 }

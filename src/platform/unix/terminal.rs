@@ -10,6 +10,9 @@ use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, Ordering};
 
+/// How a user ends the input typed at a terminal, for messages.
+pub const END_OF_INPUT: &str = "Ctrl-D on a new line";
+
 const TTY_PATH: &str = "/dev/tty";
 const STDIN_PATH: &str = "/dev/stdin";
 

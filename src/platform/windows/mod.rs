@@ -1,0 +1,5 @@
+pub mod fs;
+pub mod net;
+pub mod signals;
+pub mod terminal;
+pub mod width;
