@@ -375,9 +375,10 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             "stopped: {} rows not sent yet; run the same command again to resume",
             counts.pending
         ));
-        signals::end_by(interrupt);
-        debug_assert_eq!(interrupt, Interrupt::Int);
-        return Err(Failure::interrupted());
+        return Err(match interrupt {
+            Interrupt::Int => Failure::interrupted(),
+            Interrupt::Term => Failure::terminated(),
+        });
     }
     verdict(&counts, args.skip_invalid, true)
 }
