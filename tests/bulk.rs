@@ -815,6 +815,56 @@ fn settle_waits_for_the_log_before_deciding() {
     assert_each_sent_once(&api, 1);
 }
 
+/// The file is rewritten while the first request is in flight: the sending
+/// pass stops at the first row that is not what pass one counted.
+#[test]
+fn a_file_changed_during_the_run_is_never_sent_unchecked() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            delay: Duration::from_millis(1500),
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Long rows, so the reader (256 KiB buffer) cannot have read the whole file.
+    let csv = |prefix: &str| {
+        let mut csv = String::from("recipient,padding\n");
+        for i in 0..120 {
+            csv.push_str(&format!("{prefix}{i:05},{}\n", "x".repeat(4000)));
+        }
+        csv
+    };
+    let file = write(dir.path(), "l.csv", &csv("4479300"));
+    let child = raw_mobivate()
+        .env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &api.url(), "bulk", "--yes", "--settle", "0"])
+        .args(["--text", "Hi", "--from", "S"])
+        .args(["--batch-size", "10", "--parallel", "1"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while api.batches().is_empty() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::write(&file, csv("4479400")).unwrap();
+    api.set_faults(Faults::default());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("changed while it was being sent"),
+        "{stderr}"
+    );
+    let sent = api.messages();
+    assert!(!sent.is_empty());
+    for message in &sent {
+        assert!(message.recipient.starts_with("4479300"), "{message:?}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_and_ctrl_c_record_what_is_in_flight() {

@@ -4,7 +4,7 @@
 
 use crate::api::send::{Batch, BatchRecipient, to_json};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
-use crate::bulk::plan::Input;
+use crate::bulk::plan::{self, Input, Plan};
 use crate::bulk::rows::{Buffers, Duplicates, Shaper};
 use crate::bulk::sender::Job;
 use crate::error::Failure;
@@ -70,14 +70,14 @@ pub fn batches(
     input: &Input,
     shaper: &Shaper,
     ledger: &Mutex<Ledger>,
-    repeated: &[u64],
+    plan: &Plan,
     options: &BatchOptions,
     mut next_id: impl FnMut() -> u64,
     mut emit: impl FnMut(Job) -> bool,
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let mut duplicates = Duplicates::new(plan.repeated.iter().copied());
     let mut filling = Filling {
         recipients: Vec::new(),
         len: 0,
@@ -87,6 +87,7 @@ pub fn batches(
     // true while they are only invalid rows.
     let mut bridge = true;
     while let Some(row) = rows.next_row()? {
+        plan::check_unchanged(plan, &row, input.shown)?;
         let number = row.number;
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
             continue;

@@ -331,7 +331,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             &input,
             &shaper,
             &ledger,
-            &plan.repeated,
+            &plan,
             &batch_options,
             || journal.new_request_id(),
             |job| !sender.stopping() && jobs_tx.send(job).is_ok(),
@@ -453,7 +453,7 @@ fn dry_run(
         input,
         shaper,
         ledger,
-        &plan.repeated,
+        plan,
         options,
         || {
             id += 1;
