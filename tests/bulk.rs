@@ -781,6 +781,51 @@ fn unknown_outcomes_not_in_the_log_are_resent_only_when_asked() {
     assert_each_sent_once(&api, 2);
 }
 
+/// A log record with one of our references but another recipient is not
+/// ours: the row stays unknown.
+#[test]
+fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            fail_rate: 1.0,
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(2));
+    let report = dir.path().join("r.jsonl");
+    let args = ["--text", "Hi", "--from", "S"];
+    let output = bulk(&api, &file)
+        .args(args)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+    api.set_faults(Faults::default());
+    for line in report_lines(&report) {
+        api.state.lock().unwrap().messages.push(bulk_api::Stored {
+            reference: line["reference"].as_str().unwrap().to_string(),
+            recipient: "61400000000".to_string(),
+            text: "Hi".to_string(),
+            originator: "S".to_string(),
+        });
+    }
+    let again = bulk(&api, &file).args(args).output().unwrap();
+    assert_eq!(again.status.code(), Some(75), "{}", stderr_of(&again));
+    assert!(
+        !stderr_of(&again).contains("counted as accepted"),
+        "{}",
+        stderr_of(&again)
+    );
+    assert!(
+        stdout_of(&again).starts_with("accepted 0, "),
+        "{}",
+        stdout_of(&again)
+    );
+}
+
 #[test]
 fn settle_waits_for_the_log_before_deciding() {
     let api = bulk_api::start(

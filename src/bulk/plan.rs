@@ -90,8 +90,9 @@ pub struct Plan {
     pub repeated: Vec<u64>,
     pub content_hash: u64,
     pub content_size: u64,
-    /// For reconciliation: each unknown row's reference → (row, request).
-    pub unknown_refs: HashMap<String, (u64, u64)>,
+    /// For reconciliation: each unknown row's reference → (row, request,
+    /// recipient digits).
+    pub unknown_refs: HashMap<String, (u64, u64, String)>,
     /// Which wanted columns the file has.
     pub found: Vec<bool>,
     /// Each row's `row_hash`, in order: the sending pass stops at a row that
@@ -177,8 +178,10 @@ pub fn pass_one(
             None => plan.pending.add(cost, 1),
             Some(State::Unknown(request)) => {
                 plan.unknown.entry(*request).or_default().add(cost, 1);
-                plan.unknown_refs
-                    .insert(message.reference.to_string(), (number, *request));
+                plan.unknown_refs.insert(
+                    message.reference.to_string(),
+                    (number, *request, message.recipient.as_str().to_string()),
+                );
             }
             Some(_) => {}
         }
