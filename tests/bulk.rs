@@ -1267,4 +1267,39 @@ fn exclude_optouts_skips_and_reports_opted_out_recipients() {
     let stats = mock_stats(&mock.1);
     assert_eq!(stats["accepted"], 2, "{stats}");
     assert_eq!(stats["optedOutSkipped"], 0, "the API never saw it: {stats}");
+
+    // --exclude-optouts shapes the run: a rerun without it is refused.
+    let without = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+        .args(["--from", "Shop"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(without.status.code(), Some(65), "{}", stderr_of(&without));
+    assert!(stderr_of(&without).contains("options"));
+    assert_eq!(mock_stats(&mock.1)["accepted"], 2);
+
+    // The number opts in again: the rerun sends its row, which no request
+    // of the first run carried.
+    let removed = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "optouts", "remove", "+447700900999"])
+        .output()
+        .unwrap();
+    assert_eq!(removed.status.code(), Some(0), "{}", stderr_of(&removed));
+    let rerun = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+        .args(["--from", "Shop", "--exclude-optouts"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr_of(&rerun));
+    assert_eq!(
+        stdout_of(&rerun),
+        "accepted 3, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    let stats = mock_stats(&mock.1);
+    assert_eq!(stats["accepted"], 3, "the row was really sent: {stats}");
 }

@@ -93,7 +93,9 @@ pub fn batches(
             continue;
         };
         if shaper.is_excluded(&message) {
-            // Never in a request, like an invalid row: bridged over.
+            // Not bridged: a rerun whose opt-out list no longer has it must
+            // find it pending, not carried by this request.
+            bridge = false;
             continue;
         }
         if !options.allow_duplicates && duplicates.is_duplicate(&message) {

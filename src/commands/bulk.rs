@@ -561,6 +561,10 @@ fn options_fingerprint(
     hash.field(&[u8::from(args.allow_duplicates)]);
     hash.field(args.schedule.as_deref().unwrap_or("\0").as_bytes());
     hash.field(args.name.as_deref().unwrap_or("\0").as_bytes());
+    if args.exclude_optouts {
+        // Only when given, so journals written without it stay valid.
+        hash.field(b"exclude-optouts");
+    }
     hash.finish()
 }
 
