@@ -503,6 +503,14 @@ fn without_a_terminal_yes_is_required() {
     assert_eq!(output.status.code(), Some(64));
     assert!(stderr_of(&output).contains("--yes"));
     assert!(api.batches().is_empty());
+    // Nothing was confirmed, so nothing ties the journal to those options:
+    // the corrected command runs.
+    let fixed = bulk(&api, &file)
+        .args(["--text", "Hello", "--from", "S"])
+        .output()
+        .unwrap();
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr_of(&fixed));
+    assert_each_sent_once(&api, 2);
 }
 
 #[test]

@@ -181,16 +181,6 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let mut key_and_transport = None;
     let mut resend: HashSet<u64> = HashSet::new();
     if let (Some(journal), Some(transport)) = (&mut journal, &transport) {
-        if header.is_none() {
-            journal.start(Header {
-                v: VERSION,
-                file: file_hash.clone(),
-                size: plan.content_size,
-                options: options_hex.clone(),
-                run: run_id.clone(),
-                created: now_unix_ms(),
-            })?;
-        }
         let (key, interactivity) = match early_key.take() {
             Some(given) => given,
             None => {
@@ -290,14 +280,29 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         };
     }
 
-    let (Some(journal), Some(transport), Some((key, interactivity))) =
-        (&journal, &transport, &key_and_transport)
-    else {
-        unreachable!("a sending run has a journal, a transport and a key");
+    let Some((key, interactivity)) = &key_and_transport else {
+        unreachable!("a sending run has a key");
     };
     if to_send.messages > 0 && !args.yes {
         confirm(interactivity, &to_send)?;
     }
+    // Only now, once the user has confirmed: a declined run leaves no header
+    // that would tie the next run to its file and options.
+    if header.is_none()
+        && let Some(journal) = journal.as_mut()
+    {
+        journal.start(Header {
+            v: VERSION,
+            file: file_hash.clone(),
+            size: plan.content_size,
+            options: options_hex.clone(),
+            run: run_id.clone(),
+            created: now_unix_ms(),
+        })?;
+    }
+    let (Some(journal), Some(transport)) = (&journal, &transport) else {
+        unreachable!("a sending run has a journal and a transport");
+    };
 
     signals::catch_interrupts();
     let progress = Progress::new(to_send.messages);
