@@ -366,6 +366,63 @@ fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
     );
 }
 
+/// CSV is strict: a row with the wrong number of fields, or an unterminated
+/// quote that swallows the rest of the file, is an invalid row with a
+/// reason, never a merged message; the rows around it are still read.
+#[test]
+fn malformed_csv_rows_are_invalid_never_merged() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "m.csv",
+        "recipient,text\n447930000001,Hi\n447930000002,Hi,extra\n447930000003\n\
+         447930000006,\"Line one\nline two\"\n447930000004,\"Hello\n447930000005,Hi\n",
+    );
+    let report = dir.path().join("r.jsonl");
+    let output = bulk(&api, &file)
+        .args(["--from", "Shop", "--report"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65), "{}", stderr_of(&output));
+    assert_eq!(
+        stdout_of(&output),
+        "accepted 2, invalid 3, duplicate 0, unknown 0, rejected 0\n"
+    );
+    let mut sent: Vec<(String, String)> = api
+        .messages()
+        .into_iter()
+        .map(|m| (m.recipient, m.text))
+        .collect();
+    sent.sort();
+    assert_eq!(
+        sent,
+        [
+            ("447930000001".to_string(), "Hi".to_string()),
+            ("447930000006".to_string(), "Line one\nline two".to_string())
+        ]
+    );
+    let lines = report_lines(&report);
+    assert_eq!(lines.len(), 5);
+    let reason = |i: usize| lines[i]["reason"].as_str().unwrap_or("").to_string();
+    assert_eq!(lines[1]["state"], "invalid");
+    assert!(
+        reason(1).contains("3 fields where the header has 2"),
+        "{}",
+        reason(1)
+    );
+    assert_eq!(lines[2]["state"], "invalid");
+    assert!(
+        reason(2).contains("1 fields where the header has 2"),
+        "{}",
+        reason(2)
+    );
+    assert_eq!(lines[3]["state"], "accepted");
+    assert_eq!(lines[4]["state"], "invalid");
+    assert!(reason(4).contains("never closed"), "{}", reason(4));
+}
+
 #[test]
 fn repeated_references_in_the_file_exit_65_before_sending() {
     let api = bulk_api::start(KEY, Faults::default());
