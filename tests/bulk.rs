@@ -891,6 +891,33 @@ fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
     );
 }
 
+/// Three unknown outcomes in a row stop the run; unknown outcomes are left,
+/// so it exits 75 (not the 69 of the 5xx that stopped it).
+#[test]
+fn three_unknowns_in_a_row_stop_the_run_with_75() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            fail_rate: 1.0,
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(10));
+    let output = bulk(&api, &file)
+        .args(["--text", "Hi", "--from", "S"])
+        .args(["--batch-size", "1", "--parallel", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("unknown 3,"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(stderr_of(&output).contains("rows have an unknown outcome"));
+}
+
 #[test]
 fn settle_waits_for_the_log_before_deciding() {
     let api = bulk_api::start(

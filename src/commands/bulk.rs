@@ -373,7 +373,11 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     )?;
     output::write_stdout(counts.line(args.format).as_bytes())?;
     if let Some(failure) = fatal {
-        return Err(failure);
+        if counts.unknown == 0 {
+            return Err(failure);
+        }
+        // Unknown outcomes left: 75 (verdict), whatever stopped the run.
+        warn(&format!("the run stopped: {failure}"));
     }
     if let Some(interrupt) = signals::interrupt_received() {
         warn(&format!(
