@@ -77,7 +77,7 @@ pub fn batches(
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(plan.repeated.iter().copied());
+    let mut duplicates = Duplicates::new(&plan.repeated);
     let mut filling = Filling {
         recipients: Vec::new(),
         len: 0,

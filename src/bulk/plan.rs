@@ -321,7 +321,7 @@ pub fn last_pass(
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let mut duplicates = Duplicates::new(repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
         let number = row.number;
