@@ -51,9 +51,14 @@ impl Failure {
         Failure::new(ExitCode::Interrupted, "")
     }
 
+    /// SIGTERM after a graceful stop: the warning already said what happened.
+    pub fn terminated() -> Self {
+        Failure::new(ExitCode::Terminated, "")
+    }
+
     /// Prints the error to stderr: one line, and a hint line where one helps.
     pub fn report(&self) {
-        if self.code == ExitCode::Interrupted {
+        if self.code == ExitCode::Interrupted || self.code == ExitCode::Terminated {
             return;
         }
         let mut text = format!("mobivate: error: {}\n", sanitize_text(&self.message));

@@ -32,11 +32,13 @@ pub enum ExitCode {
     Config,
     /// 130: interrupted by Ctrl-C.
     Interrupted,
+    /// 143: `bulk` stopped by SIGTERM, after recording the requests in flight.
+    Terminated,
 }
 
 impl ExitCode {
     /// Every code, in the order the EXIT STATUS tables list them.
-    pub const ALL: [ExitCode; 13] = [
+    pub const ALL: [ExitCode; 14] = [
         ExitCode::Success,
         ExitCode::Usage,
         ExitCode::DataErr,
@@ -50,6 +52,7 @@ impl ExitCode {
         ExitCode::NoPerm,
         ExitCode::Config,
         ExitCode::Interrupted,
+        ExitCode::Terminated,
     ];
 
     /// One line for the EXIT STATUS section of `--help`, the man page and the README.
@@ -84,6 +87,7 @@ impl ExitCode {
                 "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in"
             }
             ExitCode::Interrupted => "interrupted (Ctrl-C)",
+            ExitCode::Terminated => "terminated (SIGTERM) after a graceful stop (bulk)",
         }
     }
 }
@@ -104,6 +108,7 @@ impl From<ExitCode> for i32 {
             ExitCode::NoPerm => 77,
             ExitCode::Config => 78,
             ExitCode::Interrupted => 130,
+            ExitCode::Terminated => 143,
         }
     }
 }
@@ -134,7 +139,7 @@ mod tests {
         let numbers: Vec<i32> = ExitCode::ALL.iter().map(|c| i32::from(*c)).collect();
         assert_eq!(
             numbers,
-            [0, 64, 65, 66, 68, 69, 73, 74, 75, 76, 77, 78, 130]
+            [0, 64, 65, 66, 68, 69, 73, 74, 75, 76, 77, 78, 130, 143]
         );
     }
 

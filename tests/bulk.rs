@@ -366,6 +366,63 @@ fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
     );
 }
 
+/// CSV is strict: a row with the wrong number of fields, or an unterminated
+/// quote that swallows the rest of the file, is an invalid row with a
+/// reason, never a merged message; the rows around it are still read.
+#[test]
+fn malformed_csv_rows_are_invalid_never_merged() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "m.csv",
+        "recipient,text\n447930000001,Hi\n447930000002,Hi,extra\n447930000003\n\
+         447930000006,\"Line one\nline two\"\n447930000004,\"Hello\n447930000005,Hi\n",
+    );
+    let report = dir.path().join("r.jsonl");
+    let output = bulk(&api, &file)
+        .args(["--from", "Shop", "--report"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(65), "{}", stderr_of(&output));
+    assert_eq!(
+        stdout_of(&output),
+        "accepted 2, invalid 3, duplicate 0, unknown 0, rejected 0\n"
+    );
+    let mut sent: Vec<(String, String)> = api
+        .messages()
+        .into_iter()
+        .map(|m| (m.recipient, m.text))
+        .collect();
+    sent.sort();
+    assert_eq!(
+        sent,
+        [
+            ("447930000001".to_string(), "Hi".to_string()),
+            ("447930000006".to_string(), "Line one\nline two".to_string())
+        ]
+    );
+    let lines = report_lines(&report);
+    assert_eq!(lines.len(), 5);
+    let reason = |i: usize| lines[i]["reason"].as_str().unwrap_or("").to_string();
+    assert_eq!(lines[1]["state"], "invalid");
+    assert!(
+        reason(1).contains("3 fields where the header has 2"),
+        "{}",
+        reason(1)
+    );
+    assert_eq!(lines[2]["state"], "invalid");
+    assert!(
+        reason(2).contains("1 fields where the header has 2"),
+        "{}",
+        reason(2)
+    );
+    assert_eq!(lines[3]["state"], "accepted");
+    assert_eq!(lines[4]["state"], "invalid");
+    assert!(reason(4).contains("never closed"), "{}", reason(4));
+}
+
 #[test]
 fn repeated_references_in_the_file_exit_65_before_sending() {
     let api = bulk_api::start(KEY, Faults::default());
@@ -503,6 +560,14 @@ fn without_a_terminal_yes_is_required() {
     assert_eq!(output.status.code(), Some(64));
     assert!(stderr_of(&output).contains("--yes"));
     assert!(api.batches().is_empty());
+    // Nothing was confirmed, so nothing ties the journal to those options:
+    // the corrected command runs.
+    let fixed = bulk(&api, &file)
+        .args(["--text", "Hello", "--from", "S"])
+        .output()
+        .unwrap();
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr_of(&fixed));
+    assert_each_sent_once(&api, 2);
 }
 
 #[test]
@@ -781,6 +846,78 @@ fn unknown_outcomes_not_in_the_log_are_resent_only_when_asked() {
     assert_each_sent_once(&api, 2);
 }
 
+/// A log record with one of our references but another recipient is not
+/// ours: the row stays unknown.
+#[test]
+fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            fail_rate: 1.0,
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(2));
+    let report = dir.path().join("r.jsonl");
+    let args = ["--text", "Hi", "--from", "S"];
+    let output = bulk(&api, &file)
+        .args(args)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+    api.set_faults(Faults::default());
+    for line in report_lines(&report) {
+        api.state.lock().unwrap().messages.push(bulk_api::Stored {
+            reference: line["reference"].as_str().unwrap().to_string(),
+            recipient: "61400000000".to_string(),
+            text: "Hi".to_string(),
+            originator: "S".to_string(),
+        });
+    }
+    let again = bulk(&api, &file).args(args).output().unwrap();
+    assert_eq!(again.status.code(), Some(75), "{}", stderr_of(&again));
+    assert!(
+        !stderr_of(&again).contains("counted as accepted"),
+        "{}",
+        stderr_of(&again)
+    );
+    assert!(
+        stdout_of(&again).starts_with("accepted 0, "),
+        "{}",
+        stdout_of(&again)
+    );
+}
+
+/// Three unknown outcomes in a row stop the run; unknown outcomes are left,
+/// so it exits 75 (not the 69 of the 5xx that stopped it).
+#[test]
+fn three_unknowns_in_a_row_stop_the_run_with_75() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            fail_rate: 1.0,
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", &numbers_csv(10));
+    let output = bulk(&api, &file)
+        .args(["--text", "Hi", "--from", "S"])
+        .args(["--batch-size", "1", "--parallel", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+    assert!(
+        stdout_of(&output).contains("unknown 3,"),
+        "{}",
+        stdout_of(&output)
+    );
+    assert!(stderr_of(&output).contains("rows have an unknown outcome"));
+}
+
 #[test]
 fn settle_waits_for_the_log_before_deciding() {
     let api = bulk_api::start(
@@ -815,11 +952,61 @@ fn settle_waits_for_the_log_before_deciding() {
     assert_each_sent_once(&api, 1);
 }
 
+/// The file is rewritten while the first request is in flight: the sending
+/// pass stops at the first row that is not what pass one counted.
+#[test]
+fn a_file_changed_during_the_run_is_never_sent_unchecked() {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            delay: Duration::from_millis(1500),
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Long rows, so the reader (256 KiB buffer) cannot have read the whole file.
+    let csv = |prefix: &str| {
+        let mut csv = String::from("recipient,padding\n");
+        for i in 0..120 {
+            csv.push_str(&format!("{prefix}{i:05},{}\n", "x".repeat(4000)));
+        }
+        csv
+    };
+    let file = write(dir.path(), "l.csv", &csv("4479300"));
+    let child = raw_mobivate()
+        .env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &api.url(), "bulk", "--yes", "--settle", "0"])
+        .args(["--text", "Hi", "--from", "S"])
+        .args(["--batch-size", "10", "--parallel", "1"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while api.batches().is_empty() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::write(&file, csv("4479400")).unwrap();
+    api.set_faults(Faults::default());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("changed while it was being sent"),
+        "{stderr}"
+    );
+    let sent = api.messages();
+    assert!(!sent.is_empty());
+    for message in &sent {
+        assert!(message.recipient.starts_with("4479300"), "{message:?}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_and_ctrl_c_record_what_is_in_flight() {
-    use std::os::unix::process::ExitStatusExt;
-    for (signal, code) in [(libc::SIGTERM, None), (libc::SIGINT, Some(130))] {
+    // SIGTERM exits 143 (an exit status, not death by the signal).
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGINT, 130)] {
         let api = bulk_api::start(
             KEY,
             Faults {
@@ -852,10 +1039,7 @@ fn sigterm_and_ctrl_c_record_what_is_in_flight() {
         }
         unsafe { libc::kill(child.id() as i32, signal) };
         let output = child.wait_with_output().unwrap();
-        match code {
-            Some(code) => assert_eq!(output.status.code(), Some(code)),
-            None => assert_eq!(output.status.signal(), Some(libc::SIGTERM)),
-        }
+        assert_eq!(output.status.code(), Some(code), "{:?}", output.status);
         // The requests in flight were answered and recorded as accepted.
         let stdout = String::from_utf8_lossy(&output.stdout).to_string();
         let accepted = api.messages().len();
@@ -1175,4 +1359,39 @@ fn exclude_optouts_skips_and_reports_opted_out_recipients() {
     let stats = mock_stats(&mock.1);
     assert_eq!(stats["accepted"], 2, "{stats}");
     assert_eq!(stats["optedOutSkipped"], 0, "the API never saw it: {stats}");
+
+    // --exclude-optouts shapes the run: a rerun without it is refused.
+    let without = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+        .args(["--from", "Shop"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(without.status.code(), Some(65), "{}", stderr_of(&without));
+    assert!(stderr_of(&without).contains("options"));
+    assert_eq!(mock_stats(&mock.1)["accepted"], 2);
+
+    // The number opts in again: the rerun sends its row, which no request
+    // of the first run carried.
+    let removed = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "optouts", "remove", "+447700900999"])
+        .output()
+        .unwrap();
+    assert_eq!(removed.status.code(), Some(0), "{}", stderr_of(&removed));
+    let rerun = mobivate()
+        .env("MOBIVATE_API_KEY", MOCK_KEY)
+        .args(["--base-url", &mock.1, "bulk", "--yes", "--settle", "0"])
+        .args(["--from", "Shop", "--exclude-optouts"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr_of(&rerun));
+    assert_eq!(
+        stdout_of(&rerun),
+        "accepted 3, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    let stats = mock_stats(&mock.1);
+    assert_eq!(stats["accepted"], 3, "the row was really sent: {stats}");
 }

@@ -4,7 +4,7 @@
 
 use crate::api::send::{Batch, BatchRecipient, to_json};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
-use crate::bulk::plan::Input;
+use crate::bulk::plan::{self, Input, Plan};
 use crate::bulk::rows::{Buffers, Duplicates, Shaper};
 use crate::bulk::sender::Job;
 use crate::error::Failure;
@@ -70,14 +70,14 @@ pub fn batches(
     input: &Input,
     shaper: &Shaper,
     ledger: &Mutex<Ledger>,
-    repeated: &[u64],
+    plan: &Plan,
     options: &BatchOptions,
     mut next_id: impl FnMut() -> u64,
     mut emit: impl FnMut(Job) -> bool,
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let mut duplicates = Duplicates::new(&plan.repeated);
     let mut filling = Filling {
         recipients: Vec::new(),
         len: 0,
@@ -87,12 +87,15 @@ pub fn batches(
     // true while they are only invalid rows.
     let mut bridge = true;
     while let Some(row) = rows.next_row()? {
+        plan::check_unchanged(plan, &row, input.shown)?;
         let number = row.number;
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
             continue;
         };
         if shaper.is_excluded(&message) {
-            // Never in a request, like an invalid row: bridged over.
+            // Not bridged: a rerun whose opt-out list no longer has it must
+            // find it pending, not carried by this request.
+            bridge = false;
             continue;
         }
         if !options.allow_duplicates && duplicates.is_duplicate(&message) {

@@ -91,6 +91,8 @@ enum Inner {
         /// For each wanted column, its field index in the header.
         fields: Vec<Option<usize>>,
         headers: Vec<String>,
+        /// To look again at the raw bytes of a row that spans lines.
+        path: PathBuf,
     },
     Jsonl {
         reader: BufReader<Hashing<File>>,
@@ -168,6 +170,7 @@ impl Rows {
                     record: csv::ByteRecord::new(),
                     fields,
                     headers,
+                    path: path.to_path_buf(),
                 }
             }
             Format::Jsonl => Inner::Jsonl {
@@ -223,7 +226,8 @@ impl Rows {
                 reader,
                 record,
                 fields,
-                ..
+                headers,
+                path,
             } => {
                 match reader.read_byte_record(record) {
                     Ok(true) => {}
@@ -231,6 +235,29 @@ impl Rows {
                     Err(error) => return Err(csv_failure(&self.shown, error)),
                 }
                 let mut problem = None;
+                if record.len() != headers.len() {
+                    problem = Some(format!(
+                        "the row has {} fields where the header has {}",
+                        record.len(),
+                        headers.len()
+                    ));
+                } else if record
+                    .iter()
+                    .any(|f| f.contains(&b'\n') || f.contains(&b'\r'))
+                {
+                    // A row that spans lines: legitimate inside quotes, but
+                    // an unterminated quote also reads to the end of the file.
+                    let start = record.position().map_or(0, csv::Position::byte);
+                    let end = reader.position().byte();
+                    if odd_quotes(path, start, end, b'"')
+                        .map_err(|e| read_failure(&self.shown, e))?
+                    {
+                        problem = Some(format!(
+                            "a quote opened in this row (line {}) is never closed, so the row runs to the end of the file",
+                            record.position().map_or(0, csv::Position::line)
+                        ));
+                    }
+                }
                 for (slot, field) in fields.iter().enumerate() {
                     let value = &mut self.values[slot];
                     value.clear();
@@ -276,6 +303,28 @@ impl Rows {
             problem,
         }))
     }
+}
+
+/// Whether the raw bytes `start..end` of the file hold an odd number of
+/// quote characters: a quote that is never closed (a closed quoted field,
+/// escaped quotes included, always has an even number).
+fn odd_quotes(path: &Path, start: u64, end: u64, quote: u8) -> std::io::Result<bool> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut left = end.saturating_sub(start);
+    let mut odd = false;
+    let mut buffer = vec![0u8; 64 * 1024];
+    while left > 0 {
+        let want = usize::try_from(left.min(buffer.len() as u64)).unwrap_or(buffer.len());
+        let n = file.read(&mut buffer[..want])?;
+        if n == 0 {
+            break;
+        }
+        odd ^= buffer[..n].iter().filter(|b| **b == quote).count() % 2 == 1;
+        left -= n as u64;
+    }
+    Ok(odd)
 }
 
 fn csv_failure(shown: &str, error: csv::Error) -> Failure {

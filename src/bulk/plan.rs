@@ -3,7 +3,8 @@
 //! valid row; the last pass tells each row's final state (for the counts on
 //! stdout and the report). The sending pass is in `batcher`.
 
-use crate::bulk::input::{Format, Rows};
+use crate::bulk::hash::Fnv64;
+use crate::bulk::input::{Format, Row, Rows};
 use crate::bulk::journal::{Ledger, State};
 use crate::bulk::rows::{self, Buffers, Cost, Duplicates, Message, Shaper};
 use crate::error::Failure;
@@ -89,10 +90,48 @@ pub struct Plan {
     pub repeated: Vec<u64>,
     pub content_hash: u64,
     pub content_size: u64,
-    /// For reconciliation: each unknown row's reference → (row, request).
-    pub unknown_refs: HashMap<String, (u64, u64)>,
+    /// For reconciliation: each unknown row's reference → (row, request,
+    /// recipient digits).
+    pub unknown_refs: HashMap<String, (u64, u64, String)>,
     /// Which wanted columns the file has.
     pub found: Vec<bool>,
+    /// Each row's `row_hash`, in order: the sending pass stops at a row that
+    /// differs, so a file changed since pass one is never sent unchecked.
+    pub row_hashes: Vec<u64>,
+}
+
+/// A hash of what a row holds (the wanted columns, or why it is unreadable).
+pub fn row_hash(row: &Row) -> u64 {
+    let mut hash = Fnv64::default();
+    for value in row.values {
+        hash.field(value.as_bytes());
+    }
+    match &row.problem {
+        Some(problem) => hash.field(problem.as_bytes()),
+        None => hash.write(&[0xff]),
+    }
+    hash.finish()
+}
+
+/// Fails (65) when row `number` is not the row pass one counted, or is past
+/// the last one: the file changed since pass one.
+pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failure> {
+    let same = usize::try_from(row.number)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| plan.row_hashes.get(i))
+        .is_some_and(|expected| *expected == row_hash(row));
+    if same {
+        return Ok(());
+    }
+    Err(Failure::new(
+        ExitCode::DataErr,
+        format!(
+            "{shown} changed while it was being sent: row {} is not what was counted; it and the rows after it were not sent",
+            row.number
+        ),
+    )
+    .with_hint("leave the file alone during a run; rerun to count it again (a journal says which rows were already sent)"))
 }
 
 /// Pass one.
@@ -112,6 +151,7 @@ pub fn pass_one(
     let mut fingerprints: Vec<u128> = Vec::new();
     while let Some(row) = rows.next_row()? {
         plan.rows += 1;
+        plan.row_hashes.push(row_hash(&row));
         let number = row.number;
         let message = match shaper.shape(&row, &mut buffers) {
             Ok(message) => message,
@@ -138,8 +178,10 @@ pub fn pass_one(
             None => plan.pending.add(cost, 1),
             Some(State::Unknown(request)) => {
                 plan.unknown.entry(*request).or_default().add(cost, 1);
-                plan.unknown_refs
-                    .insert(message.reference.to_string(), (number, *request));
+                plan.unknown_refs.insert(
+                    message.reference.to_string(),
+                    (number, *request, message.recipient.as_str().to_string()),
+                );
             }
             Some(_) => {}
         }
@@ -279,7 +321,7 @@ pub fn last_pass(
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(repeated.iter().copied());
+    let mut duplicates = Duplicates::new(repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
         let number = row.number;

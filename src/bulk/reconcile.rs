@@ -29,14 +29,15 @@ fn timestamp(unix_ms: i64) -> jiff::Timestamp {
     jiff::Timestamp::from_millisecond(unix_ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
-/// Calls `each` with the `senderReference` of every outgoing message in
-/// the log between the two times, page by page (`api::messages`).
+/// Calls `each` with the `senderReference` and the recipient (digits only)
+/// of every outgoing message in the log between the two times, page by page
+/// (`api::messages`).
 pub fn search_log(
     transport: &Transport,
     key: &Secret,
     from_ms: i64,
     to_ms: i64,
-    mut each: impl FnMut(&str),
+    mut each: impl FnMut(&str, &str),
 ) -> Result<(), Failure> {
     let search = Search {
         since: timestamp(from_ms),
@@ -48,7 +49,11 @@ pub fn search_log(
         for record in &records {
             let reference = messages::text_of(&record.sender_reference);
             if !reference.is_empty() {
-                each(&reference);
+                let recipient: String = messages::text_of(&record.recipient)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                each(&reference, &recipient);
             }
         }
         if (records.len() as u64) < PAGE_SIZE {
@@ -68,13 +73,14 @@ pub struct Outcome {
 }
 
 /// Reconciles every unknown request of the ledger. `refs` maps each
-/// unknown row's reference to (row, request).
+/// unknown row's reference to (row, request, recipient). A log record is
+/// ours only when both its reference and its recipient match.
 pub fn reconcile(
     transport: &Transport,
     key: &Secret,
     journal: &Journal,
     ledger: &Mutex<Ledger>,
-    refs: &HashMap<String, (u64, u64)>,
+    refs: &HashMap<String, (u64, u64, String)>,
     settle: Duration,
     stopping: &dyn Fn() -> bool,
 ) -> Result<Outcome, Failure> {
@@ -82,7 +88,7 @@ pub fn reconcile(
     let mut pending: Vec<(u64, i64)> = lock().unknown_requests();
     let mut outcome = Outcome::default();
     let mut per_request: HashMap<u64, u64> = HashMap::new();
-    for (_, request) in refs.values() {
+    for (_, request, _) in refs.values() {
         *per_request.entry(*request).or_default() += 1;
     }
     while !pending.is_empty() {
@@ -94,8 +100,9 @@ pub fn reconcile(
             key,
             earliest - CLOCK_SKEW_MS,
             now_unix_ms() + 60_000,
-            |reference| {
-                if let Some((row, request)) = refs.get(reference)
+            |reference, recipient| {
+                if let Some((row, request, ours)) = refs.get(reference)
+                    && ours == recipient
                     && wanted.contains(request)
                 {
                     found.entry(*request).or_default().push(*row);

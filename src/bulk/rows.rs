@@ -274,7 +274,6 @@ const META_BITS: u64 = 10;
 const SEED_KEY: u64 = 0x6d6f_6269_7661_7465;
 const SEED_REFERENCE: u64 = 0x7265_6665_7265_6e63;
 const SEED_TEXT_A: u64 = 0x7465_7874_2d61_2d31;
-const SEED_TEXT_B: u64 = 0x7465_7874_2d62_2d32;
 
 /// The 16 bytes a run keeps per valid row: the high half identifies the
 /// message (recipient and text, hashed, with its cost in the low bits), the
@@ -310,38 +309,61 @@ pub fn reference_hash(reference: &str) -> u64 {
     mix64(SEED_REFERENCE, reference.as_bytes()) | 1
 }
 
-/// Pass two's exact check of duplicates: among rows whose 64-bit key
-/// repeats, two are duplicates only if their recipient and 128 bits of
-/// their text's hash agree, so a hash collision never drops a message.
+/// Pass two's check of duplicates, in 16 bytes per repeated key: among rows
+/// whose 64-bit key repeats, a row is a duplicate only if an earlier row had
+/// the same key and the same 64-bit check (recipient and text hashed with
+/// another seed), so two different messages are taken for one only if two
+/// independent hashes both collide (about 2^-120).
 pub struct Duplicates {
-    repeated: HashMap<u64, Vec<(u64, u64, u64)>>,
+    /// The repeated keys without their cost bits, sorted, each once.
+    keys: Vec<u64>,
+    /// For each key, the check of the first row seen with it (0: none yet).
+    first: Vec<u64>,
+    /// Checks of further, different messages under one key: only when the
+    /// 64-bit keys of two different messages collide.
+    more: HashMap<u64, Vec<u64>>,
 }
 
 impl Duplicates {
-    pub fn new(repeated_keys: impl IntoIterator<Item = u64>) -> Duplicates {
+    pub fn new(repeated_keys: &[u64]) -> Duplicates {
+        let mut keys: Vec<u64> = repeated_keys
+            .iter()
+            .map(|k| k & !((1 << META_BITS) - 1))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.shrink_to_fit();
+        let first = vec![0; keys.len()];
         Duplicates {
-            repeated: repeated_keys
-                .into_iter()
-                .map(|k| (k & !((1 << META_BITS) - 1), Vec::new()))
-                .collect(),
+            keys,
+            first,
+            more: HashMap::new(),
         }
     }
 
     /// True when an earlier row had the same recipient and text.
     pub fn is_duplicate(&mut self, message: &Message) -> bool {
         let key = duplicate_hash(message);
-        let Some(seen) = self.repeated.get_mut(&key) else {
+        let Ok(index) = self.keys.binary_search(&key) else {
             return false;
         };
-        let exact = (
-            message.recipient.to_u64(),
-            mix64(SEED_TEXT_A, message.text.as_bytes()),
-            mix64(SEED_TEXT_B, message.text.as_bytes()),
-        );
-        if seen.contains(&exact) {
+        let check = mix64(
+            SEED_TEXT_A ^ message.recipient.to_u64(),
+            message.text.as_bytes(),
+        ) | 1;
+        let first = &mut self.first[index];
+        if *first == 0 {
+            *first = check;
+            return false;
+        }
+        if *first == check {
             return true;
         }
-        seen.push(exact);
+        let others = self.more.entry(key).or_default();
+        if others.contains(&check) {
+            return true;
+        }
+        others.push(check);
         false
     }
 }

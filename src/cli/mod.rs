@@ -98,6 +98,7 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
    77  credentials or key rejected, or a send refused: 401, 402, 403
    78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in
   130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM) after a graceful stop (bulk)
 
 ENVIRONMENT:
   MOBIVATE_USERNAME

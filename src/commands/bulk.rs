@@ -181,16 +181,6 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let mut key_and_transport = None;
     let mut resend: HashSet<u64> = HashSet::new();
     if let (Some(journal), Some(transport)) = (&mut journal, &transport) {
-        if header.is_none() {
-            journal.start(Header {
-                v: VERSION,
-                file: file_hash.clone(),
-                size: plan.content_size,
-                options: options_hex.clone(),
-                run: run_id.clone(),
-                created: now_unix_ms(),
-            })?;
-        }
         let (key, interactivity) = match early_key.take() {
             Some(given) => given,
             None => {
@@ -290,14 +280,29 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         };
     }
 
-    let (Some(journal), Some(transport), Some((key, interactivity))) =
-        (&journal, &transport, &key_and_transport)
-    else {
-        unreachable!("a sending run has a journal, a transport and a key");
+    let Some((key, interactivity)) = &key_and_transport else {
+        unreachable!("a sending run has a key");
     };
     if to_send.messages > 0 && !args.yes {
         confirm(interactivity, &to_send)?;
     }
+    // Only now, once the user has confirmed: a declined run leaves no header
+    // that would tie the next run to its file and options.
+    if header.is_none()
+        && let Some(journal) = journal.as_mut()
+    {
+        journal.start(Header {
+            v: VERSION,
+            file: file_hash.clone(),
+            size: plan.content_size,
+            options: options_hex.clone(),
+            run: run_id.clone(),
+            created: now_unix_ms(),
+        })?;
+    }
+    let (Some(journal), Some(transport)) = (&journal, &transport) else {
+        unreachable!("a sending run has a journal and a transport");
+    };
 
     signals::catch_interrupts();
     let progress = Progress::new(to_send.messages);
@@ -331,7 +336,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             &input,
             &shaper,
             &ledger,
-            &plan.repeated,
+            &plan,
             &batch_options,
             || journal.new_request_id(),
             |job| !sender.stopping() && jobs_tx.send(job).is_ok(),
@@ -368,16 +373,21 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     )?;
     output::write_stdout(counts.line(args.format).as_bytes())?;
     if let Some(failure) = fatal {
-        return Err(failure);
+        if counts.unknown == 0 {
+            return Err(failure);
+        }
+        // Unknown outcomes left: 75 (verdict), whatever stopped the run.
+        warn(&format!("the run stopped: {failure}"));
     }
     if let Some(interrupt) = signals::interrupt_received() {
         warn(&format!(
             "stopped: {} rows not sent yet; run the same command again to resume",
             counts.pending
         ));
-        signals::end_by(interrupt);
-        debug_assert_eq!(interrupt, Interrupt::Int);
-        return Err(Failure::interrupted());
+        return Err(match interrupt {
+            Interrupt::Int => Failure::interrupted(),
+            Interrupt::Term => Failure::terminated(),
+        });
     }
     verdict(&counts, args.skip_invalid, true)
 }
@@ -452,7 +462,7 @@ fn dry_run(
         input,
         shaper,
         ledger,
-        &plan.repeated,
+        plan,
         options,
         || {
             id += 1;
@@ -560,6 +570,10 @@ fn options_fingerprint(
     hash.field(&[u8::from(args.allow_duplicates)]);
     hash.field(args.schedule.as_deref().unwrap_or("\0").as_bytes());
     hash.field(args.name.as_deref().unwrap_or("\0").as_bytes());
+    if args.exclude_optouts {
+        // Only when given, so journals written without it stay valid.
+        hash.field(b"exclude-optouts");
+    }
     hash.finish()
 }
 

@@ -23,7 +23,7 @@ static CAUGHT: AtomicI32 = AtomicI32::new(0);
 pub enum Interrupt {
     /// Ctrl-C: the command ends with 130.
     Int,
-    /// SIGTERM: the command ends by the same signal (143 in a shell).
+    /// SIGTERM: the command ends with 143.
     Term,
 }
 
@@ -33,18 +33,6 @@ pub fn interrupt_received() -> Option<Interrupt> {
         0 => None,
         libc::SIGINT => Some(Interrupt::Int),
         _ => Some(Interrupt::Term),
-    }
-}
-
-/// After a graceful stop, ends the process the way the signal would have:
-/// SIGTERM by the same signal. For Ctrl-C it returns: the caller exits 130.
-pub fn end_by(interrupt: Interrupt) {
-    if interrupt == Interrupt::Term {
-        // SAFETY: back to the default action, then the signal ends the process.
-        unsafe {
-            libc::signal(libc::SIGTERM, libc::SIG_DFL);
-            libc::raise(libc::SIGTERM);
-        }
     }
 }
 
