@@ -42,16 +42,6 @@ pub fn interrupt_received() -> Option<Interrupt> {
     }
 }
 
-/// After a graceful stop, ends the process the way the event asked: for
-/// Ctrl-Break with 143, as a shell reports SIGTERM on Unix. For Ctrl-C it
-/// returns: the caller exits 130.
-pub fn end_by(interrupt: Interrupt) {
-    if interrupt == Interrupt::Term {
-        // SAFETY: ends the process; everything in flight was recorded.
-        unsafe { ExitProcess(143) };
-    }
-}
-
 /// Nothing to do on Windows: the handler runs on a thread of its own, and no
 /// read fails with EINTR because of it.
 pub fn block_interrupts_in_this_thread() {}
