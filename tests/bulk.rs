@@ -4,6 +4,7 @@
 mod common;
 
 use common::bulk_api::{self, BulkApi, Faults};
+use common::mock_api::{mock_stats, start_mock_api};
 use common::{KEY, mobivate, raw_mobivate, stderr_of, stdout_of};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -1177,55 +1178,6 @@ fn at_a_terminal_it_asks_before_sending() {
 }
 
 // ---------- against the mock API example (examples/mock_api/) ----------
-
-struct MockApi(std::process::Child, String);
-
-impl Drop for MockApi {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_mock_api(flags: &[&str]) -> MockApi {
-    use std::io::BufRead;
-    // cargo test builds examples next to the test binaries' deps folder.
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join("mock_api");
-    let mut child = std::process::Command::new(&example)
-        .args(["--port", "0", "--quiet"])
-        .args(flags)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
-    MockApi(child, url)
-}
-
-fn mock_stats(url: &str) -> Value {
-    let body = ureq::get(&format!("{url}/_mock/stats"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    serde_json::from_str(&body).unwrap()
-}
 
 /// The kill -9 loop against the real mock, its faults switched on (5xx,
 /// accepted then dropped): the mock's own count of accepted messages ends

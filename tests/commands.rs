@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::mock_api::start_mock_api;
 #[cfg(unix)]
 use common::pty::Pty;
 use common::server::{Reply, json_reply, scripted};
@@ -450,46 +451,9 @@ fn man_page_has_the_sections_and_lints_clean() {
 
 // ---------- the mock API example ----------
 
-struct MockApi(std::process::Child, String);
-
-impl Drop for MockApi {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_mock_api() -> MockApi {
-    use std::io::BufRead;
-    // cargo test builds examples next to the test binaries' deps folder.
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX));
-    let mut child = std::process::Command::new(&example)
-        .args(["--port", "0", "--quiet"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .expect("the mock prints its URL")
-        .to_string();
-    MockApi(child, url)
-}
-
 #[test]
 fn mock_api_serves_the_documented_endpoints() {
-    let api = start_mock_api();
+    let api = start_mock_api(&[]);
     let demo = |cmd: &mut assert_cmd::Command| {
         cmd.args(["--base-url", &api.1, "-u", "demo@example.com"])
             .env("MOBIVATE_PASSWORD", "demo-password");
@@ -536,7 +500,7 @@ fn mock_api_serves_the_documented_endpoints() {
 
 #[test]
 fn mock_api_sends_and_refuses_an_opted_out_recipient() {
-    let api = start_mock_api();
+    let api = start_mock_api(&[]);
     let send = |args: &[&str]| {
         let mut cmd = mobivate();
         cmd.args(["send", "--base-url", &api.1, "--from", "Shop"])

@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::mock_api::start_mock_api;
 use common::*;
 use mockito::Matcher;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -319,45 +320,9 @@ fn listen_ends_quietly_when_its_reader_goes_away() {
 
 // ---------- end to end, against the mock API example ----------
 
-struct MockApi(Child, String);
-
-impl Drop for MockApi {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_mock_api() -> MockApi {
-    // cargo test builds examples next to the test binaries' deps folder.
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX));
-    let mut child = std::process::Command::new(&example)
-        .args(["--port", "0", "--quiet"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", example.display()));
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap()
-        .to_string();
-    MockApi(child, url)
-}
-
 #[test]
 fn end_to_end_receipt_watch_and_optouts_against_the_mock() {
-    let api = start_mock_api();
+    let api = start_mock_api(&[]);
     let mut listener = listen(&[]);
     let hook = format!("http://127.0.0.1:{}/receipt", listener.port);
     webhooks(&api.1)

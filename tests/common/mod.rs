@@ -5,6 +5,7 @@
 use assert_cmd::Command;
 
 pub mod bulk_api;
+pub mod mock_api;
 #[cfg(unix)]
 pub mod pty;
 pub mod server;
