@@ -754,3 +754,23 @@ fn a_terminal_gets_a_table_that_fits_its_width() {
     assert!(lines[2].contains(" 447930000002 "), "{shown}");
     assert!(lines[2].contains(" FAILED_NOROUTE "), "{shown}");
 }
+
+/// A redirect is never followed, and its target is shown without user
+/// information or query string.
+#[test]
+fn a_redirect_target_is_shown_without_userinfo_or_query() {
+    let mut server = mockito::Server::new();
+    server
+        .mock("GET", "/message")
+        .match_query(Matcher::Any)
+        .with_status(302)
+        .with_header("Location", "https://user:hunter2@evil.example/x?token=abc")
+        .create();
+    let out = logs(&server.url()).args(["list"]).output().unwrap();
+    let stderr = assert_clean_failure(&out, 76);
+    assert!(stderr.contains("***@evil.example"), "{stderr}");
+    assert!(
+        !stderr.contains("hunter2") && !stderr.contains("token=abc"),
+        "{stderr}"
+    );
+}

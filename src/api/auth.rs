@@ -1,12 +1,11 @@
 //! The auth endpoints (`/auth/getkey`, `/auth/createkey`, `/auth/test`),
 //! their JSON shapes, and what each HTTP status means for the user.
 
-use crate::api::{http_label, redact, server_message};
+use crate::api::{http_label, redirect_target, server_message};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
 use crate::net::transport::{Call, MAX_BODY_BYTES, Method, Reply, RetryPolicy, Transport};
-use crate::sanitize::{display_url, sanitize_server_text};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -141,11 +140,7 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
     };
     match status {
         300..=399 => {
-            let target = reply
-                .location
-                .as_deref()
-                .map(|location| redact(&display_url(&sanitize_server_text(location)), sent))
-                .unwrap_or_else(|| "(no Location header)".to_string());
+            let target = redirect_target(reply, sent);
             Failure::new(
                 ExitCode::Protocol,
                 format!("the server answered {http}, a redirect to {target}; redirects are never followed"),

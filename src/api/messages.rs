@@ -1,7 +1,7 @@
 //! The message log: `GET /message` (search, paged) and `GET /message/{id}`.
 
 use crate::api::status::{
-    MAX_PAGE_BYTES, encode_query, encode_segment, keyed_failure, unexpected_body,
+    MAX_PAGE_BYTES, encode_query, encode_segment, get_page, keyed_failure, unexpected_body,
 };
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -100,19 +100,7 @@ pub fn search_page(
     size: u64,
 ) -> Result<Vec<Message>, Failure> {
     let path = search_path(search, page, size);
-    let reply = transport.send(&Call {
-        method: Method::Get,
-        path: &path,
-        json_body: None,
-        bearer: Some(key),
-        policy: RetryPolicy::Safe,
-        max_body: MAX_PAGE_BYTES,
-    })?;
-    if !(200..300).contains(&reply.status) {
-        return Err(keyed_failure(&reply, key));
-    }
-    serde_json::from_slice(&reply.body)
-        .map_err(|_| unexpected_body("the message log is not a JSON array of records"))
+    get_page(transport, key, &path, "the message log")
 }
 
 /// `GET /message/{id}`: one record; a 404 is exit 66, `no message with id ID`.

@@ -38,6 +38,21 @@ pub fn redact(text: &str, secret: &Secret) -> String {
     text.replace(secret, "***")
 }
 
+/// Where a redirect pointed, fit to show: sanitised first, then the secret
+/// that was sent redacted, user information and query never shown.
+pub fn redirect_target(reply: &crate::net::transport::Reply, sent: &Secret) -> String {
+    reply
+        .location
+        .as_deref()
+        .map(|location| {
+            redact(
+                &crate::sanitize::display_url(&sanitize_server_text(location)),
+                sent,
+            )
+        })
+        .unwrap_or_else(|| "(no Location header)".to_string())
+}
+
 /// `HTTP 401 Unauthorized`, for messages.
 pub fn http_label(status: u16) -> String {
     let reason = ureq::http::StatusCode::from_u16(status)

@@ -7,9 +7,7 @@
 //! effect: a remove whose first answer was lost may see a 404 on its retry,
 //! and is then reported as not on the list.
 
-use crate::api::status::{
-    MAX_PAGE_BYTES, MAX_SMALL_BYTES, each_page, encode_query, keyed_failure, unexpected_body,
-};
+use crate::api::status::{MAX_SMALL_BYTES, each_page, encode_query, get_page, keyed_failure};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::when::api_utc;
@@ -61,19 +59,7 @@ pub fn list_page(
     size: u64,
 ) -> Result<Vec<OptOut>, Failure> {
     let path = list_path(since, until, page, size);
-    let reply = transport.send(&Call {
-        method: Method::Get,
-        path: &path,
-        json_body: None,
-        bearer: Some(key),
-        policy: RetryPolicy::Safe,
-        max_body: MAX_PAGE_BYTES,
-    })?;
-    if !(200..300).contains(&reply.status) {
-        return Err(keyed_failure(&reply, key));
-    }
-    serde_json::from_slice(&reply.body)
-        .map_err(|_| unexpected_body("the opt-out list is not a JSON array of records"))
+    get_page(transport, key, &path, "the opt-out list")
 }
 
 /// The whole opt-out list, every page, as normalised numbers: for

@@ -2,11 +2,10 @@
 //! logs, opt-outs, webhooks), and the small helpers those calls share:
 //! percent-encoding and paging.
 
-use crate::api::{redact, server_message};
+use crate::api::{http_label, redirect_target, server_message};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::net::transport::Reply;
-use crate::sanitize::sanitize_server_text;
+use crate::net::transport::{Call, Method, Reply, RetryPolicy, Transport};
 use crate::secret::Secret;
 
 /// Pages are asked for this many records, or the `--limit` when smaller.
@@ -16,18 +15,36 @@ pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
 /// Any other answer of these areas is small.
 pub const MAX_SMALL_BYTES: u64 = 64 * 1024;
 
+/// One page of records: `GET path`, read up to `MAX_PAGE_BYTES`, a bare
+/// JSON array. `what` names the list when the body is not one.
+pub fn get_page<T: serde::de::DeserializeOwned>(
+    transport: &Transport,
+    key: &Secret,
+    path: &str,
+    what: &str,
+) -> Result<Vec<T>, Failure> {
+    let reply = transport.send(&Call {
+        method: Method::Get,
+        path,
+        json_body: None,
+        bearer: Some(key),
+        policy: RetryPolicy::Safe,
+        max_body: MAX_PAGE_BYTES,
+    })?;
+    if !(200..300).contains(&reply.status) {
+        return Err(keyed_failure(&reply, key));
+    }
+    serde_json::from_slice(&reply.body)
+        .map_err(|_| unexpected_body(&format!("{what} is not a JSON array of records")))
+}
+
 /// The failure for a status the caller did not handle itself.
 pub fn keyed_failure(reply: &Reply, key: &Secret) -> Failure {
     let status = reply.status;
     let quoted = server_message(&reply.body, key)
         .map(|m| format!(": \"{m}\""))
         .unwrap_or_default();
-    let reason = ureq::http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .map(|r| format!(" {r}"))
-        .unwrap_or_default();
-    let http = format!("HTTP {status}{reason}");
+    let http = http_label(status);
     let after = if reply.attempts > 1 {
         format!(" after {} attempts", reply.attempts)
     } else {
@@ -35,11 +52,7 @@ pub fn keyed_failure(reply: &Reply, key: &Secret) -> Failure {
     };
     match status {
         300..=399 => {
-            let target = reply
-                .location
-                .as_deref()
-                .map(|location| sanitize_server_text(&redact(location, key)))
-                .unwrap_or_else(|| "(no Location header)".to_string());
+            let target = redirect_target(reply, key);
             Failure::new(
                 ExitCode::Protocol,
                 format!("the server answered {http}, a redirect to {target}; redirects are never followed"),
