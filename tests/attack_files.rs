@@ -345,7 +345,11 @@ fn getkey_and_createkey_refuse_o_on_the_password_file() {
 fn a_notes_file_as_journal_is_refused_with_65_even_with_restart() {
     let dir = tempfile::tempdir().unwrap();
     let rows = write(dir.path(), "rows.csv", ROWS);
-    for notes in ["my notes\nline two\n", "no newline at all", "{\"t\":\"begin\"}\n"] {
+    for notes in [
+        "my notes\nline two\n",
+        "no newline at all",
+        "{\"t\":\"begin\"}\n",
+    ] {
         let journal = write(dir.path(), "notes.txt", notes);
         for restart in [false, true] {
             let api = bulk_api::start(KEY, Faults::default());
@@ -470,4 +474,28 @@ fn a_torn_last_record_is_still_dropped() {
     );
     assert_eq!(api.messages().len(), 2, "nothing sent twice");
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), whole);
+}
+
+#[test]
+fn restart_replaces_a_damaged_journal() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let (rows, journal) = finished_run(&api, dir.path());
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    text.push_str("{\"t\":\"begin\",\"id\":7,\"at\":0,\"rows\":[[9,3]]}\n");
+    std::fs::write(&journal, &text).unwrap();
+    let output = run(bulk(&api, &rows)
+        .arg("--journal")
+        .arg(&journal)
+        .arg("--restart"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "accepted 2, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    // --restart sends every row again, by design.
+    assert_eq!(api.messages().len(), 4);
+    let after = std::fs::read_to_string(&journal).unwrap();
+    assert!(!after.contains("[[9,3]]"), "{after}");
+    assert!(after.starts_with("{\"t\":\"header\""), "{after}");
 }

@@ -361,6 +361,10 @@ fn replay(
         }
         return Ok((None, ledger));
     }
+    if restart && line.starts_with(HEADER_START) {
+        // A journal, however damaged: --restart replaces it.
+        return Ok((None, ledger));
+    }
     let header = match serde_json::from_slice::<Record>(&line) {
         Ok(Record::Header(header)) => header,
         _ if line.starts_with(br#"{"t":"#) => {
@@ -368,9 +372,6 @@ fn replay(
         }
         _ => return Err(not_a_journal(path)),
     };
-    if restart {
-        return Ok((None, ledger));
-    }
     if header.v != VERSION {
         return Err(Failure::new(
             ExitCode::DataErr,
@@ -645,6 +646,57 @@ mod tests {
         assert_eq!(ledger.state(1), Some(&State::Unknown(1)));
         drop(journal);
         assert_eq!(std::fs::metadata(&path).unwrap().len() as usize, whole);
+    }
+
+    /// Every cut of a journal, and every record made hostile, is read or
+    /// refused: never a panic (the release build aborts on one).
+    #[test]
+    fn any_content_is_read_or_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let max = u64::MAX;
+        let whole = concat!(
+            r#"{"t":"header","v":1,"file":"0","size":0,"options":"0","run":"ab12","created":0}"#,
+            "\n",
+            r#"{"t":"begin","id":1,"at":5,"rows":[[1,4],[6,9]]}"#,
+            "\n",
+            r#"{"t":"found","id":1,"rows":[[1,4]],"complete":false}"#,
+            "\n",
+            r#"{"t":"end","id":1,"state":"accepted","campaign":"c"}"#,
+            "\n",
+        );
+        let hostile = [
+            r#"{"t":"begin","id":2,"at":5,"rows":[[9,3]]}"#.to_string(),
+            format!(r#"{{"t":"begin","id":{max},"at":5,"rows":[[1,1]]}}"#),
+            format!(r#"{{"t":"begin","id":2,"at":5,"rows":[[{max},{max}]]}}"#),
+            format!(r#"{{"t":"found","id":{max},"rows":[[1,{max}]],"complete":true}}"#),
+            r#"{"t":"begin","id":2,"at":-1,"rows":[[1,1]]}"#.to_string(),
+        ];
+        let mut inputs: Vec<Vec<u8>> = (0..=whole.len())
+            .map(|cut| whole.as_bytes()[..cut].to_vec())
+            .collect();
+        for record in &hostile {
+            inputs.push(format!("{whole}{record}\n").into_bytes());
+        }
+        for bytes in inputs {
+            std::fs::write(&path, &bytes).unwrap();
+            for restart in [false, true] {
+                let mut file = File::open(&path).unwrap();
+                if let Err(failure) = replay(&mut file, &path, false, restart) {
+                    assert_eq!(failure.code, ExitCode::DataErr, "{}", failure.message());
+                }
+            }
+        }
+        for record in &hostile {
+            std::fs::write(&path, format!("{whole}{record}\n")).unwrap();
+            let mut file = File::open(&path).unwrap();
+            let failure = replay(&mut file, &path, false, false).unwrap_err();
+            assert!(
+                failure.message().starts_with("damaged journal "),
+                "{}",
+                failure.message()
+            );
+        }
     }
 
     #[test]

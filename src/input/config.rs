@@ -282,7 +282,10 @@ fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result
         let line = error
             .span()
             .map(|span| {
-                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                // Bytes, not a str slice: an offset inside a character
+                // must not panic.
+                let before = text.as_bytes().get(..span.start).unwrap_or(text.as_bytes());
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
                 format!(", line {line}")
             })
             .unwrap_or_default();
