@@ -137,12 +137,14 @@ fn check_replaceable(path: &Path, what: &str) -> Result<(), Failure> {
     };
     match platform::fs::file_kind(&metadata) {
         FileKind::Regular | FileKind::Symlink => Ok(()),
-        other => Err(not_a_file(path, what, other, "replaced")),
+        other => Err(not_a_file(path, what, other, true)),
     }
 }
 
-fn not_a_file(path: &Path, what: &str, kind: FileKind, verb: &str) -> Failure {
-    let only = if verb == "replaced" {
+/// `replaced`: the file would be replaced by a rename (a symlink may be);
+/// otherwise it is written in place.
+fn not_a_file(path: &Path, what: &str, kind: FileKind, replaced: bool) -> Failure {
+    let only = if replaced {
         "only a regular file or a symlink is replaced"
     } else {
         "only a regular file is used"
@@ -175,7 +177,7 @@ pub fn check_opened(path: &Path, what: &str, file: &File) -> Result<(), Failure>
         .map_err(|error| cannot_write(path, what, &error.to_string()))?;
     match platform::fs::file_kind(&metadata) {
         FileKind::Regular => Ok(()),
-        other => Err(not_a_file(path, what, other, "used")),
+        other => Err(not_a_file(path, what, other, false)),
     }
 }
 
@@ -192,7 +194,7 @@ pub fn check_regular_or_missing(path: &Path, what: &str) -> Result<(), Failure> 
     match std::fs::metadata(path) {
         Ok(metadata) => match platform::fs::file_kind(&metadata) {
             FileKind::Regular => Ok(()),
-            other => Err(not_a_file(path, what, other, "used")),
+            other => Err(not_a_file(path, what, other, false)),
         },
         Err(_) => Ok(()),
     }
