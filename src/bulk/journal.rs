@@ -17,11 +17,12 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::output::atomic;
 use crate::platform;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -120,8 +121,12 @@ impl Ledger {
     }
 
     fn set(&mut self, [first, last]: [u64; 2], state: Option<State>) {
+        // Replayed records are checked first; a reversed range is no rows.
+        if first > last {
+            return;
+        }
         self.split(first);
-        self.split(last + 1);
+        self.split(last.saturating_add(1));
         let inside: Vec<u64> = self.spans.range(first..=last).map(|(k, _)| *k).collect();
         for key in inside {
             self.spans.remove(&key);
@@ -130,7 +135,7 @@ impl Ledger {
             // Join the span before when it says the same: accepted rows of
             // one campaign stay one entry.
             if let Some((&start, (end, before))) = self.spans.range(..first).next_back()
-                && *end + 1 == first
+                && end.saturating_add(1) == first
                 && *before == state
             {
                 self.spans.insert(start, (last, state));
@@ -145,7 +150,7 @@ impl Ledger {
         match record {
             Record::Header(_) => {}
             Record::Begin { id, at, rows } => {
-                self.next_id = self.next_id.max(id + 1);
+                self.next_id = self.next_id.max(id.saturating_add(1));
                 self.started.insert(*id, *at);
                 for range in rows {
                     self.set(*range, Some(State::Unknown(*id)));
@@ -238,82 +243,195 @@ fn journal_failure(path: &Path, what: &str, error: impl std::fmt::Display) -> Fa
     )
 }
 
+/// The longest record read: a request's rows are at most a few thousand
+/// ranges, and a server's reason is capped well below this.
+const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// How every header line starts (`t` is serialized first): a file that ends
+/// inside this, or inside a line that starts with it, is a journal torn
+/// while its header was written, and counts as new.
+const HEADER_START: &[u8] = br#"{"t":"header","#;
+
+/// Row numbers and request ids read from a journal are at most this: far
+/// beyond any real file, and far from overflowing when 1 is added.
+const MAX_NUMBER: u64 = 1 << 53;
+
+/// A request's start time may be at most this far ahead of the clock.
+const MAX_FUTURE_MS: i64 = 24 * 3600 * 1000;
+
+fn damaged(path: &Path, line: u64, why: &str) -> Failure {
+    Failure::new(
+        ExitCode::DataErr,
+        format!("damaged journal {}: line {line} {why}", path.display()),
+    )
+    .with_hint("it was not written by mobivate bulk, or was changed since; nothing was sent; --restart discards it")
+}
+
+fn not_a_journal(path: &Path) -> Failure {
+    Failure::new(
+        ExitCode::DataErr,
+        format!("{} is not a mobivate journal", path.display()),
+    )
+    .with_hint("nothing was sent; name another --journal (--restart replaces only a journal)")
+}
+
+/// Why a record read from a journal cannot be replayed, if it cannot:
+/// numbers that would overflow, reversed ranges, impossible times.
+fn unusable(record: &Record, now_ms: i64) -> Option<&'static str> {
+    let id_ok = |id: u64| (1..=MAX_NUMBER).contains(&id);
+    let rows_ok = |rows: &Ranges| {
+        rows.iter()
+            .all(|[first, last]| 1 <= *first && first <= last && *last <= MAX_NUMBER)
+    };
+    match record {
+        Record::Header(header) => {
+            let run = header.run.as_bytes();
+            (run.is_empty() || run.len() > 16 || !run.iter().all(u8::is_ascii_alphanumeric))
+                .then_some("has an unusable run id")
+        }
+        Record::Begin { id, at, rows } => {
+            if !id_ok(*id) {
+                Some("has a request id out of range")
+            } else if !rows_ok(rows) {
+                Some("has a row range that is reversed or out of range")
+            } else if *at < 0 || *at > now_ms.saturating_add(MAX_FUTURE_MS) {
+                Some("has a start time out of range")
+            } else {
+                None
+            }
+        }
+        Record::End { id, .. } => (!id_ok(*id)).then_some("has a request id out of range"),
+        Record::Found { id, rows, .. } => {
+            if !id_ok(*id) {
+                Some("has a request id out of range")
+            } else if !rows_ok(rows) {
+                Some("has a row range that is reversed or out of range")
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Reads one line of at most `MAX_RECORD_BYTES` (and its newline) into
+/// `line`; the count of bytes read.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    line.clear();
+    reader
+        .by_ref()
+        .take(MAX_RECORD_BYTES + 1)
+        .read_until(b'\n', line)
+}
+
 /// Reads a journal: its header and the ledger, dropping a torn last record
 /// (and truncating it away when `repair` holds the file open for writing).
-fn replay(file: &mut File, path: &Path, repair: bool) -> Result<(Option<Header>, Ledger), Failure> {
+/// Any other content is refused with 65: a file that is not a journal, or a
+/// record that cannot be replayed. An empty file, or one torn inside its
+/// header line, is a new journal. With `restart`, only the header line is
+/// checked: --restart replaces a journal, never another file.
+fn replay(
+    file: &mut File,
+    path: &Path,
+    repair: bool,
+    restart: bool,
+) -> Result<(Option<Header>, Ledger), Failure> {
+    let read_failed = |e| journal_failure(path, "read", e);
     let mut ledger = Ledger::default();
-    let mut header = None;
     let mut reader = BufReader::new(&mut *file);
     let mut line = Vec::new();
-    let mut offset = 0u64;
+    let now_ms = crate::bulk::clock::now_ms();
+
+    // The header line.
+    let n = read_line(&mut reader, &mut line).map_err(read_failed)?;
+    if n == 0 {
+        return Ok((None, ledger));
+    }
+    if !line.ends_with(b"\n") {
+        if line.len() as u64 > MAX_RECORD_BYTES {
+            return Err(not_a_journal(path));
+        }
+        if !(HEADER_START.starts_with(&line) || line.starts_with(HEADER_START)) {
+            return Err(not_a_journal(path));
+        }
+        // Torn while its header was written: nothing was sent with it.
+        drop(reader);
+        if repair {
+            file.set_len(0)
+                .map_err(|e| journal_failure(path, "repair", e))?;
+        }
+        return Ok((None, ledger));
+    }
+    if restart && line.starts_with(HEADER_START) {
+        // A journal, however damaged: --restart replaces it.
+        return Ok((None, ledger));
+    }
+    let header = match serde_json::from_slice::<Record>(&line) {
+        Ok(Record::Header(header)) => header,
+        _ if line.starts_with(br#"{"t":"#) => {
+            return Err(damaged(path, 1, "is not a journal header"));
+        }
+        _ => return Err(not_a_journal(path)),
+    };
+    if header.v != VERSION {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!(
+                "the journal {} has version {}, not {VERSION}",
+                path.display(),
+                header.v
+            ),
+        ));
+    }
+    if let Some(why) = unusable(&Record::Header(header.clone()), now_ms) {
+        return Err(damaged(path, 1, why));
+    }
+
+    // The records: every line whole and usable, but for a torn last one.
+    let mut offset = n as u64;
+    let mut number = 1u64;
     let mut torn: Option<u64> = None;
-    let mut number = 0u64;
     loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| journal_failure(path, "read", e))?;
+        let n = read_line(&mut reader, &mut line).map_err(read_failed)?;
         if n == 0 {
             break;
         }
         number += 1;
-        let record = if line.ends_with(b"\n") {
-            serde_json::from_slice::<Record>(&line).ok()
-        } else {
-            None
-        };
-        match record {
-            Some(_) if torn.is_some() => {
-                return Err(Failure::new(
-                    ExitCode::DataErr,
-                    format!(
-                        "the journal {} is damaged at line {}",
-                        path.display(),
-                        number - 1
-                    ),
-                )
-                .with_hint("it was not written by mobivate bulk; --restart discards it"));
-            }
-            Some(Record::Header(h)) => {
-                if h.v != VERSION {
-                    return Err(Failure::new(
-                        ExitCode::DataErr,
-                        format!(
-                            "the journal {} has version {}, not {VERSION}",
-                            path.display(),
-                            h.v
-                        ),
-                    ));
-                }
-                header = Some(h);
-            }
-            Some(record) => ledger.apply(&record),
-            None => torn = torn.or(Some(offset)),
+        if torn.is_some() {
+            return Err(damaged(path, number - 1, "is cut short"));
         }
+        if !line.ends_with(b"\n") {
+            if line.len() as u64 > MAX_RECORD_BYTES {
+                return Err(damaged(path, number, "is longer than 1 MiB"));
+            }
+            torn = Some(offset);
+            continue;
+        }
+        let record = serde_json::from_slice::<Record>(&line)
+            .map_err(|_| damaged(path, number, "is not a journal record"))?;
+        if matches!(record, Record::Header(_)) {
+            return Err(damaged(path, number, "is a second header"));
+        }
+        if let Some(why) = unusable(&record, now_ms) {
+            return Err(damaged(path, number, why));
+        }
+        ledger.apply(&record);
         offset += n as u64;
     }
-    if header.is_none() && number > 0 && torn != Some(0) {
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!("{} is not a mobivate journal", path.display()),
-        )
-        .with_hint("name another --journal, or --restart to overwrite it"));
-    }
+    drop(reader);
     if let Some(at) = torn
         && repair
     {
         file.set_len(at)
             .map_err(|e| journal_failure(path, "repair", e))?;
     }
-    Ok((header, ledger))
+    Ok((Some(header), ledger))
 }
 
 impl Journal {
     /// Opens (creating, mode 0600) and locks the journal, and replays it.
     /// A journal another run holds is exit 75 at once.
     pub fn open(path: &Path, restart: bool) -> Result<(Journal, Ledger), Failure> {
-        let mut file =
-            platform::fs::open_private_rw(path).map_err(|e| journal_failure(path, "open", e))?;
+        let mut file = atomic::open_in_place(path, "the journal")?;
         match fs4::FileExt::try_lock(&file) {
             Ok(()) => {}
             Err(fs4::TryLockError::WouldBlock) => {
@@ -325,11 +443,7 @@ impl Journal {
             }
             Err(fs4::TryLockError::Error(e)) => return Err(journal_failure(path, "lock", e)),
         }
-        let (header, ledger) = if restart {
-            (None, Ledger::default())
-        } else {
-            replay(&mut file, path, true)?
-        };
+        let (header, ledger) = replay(&mut file, path, true, restart)?;
         file.seek(SeekFrom::End(0))
             .map_err(|e| journal_failure(path, "open", e))?;
         let next_id = ledger.next_id.max(1);
@@ -347,13 +461,16 @@ impl Journal {
 
     /// Reads a journal without locking or changing it, for `--check` and
     /// `--dry-run`; `None` when there is none.
-    pub fn peek(path: &Path) -> Result<Option<(Option<Header>, Ledger)>, Failure> {
-        let mut file = match File::open(path) {
+    /// A FIFO or a device there is refused, never read.
+    pub fn peek(path: &Path, restart: bool) -> Result<Option<(Option<Header>, Ledger)>, Failure> {
+        atomic::check_regular_or_missing(path, "the journal")?;
+        let mut file = match platform::fs::open_without_waiting(path) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(journal_failure(path, "read", e)),
         };
-        replay(&mut file, path, false).map(Some)
+        atomic::check_opened(path, "the journal", &file)?;
+        replay(&mut file, path, false, restart).map(Some)
     }
 
     /// Starts the journal over with `header` (a new journal, or --restart).
@@ -529,6 +646,57 @@ mod tests {
         assert_eq!(ledger.state(1), Some(&State::Unknown(1)));
         drop(journal);
         assert_eq!(std::fs::metadata(&path).unwrap().len() as usize, whole);
+    }
+
+    /// Every cut of a journal, and every record made hostile, is read or
+    /// refused: never a panic (the release build aborts on one).
+    #[test]
+    fn any_content_is_read_or_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let max = u64::MAX;
+        let whole = concat!(
+            r#"{"t":"header","v":1,"file":"0","size":0,"options":"0","run":"ab12","created":0}"#,
+            "\n",
+            r#"{"t":"begin","id":1,"at":5,"rows":[[1,4],[6,9]]}"#,
+            "\n",
+            r#"{"t":"found","id":1,"rows":[[1,4]],"complete":false}"#,
+            "\n",
+            r#"{"t":"end","id":1,"state":"accepted","campaign":"c"}"#,
+            "\n",
+        );
+        let hostile = [
+            r#"{"t":"begin","id":2,"at":5,"rows":[[9,3]]}"#.to_string(),
+            format!(r#"{{"t":"begin","id":{max},"at":5,"rows":[[1,1]]}}"#),
+            format!(r#"{{"t":"begin","id":2,"at":5,"rows":[[{max},{max}]]}}"#),
+            format!(r#"{{"t":"found","id":{max},"rows":[[1,{max}]],"complete":true}}"#),
+            r#"{"t":"begin","id":2,"at":-1,"rows":[[1,1]]}"#.to_string(),
+        ];
+        let mut inputs: Vec<Vec<u8>> = (0..=whole.len())
+            .map(|cut| whole.as_bytes()[..cut].to_vec())
+            .collect();
+        for record in &hostile {
+            inputs.push(format!("{whole}{record}\n").into_bytes());
+        }
+        for bytes in inputs {
+            std::fs::write(&path, &bytes).unwrap();
+            for restart in [false, true] {
+                let mut file = File::open(&path).unwrap();
+                if let Err(failure) = replay(&mut file, &path, false, restart) {
+                    assert_eq!(failure.code, ExitCode::DataErr, "{}", failure.message());
+                }
+            }
+        }
+        for record in &hostile {
+            std::fs::write(&path, format!("{whole}{record}\n")).unwrap();
+            let mut file = File::open(&path).unwrap();
+            let failure = replay(&mut file, &path, false, false).unwrap_err();
+            assert!(
+                failure.message().starts_with("damaged journal "),
+                "{}",
+                failure.message()
+            );
+        }
     }
 
     #[test]

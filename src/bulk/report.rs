@@ -9,9 +9,8 @@ use crate::bulk::rows::Shaper;
 use crate::cli::ResultFormat;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::platform;
+use crate::output::atomic::AtomicFile;
 use serde::Serialize;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Rows by final state.
@@ -82,9 +81,9 @@ pub fn finish(
     ledger: &Ledger,
     plan: &Plan,
     allow_duplicates: bool,
-    report: Option<&Path>,
+    report: Option<AtomicFile>,
 ) -> Result<Counts, Failure> {
-    let mut writer = report.map(ReportFile::create).transpose()?;
+    let mut writer = report;
     let mut counts = Counts::default();
     plan::last_pass(
         input,
@@ -154,70 +153,32 @@ pub fn finish(
                 }
             }
             if let Some(writer) = &mut writer {
-                writer.line(&line)?;
+                write_line(writer, &line)?;
             }
             Ok(())
         },
     )?;
     if let Some(writer) = writer {
-        writer.commit()?;
+        writer.finish()?;
     }
     Ok(counts)
 }
 
-/// The report, written beside its path and renamed into place at the end.
-struct ReportFile<'a> {
-    path: &'a Path,
-    out: BufWriter<tempfile::NamedTempFile>,
+/// Opens the report (`--report PATH`) through the guarded writer, before
+/// anything is sent: a path that cannot be written stops the run first.
+pub fn open(path: &Path) -> Result<AtomicFile<'_>, Failure> {
+    AtomicFile::create_for(path, "the report")
 }
 
-fn report_failure(path: &Path, error: impl std::fmt::Display) -> Failure {
-    Failure::new(
-        ExitCode::CantCreate,
-        format!("cannot write the report {}: {error}", path.display()),
-    )
-}
-
-impl<'a> ReportFile<'a> {
-    fn create(path: &'a Path) -> Result<Self, Failure> {
-        let dir = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".mobivate-report.").suffix(".tmp");
-        if let Some(permissions) = platform::fs::private_permissions() {
-            builder.permissions(permissions);
-        }
-        let temp = builder
-            .tempfile_in(dir)
-            .map_err(|e| report_failure(path, e))?;
-        Ok(ReportFile {
-            path,
-            out: BufWriter::with_capacity(256 * 1024, temp),
-        })
-    }
-
-    fn line(&mut self, line: &ReportLine) -> Result<(), Failure> {
-        serde_json::to_writer(&mut self.out, line)
-            .map_err(std::io::Error::from)
-            .and_then(|()| self.out.write_all(b"\n"))
-            .map_err(|e| report_failure(self.path, e))
-    }
-
-    fn commit(self) -> Result<(), Failure> {
-        let path = self.path;
-        let temp = self
-            .out
-            .into_inner()
-            .map_err(|e| report_failure(path, e.error()))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| report_failure(path, e))?;
-        temp.persist(path)
-            .map_err(|e| report_failure(path, e.error))?;
-        Ok(())
-    }
+fn write_line(file: &mut AtomicFile, line: &ReportLine) -> Result<(), Failure> {
+    let mut bytes = serde_json::to_vec(line).map_err(|e| {
+        Failure::new(
+            ExitCode::CantCreate,
+            format!("cannot write the report: {e}"),
+        )
+    })?;
+    bytes.push(b'\n');
+    file.write(&bytes)
 }
 
 /// The summary before sending, on stderr.

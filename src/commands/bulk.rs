@@ -25,6 +25,7 @@ use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
 use crate::input::when::{api_utc, parse_schedule};
 use crate::output;
+use crate::output::same_file;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
 use crate::sms::originator;
@@ -53,6 +54,11 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         )
         .with_hint("the journal is what makes a run resumable; name where it goes"));
     }
+    let journal_path = args
+        .journal
+        .clone()
+        .unwrap_or_else(|| default_journal(&args.file));
+    refuse_collisions(args, &journal_path, from_stdin)?;
     let format = input_format(args);
     let template = read_template(args)?;
     // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
@@ -78,10 +84,6 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     } else {
         args.file.display().to_string()
     };
-    let journal_path = args
-        .journal
-        .clone()
-        .unwrap_or_else(|| default_journal(&args.file));
     let options_hash = options_fingerprint(
         args,
         format,
@@ -90,13 +92,19 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         &route,
     );
 
+    // Opened before anything is sent: a report that cannot be written stops
+    // the run here. A dry run writes none.
+    let mut report_file = match &args.report {
+        Some(path) if !args.dry_run => Some(report::open(path)?),
+        _ => None,
+    };
     // The journal: locked for a real run, only read for --check and --dry-run.
     let (mut journal, ledger) = if sending {
         let (journal, ledger) = Journal::open(&journal_path, args.restart)?;
         let header = journal.header.clone();
         (Some(journal), (header, ledger))
     } else {
-        match Journal::peek(&journal_path)? {
+        match Journal::peek(&journal_path, args.restart)? {
             Some((header, ledger)) if !args.restart => (None, (header, ledger)),
             _ => (None, (None, Ledger::default())),
         }
@@ -235,7 +243,10 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         }
     }
     let batch_size = args.batch_size as usize;
-    let already = plan.valid - plan.duplicate - plan.pending.messages;
+    let already = plan
+        .valid
+        .saturating_sub(plan.duplicate)
+        .saturating_sub(plan.pending.messages);
     let summary = report::summary(&plan, &to_send, batch_size, already);
     let _ = std::io::stderr().lock().write_all(summary.as_bytes());
 
@@ -255,7 +266,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             &lock(),
             &plan,
             args.allow_duplicates,
-            args.report.as_deref(),
+            report_file.take(),
         )?;
         output::write_stdout(counts.line(args.format).as_bytes())?;
         return verdict(&counts, args.skip_invalid, false);
@@ -369,7 +380,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         &lock(),
         &plan,
         args.allow_duplicates,
-        args.report.as_deref(),
+        report_file.take(),
     )?;
     output::write_stdout(counts.line(args.format).as_bytes())?;
     if let Some(failure) = fatal {
@@ -390,6 +401,24 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         });
     }
     verdict(&counts, args.skip_invalid, true)
+}
+
+/// A file the run writes (the journal, the report) is never a file it reads
+/// (the rows, the template) or the other one it writes: 64 before anything
+/// is read.
+fn refuse_collisions(args: &BulkArgs, journal: &Path, from_stdin: bool) -> Result<(), Failure> {
+    let mut writes = vec![("--journal", journal)];
+    if let Some(report) = &args.report {
+        writes.push(("--report", report.as_path()));
+    }
+    let mut reads = Vec::new();
+    if !from_stdin {
+        reads.push(("the input file", args.file.as_path()));
+    }
+    if let Some(text_file) = &args.text_file {
+        reads.push(("--text-file", text_file.as_path()));
+    }
+    same_file::refuse_collisions(&writes, &reads)
 }
 
 /// The exit status a finished run earns.

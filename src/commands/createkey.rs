@@ -11,6 +11,7 @@ use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
+    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
     let transport = super::transport(connection)?;
     let interactivity = Interactivity::new(connection.no_input);
     if !args.yes && !interactivity.is_interactive() {

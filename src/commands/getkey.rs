@@ -10,6 +10,7 @@ use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
+    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
     let transport = super::transport(connection)?;
     let interactivity = Interactivity::new(connection.no_input);
     let credentials = credentials::resolve(&args.credentials, &interactivity)?;

@@ -236,7 +236,21 @@ fn read_small_file(path: &Path, what: &str) -> Result<Option<Zeroizing<String>>,
             format!("cannot read {what} {shown}: {why}"),
         )
     };
-    let file = match std::fs::File::open(path) {
+    // A FIFO or a device there is refused, never read: checked before the
+    // open (which never waits), and again on the open file.
+    let refuse = |metadata: &std::fs::Metadata| match platform::fs::file_kind(metadata) {
+        platform::fs::FileKind::Regular => Ok(()),
+        kind => Err(unreadable(format!(
+            "it {}, not a regular file, and was not read",
+            kind.describe()
+        ))),
+    };
+    match std::fs::metadata(path) {
+        Ok(metadata) => refuse(&metadata)?,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(_) => {}
+    }
+    let file = match platform::fs::open_without_waiting(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(unreadable(error.to_string())),
@@ -244,9 +258,7 @@ fn read_small_file(path: &Path, what: &str) -> Result<Option<Zeroizing<String>>,
     let metadata = file
         .metadata()
         .map_err(|error| unreadable(error.to_string()))?;
-    if metadata.is_dir() {
-        return Err(unreadable("it is a directory".to_string()));
-    }
+    refuse(&metadata)?;
     if let Some(mode) = platform::fs::readable_by_others(&metadata) {
         crate::report::warn(&format!(
             "{what} {shown} can be read by group or others (mode {mode:04o}); run: chmod 600 {shown}"
@@ -270,7 +282,10 @@ fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result
         let line = error
             .span()
             .map(|span| {
-                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                // Bytes, not a str slice: an offset inside a character
+                // must not panic.
+                let before = text.as_bytes().get(..span.start).unwrap_or(text.as_bytes());
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
                 format!(", line {line}")
             })
             .unwrap_or_default();

@@ -5,10 +5,12 @@ use crate::cli::{Format, OutputArgs};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic::AtomicFile;
+use crate::output::same_file;
 use crate::output::write_stdout;
 use crate::platform;
 use crate::secret::Secret;
 use std::io::Write;
+use std::path::Path;
 use zeroize::Zeroizing;
 
 pub const MAX_KEY_BYTES: usize = 1024;
@@ -56,6 +58,25 @@ fn render(format: Format, key: &Secret) -> Zeroizing<Vec<u8>> {
 /// single quote itself, which is closed, escaped and reopened.
 fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// `-o FILE` is never the `--password-file` the same run reads: 64, before
+/// anything is read or sent. `-` and the process's own descriptors are
+/// written to, never replaced, so they cannot destroy the password file.
+pub fn refuse_collision(args: &OutputArgs, password_file: Option<&Path>) -> Result<(), Failure> {
+    let Some(output) = args
+        .output
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-" && platform::fs::own_descriptor(p).is_none())
+    else {
+        return Ok(());
+    };
+    let reads: Vec<_> = password_file
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| ("--password-file", p))
+        .into_iter()
+        .collect();
+    same_file::refuse_collisions(&[("-o", output)], &reads)
 }
 
 /// Where the key will go, opened (or checked) before anything is sent, so a

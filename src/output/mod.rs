@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod key;
 pub mod list;
 pub mod records;
+pub mod same_file;
 pub mod segments;
 
 use crate::error::Failure;

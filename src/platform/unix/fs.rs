@@ -31,16 +31,20 @@ pub fn readable_by_others(metadata: &Metadata) -> Option<u32> {
 }
 
 /// Opens `path` for reading and appending, creating it with mode 0600: a
-/// file (a journal, a report) that only the owner may read.
+/// file (a journal) that only the owner may read. The open never waits (a
+/// FIFO put there has no writer to wait for); the caller checks what it
+/// opened before reading.
 pub fn open_private_rw(path: &std::path::Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
+    let file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .open(path)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    blocking_again(file)
 }
 
 /// Creates a directory and its missing parents; the last one with mode 0700,
@@ -134,12 +138,18 @@ pub fn file_id(metadata: &Metadata) -> Option<FileId> {
 
 /// Opens for reading without waiting for a FIFO's writer; reads block as usual.
 pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<File> {
-    use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)?;
+    blocking_again(file)
+}
+
+/// Clears `O_NONBLOCK` on a file opened with it, so reads and writes wait as
+/// usual.
+fn blocking_again(file: File) -> std::io::Result<File> {
+    use std::os::fd::AsRawFd;
     // SAFETY: fcntl on a descriptor this function owns, with plain flags.
     let flags = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETFL) };
     if flags < 0

@@ -98,7 +98,9 @@ pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<File> {
 }
 
 /// Opens (or creates) a file for reading and writing, without truncating it.
-/// Windows has no mode bits: the file gets its directory's ACL.
+/// Windows has no mode bits: the file gets its directory's ACL. Opening a
+/// named pipe does not wait on Windows; the caller checks what it opened
+/// before reading.
 pub fn open_private_rw(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new()
         .read(true)
