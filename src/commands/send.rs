@@ -421,7 +421,7 @@ fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure
         references[0]
     );
     match failure {
-        SendFailure::NotSent(failure) => failure,
+        SendFailure::NotSent(failure) => failure.with_hint_first("nothing was sent"),
         SendFailure::Unknown(failure) => Failure::new(
             failure.code,
             format!("{failure}; {what} may have been sent ({named})"),
