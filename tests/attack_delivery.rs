@@ -308,3 +308,36 @@ fn a_message_of_exactly_200_characters_is_not_cut() {
     assert_eq!(whole.chars().count(), 200);
     assert!(stderr.contains(&format!(": \"{whole}\"\n")), "{stderr}");
 }
+
+// ---------- bulk keeps no unreadable campaign id ----------
+
+#[test]
+fn bulk_accepts_a_batch_whose_campaign_id_is_unreadable_and_reports_no_id() {
+    let body = serde_json::json!({ "id": "c1\u{1b}[31m\nforged", "recipients": [] }).to_string();
+    let server = scripted(vec![json_reply(200, "OK", &body)], None);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("list.csv");
+    std::fs::write(&file, format!("recipient\n{TO}\n")).unwrap();
+    let report = dir.path().join("report.jsonl");
+    let out = mobivate()
+        .env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &server.url(), "bulk"])
+        .arg(&file)
+        .args(["--yes", "--settle", "0", "--text", "Hi", "--from", "Shop"])
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stdout_of(&out),
+        "accepted 1, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    assert_eq!(server.request_count(), 1);
+    let report = std::fs::read_to_string(&report).unwrap();
+    let line: serde_json::Value = serde_json::from_str(report.trim_end()).unwrap();
+    assert_eq!(line["state"], "accepted");
+    assert_eq!(line["campaignId"], serde_json::Value::Null, "{report}");
+    assert!(!report.contains("forged"), "{report}");
+}

@@ -177,7 +177,7 @@ impl Transport {
             delivery: Delivery::Answered(status),
         };
         let url = self.endpoint.url(call.path);
-        let attempts = self.retries + 1;
+        let attempts = self.retries.saturating_add(1);
         let method = match call.method {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -294,7 +294,7 @@ impl Transport {
         let mut body = Zeroizing::new(Vec::new());
         let reader = response.body_mut().with_config().limit(u64::MAX).reader();
         std::io::Read::read_to_end(
-            &mut std::io::Read::take(reader, call.max_body + 1),
+            &mut std::io::Read::take(reader, call.max_body.saturating_add(1)),
             &mut body,
         )
         .map_err(|e| {
