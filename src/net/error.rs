@@ -58,7 +58,11 @@ pub enum NetKind {
         connecting: bool,
     },
     Dns,
-    Tls,
+    /// TLS failed: in the handshake, before any of the request was written,
+    /// or after it, when the request may have been read.
+    Tls {
+        handshake: bool,
+    },
     /// The server's reply was not what HTTP (or the call) allows.
     Protocol,
     Config,
@@ -71,15 +75,16 @@ impl NetKind {
     /// made, a proxy's refusal, a DNS or TLS failure or a bad URL cannot.
     pub fn delivery(self) -> Delivery {
         match self {
-            NetKind::Reset | NetKind::Timeout { connecting: false } | NetKind::Protocol => {
-                Delivery::MaybeSent
-            }
+            NetKind::Reset
+            | NetKind::Timeout { connecting: false }
+            | NetKind::Tls { handshake: false }
+            | NetKind::Protocol => Delivery::MaybeSent,
             NetKind::Build
             | NetKind::ConnectFailed
             | NetKind::ProxyRefused { .. }
             | NetKind::Timeout { connecting: true }
             | NetKind::Dns
-            | NetKind::Tls
+            | NetKind::Tls { handshake: true }
             | NetKind::Config => Delivery::NotSent,
         }
     }
@@ -146,7 +151,7 @@ impl NetError {
                 ExitCode::NoHost,
                 Some("check the host in --base-url / MOBIVATE_BASE_URL and your DNS"),
             ),
-            NetKind::Tls => (ExitCode::Protocol, Some(tls::TRUST_HINT)),
+            NetKind::Tls { .. } => (ExitCode::Protocol, Some(tls::TRUST_HINT)),
             NetKind::ProxyRefused { credentials: true } => (
                 ExitCode::Protocol,
                 Some(
@@ -209,7 +214,7 @@ mod tests {
     #[test]
     fn dns_tls_and_configuration_failures_were_not_sent() {
         assert_eq!(of(NetKind::Dns), Delivery::NotSent);
-        assert_eq!(of(NetKind::Tls), Delivery::NotSent);
+        assert_eq!(of(NetKind::Tls { handshake: true }), Delivery::NotSent);
         assert_eq!(of(NetKind::Config), Delivery::NotSent);
     }
 
@@ -220,6 +225,11 @@ mod tests {
             of(NetKind::Timeout { connecting: false }),
             Delivery::MaybeSent
         );
+    }
+
+    #[test]
+    fn a_tls_failure_after_the_handshake_may_have_been_sent() {
+        assert_eq!(of(NetKind::Tls { handshake: false }), Delivery::MaybeSent);
     }
 
     #[test]

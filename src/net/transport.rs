@@ -383,10 +383,11 @@ impl Transport {
                 NetError::new(NetKind::ProxyRefused { credentials }, detail)
             }
             ureq::Error::Io(io) => self.classify_io(io, &via_proxy),
-            ureq::Error::Tls(what) => {
-                NetError::new(NetKind::Tls, format!("TLS failed with {host}: {what}"))
-            }
-            ureq::Error::Rustls(tls) => tls_failure(&tls, host),
+            ureq::Error::Tls(what) => NetError::new(
+                NetKind::Tls { handshake: true },
+                format!("TLS failed with {host}: {what}"),
+            ),
+            ureq::Error::Rustls(tls) => tls_failure(&tls, host, true),
             ureq::Error::BadUri(uri) => {
                 NetError::new(NetKind::Config, format!("invalid URL: {uri}"))
             }
@@ -409,7 +410,9 @@ impl Transport {
             .get_ref()
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         {
-            return tls_failure(tls_error, host);
+            // The handshake's errors come as `Error::Rustls` (see
+            // `tls::agent`): this one came after it, the request perhaps sent.
+            return tls_failure(tls_error, host, false);
         }
         if crate::platform::net::is_lookup_failure(&io) {
             return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
@@ -445,11 +448,11 @@ impl Transport {
 }
 
 /// A broken local trust store is a configuration error, not the server's fault.
-fn tls_failure(error: &rustls::Error, host: &str) -> NetError {
+fn tls_failure(error: &rustls::Error, host: &str, handshake: bool) -> NetError {
     let kind = if tls::is_trust_store_error(error) {
         NetKind::Config
     } else {
-        NetKind::Tls
+        NetKind::Tls { handshake }
     };
     NetError::new(kind, tls::describe(error, host))
 }
