@@ -41,6 +41,16 @@ impl Failure {
         self
     }
 
+    /// Puts `first` at the start of the hint, unless the hint starts so.
+    pub fn with_hint_first(mut self, first: &str) -> Self {
+        self.hint = Some(match self.hint.take() {
+            Some(hint) if hint.starts_with(first) => hint,
+            Some(hint) => format!("{first}; {hint}"),
+            None => first.to_string(),
+        });
+        self
+    }
+
     #[cfg(test)]
     pub fn message(&self) -> &str {
         &self.message

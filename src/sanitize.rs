@@ -1,13 +1,64 @@
 //! Text from outside (a server, the environment, a file name) made safe to
 //! show on a terminal.
 
-/// How far a server's message is quoted before it is cut.
+/// The most characters of a server's message that are shown, the `…` that
+/// marks a cut included.
 const MAX_QUOTED_CHARS: usize = 200;
+/// What a secret is shown as.
+const REDACTED: &str = "***";
 
 /// Makes text from a server safe to show on a terminal: control characters,
-/// escape sequences and bidirectional overrides removed, length capped.
+/// escape sequences and bidirectional overrides removed, line breaks made
+/// single spaces, and at most `MAX_QUOTED_CHARS` characters in all.
 pub fn sanitize_server_text(text: &str) -> String {
-    sanitize(text, Some(MAX_QUOTED_CHARS))
+    sanitize_server_text_hiding(text, "")
+}
+
+/// As `sanitize_server_text`, never showing `secret`, whole or in part. In
+/// this order: sanitised (an escape sequence inside an echoed secret would
+/// otherwise hide it), the secret replaced by `***`, then capped; when the
+/// cut leaves the start of the secret at the end, that is replaced too.
+pub fn sanitize_server_text_hiding(text: &str, secret: &str) -> String {
+    let mut clean = sanitize(text);
+    let shown_secret = sanitize(secret);
+    for form in [secret, shown_secret.as_str()] {
+        if !form.is_empty() {
+            clean = clean.replace(form, REDACTED);
+        }
+    }
+    cap(&clean, &[secret, shown_secret.as_str()])
+}
+
+/// Cuts `text` to `MAX_QUOTED_CHARS` characters, `…` included.
+fn cap(text: &str, secrets: &[&str]) -> String {
+    if text.chars().count() <= MAX_QUOTED_CHARS {
+        return text.to_string();
+    }
+    // One character is left for the `…`.
+    let budget = MAX_QUOTED_CHARS - 1;
+    let mut kept: String = text.chars().take(budget).collect();
+    let started = secrets
+        .iter()
+        .filter_map(|secret| trailing_prefix(&kept, secret))
+        .max();
+    if let Some(bytes) = started {
+        kept.truncate(kept.len().saturating_sub(bytes));
+        while kept.chars().count() > budget.saturating_sub(REDACTED.len()) {
+            kept.pop();
+        }
+        kept.push_str(REDACTED);
+    }
+    format!("{}…", kept.trim_end())
+}
+
+/// The length in bytes of the longest start of `secret`, shorter than the
+/// whole, that `text` ends with.
+fn trailing_prefix(text: &str, secret: &str) -> Option<usize> {
+    secret
+        .char_indices()
+        .map(|(end, _)| end)
+        .filter(|&end| end > 0 && text.ends_with(&secret[..end]))
+        .max()
 }
 
 /// Makes any text safe to print on one terminal line, whatever its origin
@@ -16,13 +67,12 @@ pub fn sanitize_server_text(text: &str) -> String {
 /// message goes through this before it is printed (`Failure::report`,
 /// `report::warn`, `Verbose`).
 pub fn sanitize_text(text: &str) -> String {
-    sanitize(text, None)
+    sanitize(text)
 }
 
-fn sanitize(text: &str, cap: Option<usize>) -> String {
+fn sanitize(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars().peekable();
-    let mut kept = 0;
     while let Some(c) = chars.next() {
         if c == '\u{1b}' {
             skip_escape_sequence(&mut chars);
@@ -35,12 +85,7 @@ fn sanitize(text: &str, cap: Option<usize>) -> String {
             }
             continue;
         }
-        if Some(kept) == cap {
-            out.push('…');
-            break;
-        }
         out.push(c);
-        kept += 1;
     }
     out.trim().to_string()
 }
@@ -129,7 +174,50 @@ mod tests {
     fn long_messages_are_capped() {
         let long = "a".repeat(5000);
         let shown = sanitize_server_text(&long);
-        assert_eq!(shown.chars().count(), MAX_QUOTED_CHARS + 1);
+        assert_eq!(shown.chars().count(), MAX_QUOTED_CHARS);
         assert!(shown.ends_with('…'));
+        assert_eq!(sanitize_server_text(&"b".repeat(200)), "b".repeat(200));
+    }
+
+    #[test]
+    fn the_cap_counts_the_spaces_that_replace_line_breaks() {
+        let lines = "a\n".repeat(300);
+        let shown = sanitize_server_text(&lines);
+        assert_eq!(shown.chars().count(), MAX_QUOTED_CHARS, "{shown}");
+        assert_eq!(shown, format!("{}a…", "a ".repeat(99)));
+    }
+
+    #[test]
+    fn a_secret_is_redacted_before_the_cut() {
+        let secret = "hunter2-s3cr3t-long-enough";
+        let text = format!("{} {secret}", "x".repeat(190));
+        assert_eq!(
+            sanitize_server_text_hiding(&text, secret),
+            format!("{} ***", "x".repeat(190))
+        );
+        let text = format!("{} {secret}", "x".repeat(300));
+        let shown = sanitize_server_text_hiding(&text, secret);
+        assert!(!shown.contains("hunter"), "{shown}");
+        assert!(shown.chars().count() <= MAX_QUOTED_CHARS);
+    }
+
+    #[test]
+    fn the_start_of_a_secret_left_by_the_cut_is_redacted() {
+        let secret = "hunter2-s3cr3t";
+        // The server echoed a changed secret; the cut leaves its first characters.
+        let text = format!("{} hunter2-s3cr3T and more", "x".repeat(190));
+        let shown = sanitize_server_text_hiding(&text, secret);
+        assert_eq!(shown, format!("{} ***…", "x".repeat(190)));
+        assert!(shown.chars().count() <= MAX_QUOTED_CHARS);
+        // Not cut: a word that happens to start like the secret stays.
+        assert_eq!(sanitize_server_text_hiding("bad hunt", secret), "bad hunt");
+    }
+
+    #[test]
+    fn an_echoed_secret_hidden_by_escapes_is_redacted() {
+        assert_eq!(
+            sanitize_server_text_hiding("bad s3\u{1b}[0mcret", "s3cret"),
+            "bad ***"
+        );
     }
 }

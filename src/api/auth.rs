@@ -5,6 +5,7 @@ use crate::api::{http_label, redirect_target, server_message};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
+use crate::net::error::Delivery;
 use crate::net::transport::{Call, MAX_BODY_BYTES, Method, Reply, RetryPolicy, Transport};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -101,7 +102,8 @@ fn request_key(
         transport
             .verbose()
             .say(|| "response body: {\"apiKey\":\"***\"}".to_string());
-        return key_from_body(&reply.body);
+        // The server did what was asked, even if its answer cannot be read.
+        return key_from_body(&reply.body).map_err(|failure| answered(failure, reply.status));
     }
     Err(status_failure(
         &reply,
@@ -127,7 +129,20 @@ fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
     }
 }
 
+/// Marks the failure as `Delivery::Answered(status)` says.
+fn answered(failure: Failure, status: u16) -> Failure {
+    if Delivery::Answered(status).may_have_been_carried_out() {
+        failure.with_unknown_outcome()
+    } else {
+        failure
+    }
+}
+
 fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
+    answered(status_only_failure(reply, rejected, sent), reply.status)
+}
+
+fn status_only_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
     let status = reply.status;
     let quoted = server_message(&reply.body, sent)
         .map(|m| format!(": \"{m}\""))
@@ -168,8 +183,7 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
             ExitCode::Unavailable,
             format!("server error ({http}){after}{quoted}"),
         )
-        .with_hint("the Mobivate API is having trouble; try again later")
-        .with_unknown_outcome(),
+        .with_hint("the Mobivate API is having trouble; try again later"),
         402 => Failure::new(
             ExitCode::Protocol,
             format!("the account is out of credit ({http}){quoted}"),

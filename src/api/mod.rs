@@ -9,7 +9,7 @@ pub mod send;
 pub mod status;
 pub mod webhooks;
 
-use crate::sanitize::sanitize_server_text;
+use crate::sanitize::sanitize_server_text_hiding;
 use crate::secret::Secret;
 use serde::Deserialize;
 
@@ -22,33 +22,20 @@ struct ErrorBody {
 /// The server's `message`, made safe to print, when the body has one.
 pub fn server_message(body: &[u8], secret: &Secret) -> Option<String> {
     let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
-    // Sanitise first: an escape sequence inside the echoed secret would
-    // otherwise hide it from `redact` and vanish only when printed.
-    let message = redact(&sanitize_server_text(&parsed.message?), secret);
+    // A server (or a proxy) that echoes what it was sent must not make us
+    // print the secret we sent it, whole or in part.
+    let message = sanitize_server_text_hiding(&parsed.message?, secret.expose());
     (!message.is_empty()).then_some(message)
 }
 
-/// A server (or a proxy) that echoes what it was sent must not make us print
-/// the secret we sent it: it is replaced before the text is shown.
-pub fn redact(text: &str, secret: &Secret) -> String {
-    let secret = secret.expose();
-    if secret.is_empty() {
-        return text.to_string();
-    }
-    text.replace(secret, "***")
-}
-
-/// Where a redirect pointed, fit to show: sanitised first, then the secret
-/// that was sent redacted, user information and query never shown.
+/// Where a redirect pointed, fit to show: user information and query never
+/// shown, then sanitised, the secret that was sent redacted, and capped.
 pub fn redirect_target(reply: &crate::net::transport::Reply, sent: &Secret) -> String {
     reply
         .location
         .as_deref()
         .map(|location| {
-            redact(
-                &crate::sanitize::display_url(&sanitize_server_text(location)),
-                sent,
-            )
+            sanitize_server_text_hiding(&crate::sanitize::display_url(location), sent.expose())
         })
         .unwrap_or_else(|| "(no Location header)".to_string())
 }

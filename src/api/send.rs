@@ -5,6 +5,7 @@
 use crate::api::server_message;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::net::error::Delivery;
 use crate::net::transport::{Call, Method, Reply, RetryPolicy, SendError, Transport};
 use crate::secret::Secret;
 use serde::Serialize;
@@ -80,15 +81,28 @@ pub enum SendFailure {
     Unknown(Failure),
     /// A 2xx whose body could not be read: the messages were accepted.
     AcceptedUnreadable(Failure),
+    /// A 2xx whose id is not fit to print (see `is_readable_id`): the
+    /// messages were accepted, and the id is not shown.
+    AcceptedIdUnreadable(Failure),
 }
 
 impl SendFailure {
+    /// A failure that is not an acceptance, as its `Delivery` says.
+    fn of(delivery: Delivery, failure: Failure) -> SendFailure {
+        if delivery.may_have_been_carried_out() {
+            SendFailure::Unknown(failure)
+        } else {
+            SendFailure::NotSent(failure)
+        }
+    }
+
     #[allow(dead_code)] // `bulk` reports failures without the send rules; it lands next.
     pub fn into_failure(self) -> Failure {
         match self {
             SendFailure::NotSent(f)
             | SendFailure::Unknown(f)
-            | SendFailure::AcceptedUnreadable(f) => f,
+            | SendFailure::AcceptedUnreadable(f)
+            | SendFailure::AcceptedIdUnreadable(f) => f,
         }
     }
 }
@@ -221,35 +235,26 @@ fn post_with(
             policy,
             max_body,
         })
-        .map_err(
-            |SendError {
-                 failure,
-                 may_have_reached_server,
-                 status,
-             }| {
-                if status.is_some_and(|s| (200..300).contains(&s)) {
-                    SendFailure::AcceptedUnreadable(unreadable_acceptance(&failure))
-                } else if may_have_reached_server {
-                    SendFailure::Unknown(failure)
-                } else {
-                    SendFailure::NotSent(failure)
-                }
-            },
-        )
+        .map_err(|SendError { failure, delivery }| match delivery {
+            _ if delivery.accepted() => {
+                SendFailure::AcceptedUnreadable(unreadable_acceptance(&failure))
+            }
+            _ => SendFailure::of(delivery, failure),
+        })
 }
 
 /// What a send endpoint's answer means. A 2xx is accepted whatever its body
 /// holds; a body that cannot be read is still an acceptance.
 pub fn judge(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure> {
     if (200..300).contains(&reply.status) {
-        return accepted(&reply.body).map_err(SendFailure::AcceptedUnreadable);
+        return accepted(&reply.body)
+            .map_err(SendFailure::AcceptedUnreadable)
+            .and_then(checked_id);
     }
-    let failure = status_failure(reply, key);
-    if (500..600).contains(&reply.status) {
-        Err(SendFailure::Unknown(failure))
-    } else {
-        Err(SendFailure::NotSent(failure))
-    }
+    Err(SendFailure::of(
+        Delivery::Answered(reply.status),
+        status_failure(reply, key),
+    ))
 }
 
 /// As `judge`, for `/send/batch` answers read only for the campaign id: the
@@ -271,7 +276,7 @@ pub fn judge_batch(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure>
             _ => None,
         };
         return match id {
-            Some(id) => Ok(Accepted {
+            Some(id) => checked_id(Accepted {
                 id,
                 record: serde_json::Value::Null,
             }),
@@ -281,6 +286,29 @@ pub fn judge_batch(reply: &Reply, key: &Secret) -> Result<Accepted, SendFailure>
         };
     }
     judge(reply, key)
+}
+
+/// The most bytes of a message or campaign id that is printed.
+const MAX_ID_BYTES: usize = 1024;
+
+/// A message or campaign id is printed as the server sent it, so it is held
+/// to the rule a key is: 1 to 1024 bytes of printable ASCII, no whitespace.
+/// The one check for every server id that `send` or `bulk` shows.
+pub fn is_readable_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= MAX_ID_BYTES && id.bytes().all(|b| b.is_ascii_graphic())
+}
+
+fn checked_id(accepted: Accepted) -> Result<Accepted, SendFailure> {
+    if is_readable_id(&accepted.id) {
+        return Ok(accepted);
+    }
+    Err(SendFailure::AcceptedIdUnreadable(
+        Failure::new(
+            ExitCode::Protocol,
+            "the messages were accepted but the id is unreadable",
+        )
+        .with_hint("the messages were sent: do not send them again"),
+    ))
 }
 
 /// A 2xx whose body broke off or ran past the cap: still an acceptance.
@@ -412,6 +440,32 @@ mod tests {
             judge_batch(&reply(400, b"{}"), &key),
             Err(SendFailure::NotSent(_))
         ));
+    }
+
+    #[test]
+    fn ids_are_printable_ascii_without_whitespace() {
+        for good in ["ef57", "1", "a-b_c.d:e/f", &"x".repeat(1024)] {
+            assert!(is_readable_id(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a b",
+            "a\nRECIPIENT",
+            "a\u{1b}[31m",
+            "a\t",
+            "caf\u{e9}",
+            "\u{202e}x",
+            &"x".repeat(1025),
+        ] {
+            assert!(!is_readable_id(bad), "{bad:?}");
+        }
+        let key = Secret::new("k".to_string());
+        for judged in [
+            judge(&Reply::for_test(200, br#"{"id":"a\nb"}"#), &key),
+            judge_batch(&Reply::for_test(200, br#"{"id":"a\u001bb"}"#), &key),
+        ] {
+            assert!(matches!(judged, Err(SendFailure::AcceptedIdUnreadable(_))));
+        }
     }
 
     #[test]

@@ -309,7 +309,7 @@ impl<'a> Sender<'a> {
                 Ok(reply) => reply,
                 Err(SendFailure::Unknown(failure)) => return self.unknown(&job, failure),
                 // A 2xx whose body broke off: accepted all the same.
-                Err(SendFailure::AcceptedUnreadable(_)) => {
+                Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
                     self.limiter.succeeded();
                     return self.end(&job, End::Accepted, None, None);
                 }
@@ -354,7 +354,8 @@ impl<'a> Sender<'a> {
                     self.limiter.succeeded();
                     self.end(&job, End::Accepted, Some(accepted.id), None);
                 }
-                Err(SendFailure::AcceptedUnreadable(_)) => {
+                // Accepted; an id unfit to show is not kept for the report.
+                Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
                     self.limiter.succeeded();
                     self.end(&job, End::Accepted, None, None);
                 }

@@ -35,7 +35,9 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
     let key = api::auth::create_key(&transport, &credentials)?;
     let username = credentials.username.clone();
     drop(credentials);
-    output::key::check_key(&key)?;
+    // The server answered 2xx: whatever it sent, the old key is gone.
+    output::key::check_key(&key)
+        .map_err(|failure| failure.with_hint(api::auth::KEY_MAY_HAVE_BEEN_REPLACED))?;
     // Before delivery: should writing the key fail, the stored copy is the
     // only one left of a key that replaced the revoked one.
     profile::update_after_createkey(&username, &key, transport.verbose());

@@ -421,7 +421,7 @@ fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure
         references[0]
     );
     match failure {
-        SendFailure::NotSent(failure) => failure,
+        SendFailure::NotSent(failure) => failure.with_hint_first("nothing was sent"),
         SendFailure::Unknown(failure) => Failure::new(
             failure.code,
             format!("{failure}; {what} may have been sent ({named})"),
@@ -431,6 +431,14 @@ fn explain(failure: SendFailure, references: &[String], count: usize) -> Failure
             Failure::new(failure.code, format!("{failure} ({named})"))
                 .with_hint(format!("{what} {were} accepted and must not be sent again"))
         }
+        SendFailure::AcceptedIdUnreadable(failure) => Failure::new(
+            failure.code,
+            format!("{what} {were} accepted but the id is unreadable ({named})"),
+        )
+        .with_hint(format!(
+            "{what} {were} sent: do not send {them} again; `mobivate logs list --reference {}` shows {them}",
+            references[0]
+        )),
     }
 }
 

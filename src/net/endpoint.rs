@@ -123,8 +123,13 @@ impl Endpoint {
 /// 65535: a port that cannot be used must not be dropped in favour of the
 /// scheme's default, which would send the password somewhere else.
 fn check_port(authority: &str) -> Result<(), String> {
-    let after_host = match authority.rfind(']') {
-        Some(end) => &authority[end + 1..],
+    let after_host = match authority.find(']') {
+        // After an IPv6 address comes nothing or `:PORT`: anything else would
+        // leave the port to be read from elsewhere, or dropped.
+        Some(end) => match authority.get(end + 1..).unwrap_or_default() {
+            rest if rest.is_empty() || rest.starts_with(':') => rest,
+            rest => return Err(format!("{rest:?} follows the IPv6 address")),
+        },
         None => authority.rfind(':').map_or("", |colon| &authority[colon..]),
     };
     let Some(port) = after_host.strip_prefix(':') else {
@@ -214,6 +219,11 @@ mod tests {
             "https://host:0",
             "https://host:",
             "https://[::1]:70000",
+            "http://[::1]x:99999",
+            "http://[::1]x:8080",
+            "http://[::1]x",
+            "https://[::1]]:443",
+            "https://[::1]:443]",
         ] {
             assert_eq!(url(bad), Err(ExitCode::Config), "{bad}");
         }

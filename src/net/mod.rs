@@ -2,6 +2,7 @@
 //! exchange with retries and error classification. It knows nothing of argv.
 
 pub mod endpoint;
+pub mod error;
 pub mod proxy;
 pub mod receiver;
 pub mod tls;

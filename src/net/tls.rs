@@ -680,7 +680,11 @@ impl<In: Transport> Connector<In> for TlsConnector {
         let mut connection = ClientConnection::new(config.clone(), name)?;
         let mut socket = TransportAdapter::new(transport.boxed(), details.current_time.clone());
         socket.set_timeout(remaining(details));
-        connection.complete_io(&mut socket)?;
+        // A TLS error of the handshake comes out as `Error::Rustls`: nothing
+        // of the request has been written yet (see `transport::classify`).
+        connection
+            .complete_io(&mut socket)
+            .map_err(handshake_failure)?;
         Ok(Some(Either::B(TlsTransport {
             buffers: LazyBuffers::new(
                 details.config.input_buffer_size(),
@@ -688,6 +692,16 @@ impl<In: Transport> Connector<In> for TlsConnector {
             ),
             stream: StreamOwned::new(connection, socket),
         })))
+    }
+}
+
+fn handshake_failure(error: std::io::Error) -> ureq::Error {
+    match error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
+        Some(tls) => ureq::Error::Rustls(tls.clone()),
+        None => ureq::Error::Io(error),
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::endpoint::Endpoint;
+use crate::net::error::{Delivery, NetError, NetKind};
 use crate::net::proxy::{self, ProxyChoice};
 use crate::net::tls;
 use crate::report::Verbose;
@@ -59,10 +60,7 @@ pub struct Call<'a> {
 /// for a send, that decides between "nothing was sent" and "it may have been".
 pub struct SendError {
     pub failure: Failure,
-    pub may_have_reached_server: bool,
-    /// The status of a response whose body could not be read, when one came:
-    /// a 2xx there means the server did what was asked.
-    pub status: Option<u16>,
+    pub delivery: Delivery,
 }
 
 pub struct Reply {
@@ -174,13 +172,12 @@ impl Transport {
 
     /// As `send`, saying whether a failed request may have reached the server.
     pub fn try_send(&self, call: &Call) -> Result<Reply, SendError> {
-        let refused = |failure| SendError {
+        let refused = |failure, status| SendError {
             failure,
-            may_have_reached_server: false,
-            status: None,
+            delivery: Delivery::Answered(status),
         };
         let url = self.endpoint.url(call.path);
-        let attempts = self.retries + 1;
+        let attempts = self.retries.saturating_add(1);
         let method = match call.method {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -225,7 +222,7 @@ impl Transport {
                                     MAX_RETRY_AFTER.as_secs()
                                 ),
                             )
-                            .with_hint("try again later")));
+                            .with_hint("try again later"), reply.status));
                         }
                         _ if last => return Ok(reply),
                         Some(asked) => asked,
@@ -240,12 +237,10 @@ impl Transport {
                         )
                     });
                     if last || !error.retryable(call.policy) {
-                        let may_have_reached_server = error.may_have_reached_server();
-                        let status = error.status;
+                        let delivery = error.delivery();
                         return Err(SendError {
                             failure: error.into_failure(attempt, self.timeout),
-                            may_have_reached_server,
-                            status,
+                            delivery,
                         });
                     }
                     backoff(attempt)
@@ -276,9 +271,12 @@ impl Transport {
         if call.json_body.is_some() {
             builder = builder.header("Content-Type", "application/json");
         }
-        let request = builder
-            .body(body)
-            .map_err(|e| NetError::new(NetKind::Protocol, e.to_string()))?;
+        let request = builder.body(body).map_err(|e| {
+            NetError::new(
+                NetKind::Build,
+                format!("the request could not be built: {e}"),
+            )
+        })?;
         let mut response = self
             .agent
             .run(request)
@@ -296,25 +294,23 @@ impl Transport {
         let mut body = Zeroizing::new(Vec::new());
         let reader = response.body_mut().with_config().limit(u64::MAX).reader();
         std::io::Read::read_to_end(
-            &mut std::io::Read::take(reader, call.max_body + 1),
+            &mut std::io::Read::take(reader, call.max_body.saturating_add(1)),
             &mut body,
         )
-        .map_err(|e| NetError {
-            status: Some(status),
-            ..self.classify_body_error(e, call.max_body)
+        .map_err(|e| {
+            self.classify_body_error(e, call.max_body)
+                .after_status(status)
         })?;
         if body.len() as u64 > call.max_body {
             if (200..300).contains(&status) {
-                return Err(NetError {
-                    status: Some(status),
-                    ..NetError::new(
-                        NetKind::Protocol,
-                        format!(
-                            "the response body is larger than {}",
-                            size_text(call.max_body)
-                        ),
-                    )
-                });
+                return Err(NetError::new(
+                    NetKind::Protocol,
+                    format!(
+                        "the response body is larger than {}",
+                        size_text(call.max_body)
+                    ),
+                )
+                .after_status(status));
             }
             // An error status is judged by its status: the oversized body
             // (an HTML error page, say) is dropped, not the verdict.
@@ -383,18 +379,15 @@ impl Transport {
             ),
             ureq::Error::ConnectProxyFailed(reason) => {
                 let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
-                if reason.contains("407") {
-                    NetError::new(NetKind::Protocol, detail)
-                        .hint("the proxy wants credentials: put them in the proxy URL, http://user:pass@host:port")
-                } else {
-                    NetError::new(NetKind::Reset, detail)
-                }
+                let credentials = reason.contains("407");
+                NetError::new(NetKind::ProxyRefused { credentials }, detail)
             }
             ureq::Error::Io(io) => self.classify_io(io, &via_proxy),
-            ureq::Error::Tls(what) => {
-                NetError::new(NetKind::Tls, format!("TLS failed with {host}: {what}"))
-            }
-            ureq::Error::Rustls(tls) => tls_failure(&tls, host),
+            ureq::Error::Tls(what) => NetError::new(
+                NetKind::Tls { handshake: true },
+                format!("TLS failed with {host}: {what}"),
+            ),
+            ureq::Error::Rustls(tls) => tls_failure(&tls, host, true),
             ureq::Error::BadUri(uri) => {
                 NetError::new(NetKind::Config, format!("invalid URL: {uri}"))
             }
@@ -417,7 +410,9 @@ impl Transport {
             .get_ref()
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         {
-            return tls_failure(tls_error, host);
+            // The handshake's errors come as `Error::Rustls` (see
+            // `tls::agent`): this one came after it, the request perhaps sent.
+            return tls_failure(tls_error, host, false);
         }
         if crate::platform::net::is_lookup_failure(&io) {
             return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
@@ -453,111 +448,13 @@ impl Transport {
 }
 
 /// A broken local trust store is a configuration error, not the server's fault.
-fn tls_failure(error: &rustls::Error, host: &str) -> NetError {
+fn tls_failure(error: &rustls::Error, host: &str, handshake: bool) -> NetError {
     let kind = if tls::is_trust_store_error(error) {
         NetKind::Config
     } else {
-        NetKind::Tls
+        NetKind::Tls { handshake }
     };
     NetError::new(kind, tls::describe(error, host))
-}
-
-enum NetKind {
-    ConnectFailed,
-    Reset,
-    Timeout { connecting: bool },
-    Dns,
-    Tls,
-    Protocol,
-    Config,
-}
-
-struct NetError {
-    kind: NetKind,
-    detail: String,
-    hint: Option<&'static str>,
-    /// Set when the status line came before the failure.
-    status: Option<u16>,
-}
-
-impl NetError {
-    fn new(kind: NetKind, detail: String) -> Self {
-        NetError {
-            kind,
-            detail,
-            hint: None,
-            status: None,
-        }
-    }
-
-    fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = Some(hint);
-        self
-    }
-
-    fn retryable(&self, policy: RetryPolicy) -> bool {
-        matches!(
-            (&self.kind, policy),
-            (NetKind::ConnectFailed, _)
-                | (NetKind::Timeout { connecting: true }, _)
-                | (NetKind::Reset | NetKind::Timeout { .. }, RetryPolicy::Safe)
-        )
-    }
-
-    /// A reset or a timeout after connecting may come after the server has
-    /// read the whole request; a refused connection, a DNS or TLS failure,
-    /// or a bad URL cannot.
-    fn may_have_reached_server(&self) -> bool {
-        matches!(
-            self.kind,
-            NetKind::Reset | NetKind::Timeout { connecting: false } | NetKind::Protocol
-        )
-    }
-
-    fn into_failure(self, attempts: u32, timeout: Duration) -> Failure {
-        let after = if attempts > 1 {
-            format!(" (after {attempts} attempts)")
-        } else {
-            String::new()
-        };
-        let (code, hint) = match self.kind {
-            NetKind::ConnectFailed | NetKind::Reset => (
-                ExitCode::Unavailable,
-                Some("the service or the network may be down; try again later"),
-            ),
-            NetKind::Timeout { .. } => (
-                ExitCode::TempFail,
-                Some("the server did not answer in time; raise --timeout or try again later"),
-            ),
-            NetKind::Dns => (
-                ExitCode::NoHost,
-                Some("check the host in --base-url / MOBIVATE_BASE_URL and your DNS"),
-            ),
-            NetKind::Tls => (ExitCode::Protocol, Some(tls::TRUST_HINT)),
-            NetKind::Protocol => (ExitCode::Protocol, None),
-            NetKind::Config => (ExitCode::Config, None),
-        };
-        let message = match self.kind {
-            NetKind::Timeout { .. } => format!(
-                "{} after {:.1} s{after}",
-                self.detail,
-                timeout.as_secs_f64()
-            ),
-            _ => format!("{}{after}", self.detail),
-        };
-        let may_have_reached = matches!(
-            self.kind,
-            NetKind::Reset | NetKind::Timeout { connecting: false }
-        );
-        let mut failure = Failure::new(code, message);
-        if may_have_reached {
-            failure = failure.with_unknown_outcome();
-        }
-        match self.hint.or(hint) {
-            Some(hint) => failure.with_hint(hint),
-            None => failure,
-        }
-    }
 }
 
 fn size_text(bytes: u64) -> String {
@@ -622,17 +519,5 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn createkey_policy_retries_only_connect_failures() {
-        let refused = NetError::new(NetKind::ConnectFailed, String::new());
-        let reset = NetError::new(NetKind::Reset, String::new());
-        let read_timeout = NetError::new(NetKind::Timeout { connecting: false }, String::new());
-        assert!(refused.retryable(RetryPolicy::ConnectFailuresOnly));
-        assert!(!reset.retryable(RetryPolicy::ConnectFailuresOnly));
-        assert!(!read_timeout.retryable(RetryPolicy::ConnectFailuresOnly));
-        assert!(reset.retryable(RetryPolicy::Safe));
-        assert!(read_timeout.retryable(RetryPolicy::Safe));
     }
 }
