@@ -241,8 +241,32 @@ fn readme_is_short_and_starts_with_install_and_the_two_commands() {
     }
 }
 
+/// GitHub's anchors for the headings of a page (outside code blocks).
+fn anchors(page: &str) -> Vec<String> {
+    let mut in_code = false;
+    let mut found = Vec::new();
+    for line in page.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with('#') {
+            let text = line.trim_start_matches('#').trim();
+            found.push(
+                text.chars()
+                    .filter_map(|c| match c {
+                        ' ' => Some('-'),
+                        c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                        _ => None,
+                    })
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
 #[test]
-fn relative_links_in_readme_and_docs_point_to_files() {
+fn relative_links_in_readme_and_docs_point_to_files_and_headings() {
     let mut names: Vec<(String, String)> = pages();
     names.push(("CONTRIBUTING.md".to_string(), repo_file("CONTRIBUTING.md")));
     for (name, text) in names {
@@ -253,11 +277,23 @@ fn relative_links_in_readme_and_docs_point_to_files() {
             .to_path_buf();
         for piece in text.split("](").skip(1) {
             let target = &piece[..piece.find(')').unwrap()];
-            let path = target.split('#').next().unwrap();
-            if path.is_empty() || path.contains("://") {
+            if target.contains("://") {
                 continue;
             }
-            assert!(dir.join(path).exists(), "{name}: a link to {target}");
+            let (path, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let file = if path.is_empty() {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&name)
+            } else {
+                dir.join(path)
+            };
+            assert!(file.exists(), "{name}: a link to {target}");
+            if !anchor.is_empty() {
+                let linked = std::fs::read_to_string(&file).unwrap();
+                assert!(
+                    anchors(&linked).iter().any(|a| a == anchor),
+                    "{name}: no heading for the anchor of {target}"
+                );
+            }
         }
     }
 }
