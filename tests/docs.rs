@@ -451,22 +451,17 @@ fn try_sh_is_posix_builds_first_and_waits_for_the_mock() {
     }
 }
 
-/// Runs examples/try.sh for real, with a `cargo` on PATH that only answers
-/// `cargo metadata` (pointing at the binaries this test run built), so that
-/// no second cargo contends for the build directory: every step must give
-/// what it says, and the mock must be gone afterwards.
+/// examples/try.sh as a command, with a `cargo` on PATH that only answers
+/// `cargo metadata`, pointing at a target directory whose `debug/` is
+/// `debug_dir`, so that no second cargo contends for the build directory.
+/// TMPDIR is the returned directory, which holds only `bin` and `target`.
 #[cfg(unix)]
-#[test]
-fn try_sh_walks_through_the_journeys_and_exits_0() {
+fn try_sh(debug_dir: &std::path::Path) -> (tempfile::TempDir, std::process::Command) {
     use std::os::unix::fs::PermissionsExt;
-    let profile_dir = assert_cmd::cargo::cargo_bin("mobivate")
-        .parent()
-        .unwrap()
-        .to_path_buf();
     let root = tempfile::tempdir().unwrap();
     let target = root.path().join("target");
     std::fs::create_dir(&target).unwrap();
-    std::os::unix::fs::symlink(&profile_dir, target.join("debug")).unwrap();
+    std::os::unix::fs::symlink(debug_dir, target.join("debug")).unwrap();
     let bin = root.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
     let cargo = bin.join("cargo");
@@ -484,8 +479,8 @@ fn try_sh_walks_through_the_journeys_and_exits_0() {
         bin.display(),
         std::env::var("PATH").unwrap_or_else(|_| "/usr/bin:/bin".into())
     );
-    let out = assert_cmd::Command::new("sh")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/try.sh"))
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/try.sh"))
         .env_clear()
         .env("PATH", path)
         .env("HOME", root.path())
@@ -494,24 +489,13 @@ fn try_sh_walks_through_the_journeys_and_exits_0() {
             "DBUS_SESSION_BUS_ADDRESS",
             format!("unix:path={}", root.path().join("no-bus").display()),
         )
-        .write_stdin("")
-        .timeout(std::time::Duration::from_secs(120))
-        .output()
-        .unwrap();
-    let stdout = stdout_of(&out);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", stderr_of(&out));
-    for command in [
-        "\n$ printf 'demo-password\\n' | mobivate getkey -u demo@example.com --password-stdin\nabcd1234-9922-abcd-1234-abcd1234abcd\n",
-        "\n$ mobivate testkey\nAPI key is valid\n",
-        "\n$ mobivate bulk customers.csv --check ",
-        "accepted 2, invalid 1, duplicate 0, unknown 0, rejected 0\n",
-        "\n$ mobivate logs list --format csv\n",
-        "# Done: every step gave what it said.",
-    ] {
-        assert!(stdout.contains(command), "{command:?} missing:\n{stdout}");
-    }
-    // The mock is stopped: its port no longer answers.
-    let url = stdout
+        .stdin(std::process::Stdio::null());
+    (root, cmd)
+}
+
+/// The port of the mock, from try.sh's "# The mock API is at URL" line.
+fn mock_port(stdout: &str) -> String {
+    stdout
         .lines()
         .find_map(|l| l.strip_prefix("# The mock API is at http://"))
         .and_then(|rest| rest.split(':').nth(1))
@@ -521,17 +505,142 @@ fn try_sh_walks_through_the_journeys_and_exits_0() {
                 .collect::<String>()
         })
         .filter(|port| !port.is_empty())
-        .unwrap_or_else(|| panic!("no mock URL in:\n{stdout}"));
+        .unwrap_or_else(|| panic!("no mock URL in:\n{stdout}"))
+}
+
+/// After try.sh: the mock no longer answers, and TMPDIR holds only what
+/// `try_sh` made (the scratch directory is gone).
+fn assert_cleaned_up(port: &str, tmpdir: &std::path::Path) {
     assert!(
-        std::net::TcpStream::connect(format!("127.0.0.1:{url}")).is_err(),
-        "the mock still listens on port {url}"
+        std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err(),
+        "the mock still listens on port {port}"
     );
-    // The scratch directory (mktemp -d under TMPDIR) is gone: only what
-    // this test made is left.
-    let mut left: Vec<String> = std::fs::read_dir(root.path())
+    let mut left: Vec<String> = std::fs::read_dir(tmpdir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     left.sort();
-    assert_eq!(left, ["bin", "target"]);
+    assert_eq!(left, ["bin", "target"], "left behind in TMPDIR");
+}
+
+/// Runs try.sh to its end (at most 120 s).
+#[cfg(unix)]
+fn run_try_sh(debug_dir: &std::path::Path) -> (std::process::Output, String) {
+    let (root, cmd) = try_sh(debug_dir);
+    let out = assert_cmd::Command::from_std(cmd)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let port = mock_port(&stdout_of(&out));
+    assert_cleaned_up(&port, root.path());
+    (out, port)
+}
+
+/// Every step must give what it says; afterwards the mock is stopped and the
+/// scratch directory is gone.
+#[cfg(unix)]
+#[test]
+fn try_sh_walks_through_the_journeys_and_exits_0() {
+    let profile_dir = assert_cmd::cargo::cargo_bin("mobivate");
+    let (out, _) = run_try_sh(profile_dir.parent().unwrap());
+    let stdout = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", stderr_of(&out));
+    for command in [
+        "\n$ printf 'demo-password\\n' | mobivate getkey -u demo@example.com --password-stdin\nabcd1234-9922-abcd-1234-abcd1234abcd\n",
+        "\n$ mobivate testkey\nAPI key is valid\n",
+        "\n$ mobivate segments 'Your order’s ready'\n",
+        "--dry-run 'Your order is ready'\n",
+        "\n$ mobivate send --to 447700900123,447700900124 --from Shop --yes 'Doors open at 9'\n447700900123 ",
+        "\n$ mobivate bulk customers.csv --check ",
+        "accepted 2, invalid 1, duplicate 0, unknown 0, rejected 0\n",
+        "\n$ mobivate logs list --format csv\n",
+        "# Done: every step gave what it said.",
+    ] {
+        assert!(stdout.contains(command), "{command:?} missing:\n{stdout}");
+    }
+}
+
+/// A step that does not give what it says stops the script loudly, with a
+/// non-zero exit, and it still stops the mock and removes its scratch
+/// directory. Here `mobivate` is a stand-in that prints nothing.
+#[cfg(unix)]
+#[test]
+fn try_sh_fails_loudly_when_a_step_does_not_give_what_it_says() {
+    use std::os::unix::fs::PermissionsExt;
+    let real = assert_cmd::cargo::cargo_bin("mobivate");
+    let fake = tempfile::tempdir().unwrap();
+    let mobivate = fake.path().join("mobivate");
+    std::fs::write(&mobivate, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&mobivate, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink(
+        real.parent().unwrap().join("examples"),
+        fake.path().join("examples"),
+    )
+    .unwrap();
+    let (out, _) = run_try_sh(fake.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stdout_of(&out));
+    assert_eq!(
+        stderr_of(&out),
+        "\ntry.sh: FAILED: expected the output to contain: abcd1234-9922-abcd-1234-abcd1234abcd\n"
+    );
+}
+
+/// Ctrl-C in the middle (SIGINT to the whole process group, as a terminal
+/// sends it; the mock, started in the background, ignores it) exits 130, and
+/// still stops the mock and removes the scratch directory. Here `mobivate` is
+/// a stand-in that hangs, so the signal comes during the first step.
+#[cfg(unix)]
+#[test]
+fn try_sh_cleans_up_on_ctrl_c() {
+    use std::io::BufRead;
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let real = assert_cmd::cargo::cargo_bin("mobivate");
+    let fake = tempfile::tempdir().unwrap();
+    let mobivate = fake.path().join("mobivate");
+    std::fs::write(&mobivate, "#!/bin/sh\nsleep 60\n").unwrap();
+    std::fs::set_permissions(&mobivate, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink(
+        real.parent().unwrap().join("examples"),
+        fake.path().join("examples"),
+    )
+    .unwrap();
+    let (root, mut cmd) = try_sh(fake.path());
+    let mut child = cmd
+        .process_group(0)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut seen = String::new();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.starts_with("$ printf 'demo-password") {
+            break;
+        }
+    }
+    let port = mock_port(&seen);
+    // The step's command runs; give it a moment to start, then Ctrl-C.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", "--", &format!("-{}", child.id())])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "try.sh ignored Ctrl-C"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130), "{seen}");
+    assert_cleaned_up(&port, root.path());
 }
