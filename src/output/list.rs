@@ -176,7 +176,7 @@ impl<R: ListRecord> ListOutput<R> {
     pub fn new(format: ListFormat, out: Box<dyn Write>, terminal_width: Option<u16>) -> Self {
         let sink = match format {
             ListFormat::Table => Sink::Table(TableSink {
-                zone: TimeZone::system(),
+                zone: crate::input::when::local_zone(),
                 terminal_width,
                 widths: None,
                 rows: Vec::new(),
@@ -350,6 +350,9 @@ pub fn record_text<R: ListRecord>(record: &R) -> String {
                 }
             })
             .collect();
+        // Bidirectional controls go as in a table: through the sanitiser,
+        // which has nothing else left to remove once controls are escaped.
+        let shown = crate::sanitize::sanitize_text(&shown);
         let line = format!("{name:<width$}  {shown}");
         out.push_str(line.trim_end());
         out.push('\n');

@@ -48,8 +48,15 @@ fn login_hint(name: &str) -> String {
     }
 }
 
-/// A line for humans on stderr (not a warning, not the result).
-fn say(line: &str) {
+/// Lines for humans on stderr (not a warning, not the result). Each line
+/// goes through the sanitiser: a username, a profile name or a base URL from
+/// config.toml or the environment never moves the cursor or forges a line.
+fn say(lines: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let mut text = String::new();
+    for line in lines.split('\n') {
+        text.push_str(&crate::sanitize::sanitize_text(line));
+        text.push('\n');
+    }
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
