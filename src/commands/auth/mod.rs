@@ -48,15 +48,11 @@ fn login_hint(name: &str) -> String {
     }
 }
 
-/// Lines for humans on stderr (not a warning, not the result). Each line
-/// goes through the sanitiser: a username, a profile name or a base URL from
-/// config.toml or the environment never moves the cursor or forges a line.
-fn say(lines: &str) {
+/// A line for humans on stderr (not a warning, not the result), through the
+/// sanitiser: a username, a profile name or a base URL from config.toml or
+/// the environment never moves the cursor or forges a second line.
+fn say(line: &str) {
     use std::io::Write;
-    let mut text = String::new();
-    for line in lines.split('\n') {
-        text.push_str(&crate::sanitize::sanitize_text(line));
-        text.push('\n');
-    }
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let line = crate::sanitize::sanitize_text(line);
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
