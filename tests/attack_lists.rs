@@ -161,10 +161,10 @@ fn logs_list_stops_when_the_server_ignores_page() {
         .unwrap();
     assert_eq!(out.status.code(), Some(76), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), jsonl((0..1000).map(message)));
-    let stderr = stderr_of(&out);
-    assert!(
-        stderr.contains("mobivate: error: the server answered page 2 with the records of page 1: it ignores paging"),
-        "{stderr}"
+    assert_eq!(
+        stderr_of(&out),
+        "mobivate: warning: the server answered page 2 with the records of page 1: it ignores paging, so the listing stops here\n\
+         mobivate: error: the list is incomplete: the server did not page through it\n"
     );
     assert_eq!(server.count("GET /message"), 2);
 

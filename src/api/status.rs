@@ -259,24 +259,29 @@ pub fn each_page<T>(
         let Page { records, prints } = fetch(page, size)?;
         let full = records.len() as u64 >= size;
         if full && page > 1 && prints.iter().all(|p| previous.contains(p)) {
-            return Ok(Listed::Cut(cut(format!(
+            return Ok(cut(format!(
                 "the server answered page {page} with the records of page {}: it ignores paging, so the listing stops here",
                 page - 1
-            ))));
+            )));
         }
         if !take(records)? || !full {
             return Ok(Listed::Complete);
         }
         previous = prints.into_iter().collect();
     }
-    Ok(Listed::Cut(cut(format!(
-        "the listing stopped after {MAX_PAGES} pages, the most mobivate reads"
-    ))))
+    Ok(cut(format!(
+        "the listing stops after {MAX_PAGES} pages, the most mobivate reads"
+    )))
 }
 
-fn cut(message: String) -> Failure {
-    Failure::new(ExitCode::Protocol, message)
-        .with_hint("what was read is printed; narrow the listing with --since and --until")
+/// A listing cut short: the warning says why, the failure (76) that what
+/// was read is not the whole list.
+fn cut(why: String) -> Listed {
+    crate::report::warn(&why);
+    Listed::Cut(Failure::new(
+        ExitCode::Protocol,
+        "the list is incomplete: the server did not page through it",
+    ))
 }
 
 #[cfg(test)]
