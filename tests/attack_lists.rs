@@ -345,6 +345,23 @@ fn a_lone_surrogate_costs_only_its_value() {
 }
 
 #[test]
+fn an_entry_that_is_not_a_record_costs_only_itself() {
+    let page = format!("[{},42,{}]", message(0), message(1));
+    let server = router(move |_| Answer::Json(page.clone()));
+    let out = api(&server.url())
+        .args(["logs", "list", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(76), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), jsonl((0..2).map(message)));
+    assert_eq!(
+        stderr_of(&out),
+        "mobivate: warning: page 1: left out 1 entry that is not a JSON object\n\
+         mobivate: error: the list is incomplete: 1 of its entries were not records\n"
+    );
+}
+
+#[test]
 fn logs_get_reads_a_lone_surrogate_and_strips_bidi_controls() {
     let record = message(7)
         .to_string()

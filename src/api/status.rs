@@ -19,13 +19,20 @@ pub const MAX_SMALL_BYTES: u64 = 64 * 1024;
 /// record so that the page loop can tell when the server repeats itself.
 pub struct Page<T> {
     pub records: Vec<T>,
+    /// One per record the server sent, kept or not.
     prints: Vec<u64>,
+    /// Records that are not records (a number, a string): left out.
+    skipped: u64,
 }
 
 impl<T> Page<T> {
     #[cfg(test)]
     fn of(records: Vec<T>, prints: Vec<u64>) -> Self {
-        Page { records, prints }
+        Page {
+            records,
+            prints,
+            skipped: 0,
+        }
     }
 }
 
@@ -58,12 +65,20 @@ fn parse_page<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<Page<T>> {
     let mut page = Page {
         records: Vec::with_capacity(values.len()),
         prints: Vec::with_capacity(values.len()),
+        skipped: 0,
     };
     for value in values {
         let mut hasher = std::hash::DefaultHasher::new();
         std::hash::Hash::hash(&value.to_string(), &mut hasher);
         page.prints.push(std::hash::Hasher::finish(&hasher));
-        page.records.push(serde_json::from_value(value).ok()?);
+        // One record that is not an object costs only itself.
+        match value {
+            serde_json::Value::Object(_) => match serde_json::from_value(value) {
+                Ok(record) => page.records.push(record),
+                Err(_) => page.skipped += 1,
+            },
+            _ => page.skipped += 1,
+        }
     }
     Some(page)
 }
@@ -255,16 +270,35 @@ pub fn each_page<T>(
     mut take: impl FnMut(Vec<T>) -> Result<bool, Failure>,
 ) -> Result<Listed, Failure> {
     let mut previous: std::collections::HashSet<u64> = std::collections::HashSet::new();
+    let mut skipped = 0u64;
     for page in 1..=MAX_PAGES {
-        let Page { records, prints } = fetch(page, size)?;
-        let full = records.len() as u64 >= size;
+        let Page {
+            records,
+            prints,
+            skipped: left_out,
+        } = fetch(page, size)?;
+        let full = prints.len() as u64 >= size;
         if full && page > 1 && prints.iter().all(|p| previous.contains(p)) {
             return Ok(cut(format!(
                 "the server answered page {page} with the records of page {}: it ignores paging, so the listing stops here",
                 page - 1
             )));
         }
+        if left_out > 0 {
+            crate::report::warn(&format!(
+                "page {page}: left out {left_out} {} that {} not a JSON object",
+                if left_out == 1 { "entry" } else { "entries" },
+                if left_out == 1 { "is" } else { "are" },
+            ));
+            skipped = skipped.saturating_add(left_out);
+        }
         if !take(records)? || !full {
+            if skipped > 0 {
+                return Ok(Listed::Cut(Failure::new(
+                    ExitCode::Protocol,
+                    format!("the list is incomplete: {skipped} of its entries were not records"),
+                )));
+            }
             return Ok(Listed::Complete);
         }
         previous = prints.into_iter().collect();
@@ -372,6 +406,9 @@ mod tests {
             parse_page(br#"[{"a":"x\ud83dy"},{"a":"ok"}]"#).unwrap();
         assert_eq!(page.records[0]["a"], "x\u{fffd}y");
         assert_eq!(page.records[1]["a"], "ok");
+        let page: Page<serde_json::Value> = parse_page(br#"[1,{"a":"ok"},"x"]"#).unwrap();
+        assert_eq!(page.records.len(), 1);
+        assert_eq!((page.prints.len(), page.skipped), (3, 2));
         assert_eq!(lenient("\\"), "\\");
         assert_eq!(lenient("\\u12"), "\\u12");
     }
