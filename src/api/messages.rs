@@ -1,7 +1,8 @@
 //! The message log: `GET /message` (search, paged) and `GET /message/{id}`.
 
 use crate::api::status::{
-    MAX_PAGE_BYTES, encode_query, encode_segment, get_page, keyed_failure, unexpected_body,
+    MAX_PAGE_BYTES, Page, encode_query, encode_segment, get_page, keyed_failure, parse_record,
+    unexpected_body,
 };
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -98,7 +99,7 @@ pub fn search_page(
     search: &Search,
     page: u64,
     size: u64,
-) -> Result<Vec<Message>, Failure> {
+) -> Result<Page<Message>, Failure> {
     let path = search_path(search, page, size);
     get_page(transport, key, &path, "the message log")
 }
@@ -123,8 +124,7 @@ pub fn get(transport: &Transport, key: &Secret, id: &str) -> Result<Message, Fai
     if !(200..300).contains(&reply.status) {
         return Err(keyed_failure(&reply, key));
     }
-    serde_json::from_slice(&reply.body)
-        .map_err(|_| unexpected_body("the message is not a JSON record"))
+    parse_record(&reply.body).ok_or_else(|| unexpected_body("the message is not a JSON record"))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! effect: a remove whose first answer was lost may see a 404 on its retry,
 //! and is then reported as not on the list.
 
-use crate::api::status::{MAX_SMALL_BYTES, each_page, encode_query, get_page, keyed_failure};
+use crate::api::status::{MAX_SMALL_BYTES, Page, each_page, encode_query, get_page, keyed_failure};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::when::api_utc;
@@ -57,14 +57,15 @@ pub fn list_page(
     until: Timestamp,
     page: u64,
     size: u64,
-) -> Result<Vec<OptOut>, Failure> {
+) -> Result<Page<OptOut>, Failure> {
     let path = list_path(since, until, page, size);
     get_page(transport, key, &path, "the opt-out list")
 }
 
 /// The whole opt-out list, every page, as normalised numbers: for
 /// `bulk --exclude-optouts`. Entries that are not valid numbers are left out
-/// (no row could match them).
+/// (no row could match them). A listing cut short (the server repeats
+/// itself) is a failure: a partial list would let opted-out rows through.
 pub fn fetch_all(transport: &Transport, key: &Secret) -> Result<HashSet<Msisdn>, Failure> {
     let since: Timestamp = LIST_START.parse().expect("LIST_START is RFC 3339");
     let until = Timestamp::now();
@@ -81,7 +82,8 @@ pub fn fetch_all(transport: &Transport, key: &Secret) -> Result<HashSet<Msisdn>,
             }
             Ok(true)
         },
-    )?;
+    )?
+    .whole()?;
     Ok(numbers)
 }
 

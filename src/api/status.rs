@@ -15,14 +15,36 @@ pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
 /// Any other answer of these areas is small.
 pub const MAX_SMALL_BYTES: u64 = 64 * 1024;
 
+/// One page of records as `get_page` read it, with a fingerprint of each
+/// record so that the page loop can tell when the server repeats itself.
+pub struct Page<T> {
+    pub records: Vec<T>,
+    /// One per record the server sent, kept or not.
+    prints: Vec<u64>,
+    /// Records that are not records (a number, a string): left out.
+    skipped: u64,
+}
+
+impl<T> Page<T> {
+    #[cfg(test)]
+    fn of(records: Vec<T>, prints: Vec<u64>) -> Self {
+        Page {
+            records,
+            prints,
+            skipped: 0,
+        }
+    }
+}
+
 /// One page of records: `GET path`, read up to `MAX_PAGE_BYTES`, a bare
-/// JSON array. `what` names the list when the body is not one.
+/// JSON array. `what` names the list when the body is not one. A lone
+/// surrogate escape costs only the value it is in (`lenient_json`).
 pub fn get_page<T: serde::de::DeserializeOwned>(
     transport: &Transport,
     key: &Secret,
     path: &str,
     what: &str,
-) -> Result<Vec<T>, Failure> {
+) -> Result<Page<T>, Failure> {
     let reply = transport.send(&Call {
         method: Method::Get,
         path,
@@ -34,8 +56,94 @@ pub fn get_page<T: serde::de::DeserializeOwned>(
     if !(200..300).contains(&reply.status) {
         return Err(keyed_failure(&reply, key));
     }
-    serde_json::from_slice(&reply.body)
-        .map_err(|_| unexpected_body(&format!("{what} is not a JSON array of records")))
+    parse_page(&reply.body)
+        .ok_or_else(|| unexpected_body(&format!("{what} is not a JSON array of records")))
+}
+
+fn parse_page<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<Page<T>> {
+    let values: Vec<serde_json::Value> = serde_json::from_slice(&lenient_json(body)).ok()?;
+    let mut page = Page {
+        records: Vec::with_capacity(values.len()),
+        prints: Vec::with_capacity(values.len()),
+        skipped: 0,
+    };
+    for value in values {
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&value.to_string(), &mut hasher);
+        page.prints.push(std::hash::Hasher::finish(&hasher));
+        // One record that is not an object costs only itself.
+        match value {
+            serde_json::Value::Object(_) => match serde_json::from_value(value) {
+                Ok(record) => page.records.push(record),
+                Err(_) => page.skipped += 1,
+            },
+            _ => page.skipped += 1,
+        }
+    }
+    Some(page)
+}
+
+/// One record: as `get_page`, a lone surrogate escape costs only its value.
+pub fn parse_record<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
+    serde_json::from_slice(&lenient_json(body)).ok()
+}
+
+/// JSON text with every lone surrogate escape (`"\ud83d"`: valid JSON
+/// syntax, but no character) replaced by `\ufffd`, so that serde reads the
+/// value it is in as U+FFFD instead of refusing the whole document.
+/// Everything else is left as it is.
+pub fn lenient_json(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    fn unit(body: &[u8], at: usize) -> Option<u16> {
+        let hex = body.get(at..at.checked_add(4)?)?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    let is_high = |u: u16| (0xD800..=0xDBFF).contains(&u);
+    let is_low = |u: u16| (0xDC00..=0xDFFF).contains(&u);
+    // Where a `\uXXXX` escape starts: the backslash's index, plus 2.
+    let escape_at = |at: usize| {
+        (body.get(at) == Some(&b'\\') && body.get(at + 1) == Some(&b'u'))
+            .then(|| unit(body, at + 2))
+            .flatten()
+    };
+    let mut out: Option<Vec<u8>> = None;
+    let mut at = 0;
+    while at < body.len() {
+        if body[at] != b'\\' {
+            if let Some(out) = &mut out {
+                out.push(body[at]);
+            }
+            at += 1;
+            continue;
+        }
+        let Some(first) = escape_at(at) else {
+            // Another escape (`\\`, `\"`, …): both bytes, as they are.
+            let end = (at + 2).min(body.len());
+            if let Some(out) = &mut out {
+                out.extend_from_slice(&body[at..end]);
+            }
+            at = end;
+            continue;
+        };
+        let paired = is_high(first) && escape_at(at + 6).is_some_and(is_low);
+        let keep = if paired { 12 } else { 6 };
+        if paired || !(is_high(first) || is_low(first)) {
+            if let Some(out) = &mut out {
+                out.extend_from_slice(&body[at..at + keep]);
+            }
+        } else {
+            let out = out.get_or_insert_with(|| {
+                let mut copy = Vec::with_capacity(body.len());
+                copy.extend_from_slice(&body[..at]);
+                copy
+            });
+            out.extend_from_slice(b"\\ufffd");
+        }
+        at += keep;
+    }
+    match out {
+        Some(out) => std::borrow::Cow::Owned(out),
+        None => std::borrow::Cow::Borrowed(body),
+    }
 }
 
 /// The failure for a status the caller did not handle itself.
@@ -127,23 +235,87 @@ pub fn page_size(limit: Option<u64>) -> u64 {
     limit.map_or(MAX_PAGE_SIZE, |limit| limit.clamp(1, MAX_PAGE_SIZE))
 }
 
-/// Asks for pages 1, 2, … of `size` records and hands each to `take`, until
-/// a page is shorter than `size` or `take` answers false (a limit reached,
-/// a closed pipe). Only one page is held at a time.
+/// The most pages one listing asks for: 10 million records at 1000 a page.
+pub const MAX_PAGES: u64 = 10_000;
+
+/// How a listing ended without a failure of its own.
+#[derive(Debug)]
+pub enum Listed {
+    /// A short page, or `take` asked for no more.
+    Complete,
+    /// The server repeats itself, or the page cap was reached: what was read
+    /// stands, and the command ends with this failure (76) once it is printed.
+    Cut(Failure),
+}
+
+impl Listed {
+    /// For callers that need the whole list (a listing cut short is a failure).
+    pub fn whole(self) -> Result<(), Failure> {
+        match self {
+            Listed::Complete => Ok(()),
+            Listed::Cut(failure) => Err(failure),
+        }
+    }
+}
+
+/// The one page loop of every listing: asks for pages 1, 2, … of `size`
+/// records and hands each to `take`, until a page is shorter than `size` or
+/// `take` answers false (a limit reached, a closed pipe). Only one page is
+/// held at a time. A server that ignores `page` never makes it endless: a
+/// full page with no record the previous page did not have is not handed
+/// on and ends the listing, as does page `MAX_PAGES`; both are `Cut`.
 pub fn each_page<T>(
     size: u64,
-    mut fetch: impl FnMut(u64, u64) -> Result<Vec<T>, Failure>,
+    mut fetch: impl FnMut(u64, u64) -> Result<Page<T>, Failure>,
     mut take: impl FnMut(Vec<T>) -> Result<bool, Failure>,
-) -> Result<(), Failure> {
-    let mut page = 1;
-    loop {
-        let records = fetch(page, size)?;
-        let last = (records.len() as u64) < size;
-        if !take(records)? || last {
-            return Ok(());
+) -> Result<Listed, Failure> {
+    let mut previous: std::collections::HashSet<u64> = std::collections::HashSet::new();
+    let mut skipped = 0u64;
+    for page in 1..=MAX_PAGES {
+        let Page {
+            records,
+            prints,
+            skipped: left_out,
+        } = fetch(page, size)?;
+        let full = prints.len() as u64 >= size;
+        if full && page > 1 && prints.iter().all(|p| previous.contains(p)) {
+            return Ok(cut(format!(
+                "the server answered page {page} with the records of page {}: it ignores paging, so the listing stops here",
+                page - 1
+            )));
         }
-        page += 1;
+        if left_out > 0 {
+            crate::report::warn(&format!(
+                "page {page}: left out {left_out} {} that {} not a JSON object",
+                if left_out == 1 { "entry" } else { "entries" },
+                if left_out == 1 { "is" } else { "are" },
+            ));
+            skipped = skipped.saturating_add(left_out);
+        }
+        if !take(records)? || !full {
+            if skipped > 0 {
+                return Ok(Listed::Cut(Failure::new(
+                    ExitCode::Protocol,
+                    format!("the list is incomplete: {skipped} of its entries were not records"),
+                )));
+            }
+            return Ok(Listed::Complete);
+        }
+        previous = prints.into_iter().collect();
     }
+    Ok(cut(format!(
+        "the listing stops after {MAX_PAGES} pages, the most mobivate reads"
+    )))
+}
+
+/// A listing cut short: the warning says why, the failure (76) that what
+/// was read is not the whole list.
+fn cut(why: String) -> Listed {
+    crate::report::warn(&why);
+    Listed::Cut(Failure::new(
+        ExitCode::Protocol,
+        "the list is incomplete: the server did not page through it",
+    ))
 }
 
 #[cfg(test)]
@@ -170,15 +342,74 @@ mod tests {
     #[test]
     fn paging_stops_at_a_short_page() {
         let mut asked = Vec::new();
-        each_page(
+        let listed = each_page(
             2,
             |page, _| {
                 asked.push(page);
-                Ok(if page < 3 { vec![1, 2] } else { vec![1] })
+                Ok(if page < 3 {
+                    Page::of(vec![1, 2], vec![page * 2, page * 2 + 1])
+                } else {
+                    Page::of(vec![1], vec![99])
+                })
             },
             |_| Ok(true),
         )
         .unwrap();
         assert_eq!(asked, [1, 2, 3]);
+        assert!(matches!(listed, Listed::Complete));
+    }
+
+    #[test]
+    fn paging_stops_when_the_server_repeats_itself() {
+        let mut taken = Vec::new();
+        let listed = each_page(
+            2,
+            |page, _| Ok(Page::of(vec![page, page], vec![1, 2])),
+            |records| {
+                taken.extend(records);
+                Ok(true)
+            },
+        )
+        .unwrap();
+        assert_eq!(taken, [1, 1]);
+        assert!(matches!(listed, Listed::Cut(f) if f.code == ExitCode::Protocol));
+    }
+
+    #[test]
+    fn paging_stops_at_the_page_cap() {
+        let mut pages = 0;
+        let listed = each_page(
+            1,
+            |page, _| Ok(Page::of(vec![page], vec![page % 2])),
+            |_| {
+                pages += 1;
+                Ok(true)
+            },
+        )
+        .unwrap();
+        assert_eq!(pages, MAX_PAGES);
+        assert!(matches!(listed, Listed::Cut(_)));
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let lenient =
+            |text: &str| String::from_utf8(lenient_json(text.as_bytes()).into_owned()).unwrap();
+        assert_eq!(lenient(r#"["\ud83d", 1]"#), r#"["\ufffd", 1]"#);
+        assert_eq!(lenient(r#"["\udc00\ud83d"]"#), r#"["\ufffd\ufffd"]"#);
+        let kept = r#"["\ud83d\ude00", "\\ud83d", "\u00e9\"", "\ud83d"#;
+        assert_eq!(
+            lenient(kept),
+            r#"["\ud83d\ude00", "\\ud83d", "\u00e9\"", "\ufffd"#
+        );
+        let page: Page<serde_json::Value> =
+            parse_page(br#"[{"a":"x\ud83dy"},{"a":"ok"}]"#).unwrap();
+        assert_eq!(page.records[0]["a"], "x\u{fffd}y");
+        assert_eq!(page.records[1]["a"], "ok");
+        let page: Page<serde_json::Value> = parse_page(br#"[1,{"a":"ok"},"x"]"#).unwrap();
+        assert_eq!(page.records.len(), 1);
+        assert_eq!((page.prints.len(), page.skipped), (3, 2));
+        assert_eq!(lenient("\\"), "\\");
+        assert_eq!(lenient("\\u12"), "\\u12");
     }
 }

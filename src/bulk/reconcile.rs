@@ -7,8 +7,9 @@
 //! resent); none found after `--settle` means still unknown, and resent only
 //! with `--resend-unknown`.
 //!
-//! The log is read with `api::messages` (bare arrays, 1-based pages of
-//! 1000, a short page ends).
+//! The log is read with `api::messages` through the one page loop
+//! (`api::status::each_page`: 1-based pages of 1000, a short page ends, a
+//! server that repeats itself fails the reconciliation with 76).
 
 use crate::api::messages::{self, Direction, Search};
 use crate::bulk::clock::{human, now_ms as now_unix_ms};
@@ -31,7 +32,7 @@ fn timestamp(unix_ms: i64) -> jiff::Timestamp {
 
 /// Calls `each` with the `senderReference` and the recipient (digits only)
 /// of every outgoing message in the log between the two times, page by page
-/// (`api::messages`).
+/// (`api::messages`, `api::status::each_page`).
 pub fn search_log(
     transport: &Transport,
     key: &Secret,
@@ -44,23 +45,24 @@ pub fn search_log(
         until: timestamp(to_ms),
         direction: Some(Direction::Mt),
     };
-    for page in 1.. {
-        let records = messages::search_page(transport, key, &search, page, PAGE_SIZE)?;
-        for record in &records {
-            let reference = messages::text_of(&record.sender_reference);
-            if !reference.is_empty() {
-                let recipient: String = messages::text_of(&record.recipient)
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                each(&reference, &recipient);
+    crate::api::status::each_page(
+        PAGE_SIZE,
+        |page, size| messages::search_page(transport, key, &search, page, size),
+        |records| {
+            for record in &records {
+                let reference = messages::text_of(&record.sender_reference);
+                if !reference.is_empty() {
+                    let recipient: String = messages::text_of(&record.recipient)
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    each(&reference, &recipient);
+                }
             }
-        }
-        if (records.len() as u64) < PAGE_SIZE {
-            break;
-        }
-    }
-    Ok(())
+            Ok(true)
+        },
+    )?
+    .whole()
 }
 
 /// What reconciliation decided.
@@ -87,6 +89,7 @@ pub fn reconcile(
     let lock = || ledger.lock().unwrap_or_else(|p| p.into_inner());
     let mut pending: Vec<(u64, i64)> = lock().unknown_requests();
     let mut outcome = Outcome::default();
+    let settle_ms = i64::try_from(settle.as_millis()).unwrap_or(i64::MAX);
     let mut per_request: HashMap<u64, u64> = HashMap::new();
     for (_, request, _) in refs.values() {
         *per_request.entry(*request).or_default() += 1;
@@ -98,8 +101,8 @@ pub fn reconcile(
         search_log(
             transport,
             key,
-            earliest - CLOCK_SKEW_MS,
-            now_unix_ms() + 60_000,
+            earliest.saturating_sub(CLOCK_SKEW_MS),
+            now_unix_ms().saturating_add(60_000),
             |reference, recipient| {
                 if let Some((row, request, ours)) = refs.get(reference)
                     && ours == recipient
@@ -117,7 +120,7 @@ pub fn reconcile(
             rows.dedup();
             let total = per_request.get(&id).copied().unwrap_or(0);
             if rows.is_empty() {
-                if now - at >= settle.as_millis() as i64 {
+                if now.saturating_sub(at) >= settle_ms {
                     outcome.settled.insert(id);
                 } else {
                     young.push((id, at));
@@ -143,7 +146,7 @@ pub fn reconcile(
             lock().apply(&record);
             outcome.accepted_rows += rows.len() as u64;
             if !complete {
-                let missing = total - rows.len() as u64;
+                let missing = total.saturating_sub(rows.len() as u64);
                 outcome.missing_rows += missing;
                 warn(&format!(
                     "request {id}: {} of its {total} rows are in the message log and {missing} are not; those are left unknown and will not be resent",
@@ -155,7 +158,11 @@ pub fn reconcile(
             break;
         }
         let latest = young.iter().map(|(_, at)| *at).max().unwrap_or(0);
-        let wait_ms = (latest + settle.as_millis() as i64 - now).max(0) as u64;
+        let wait_ms = latest
+            .saturating_add(settle_ms)
+            .saturating_sub(now)
+            .max(0)
+            .unsigned_abs();
         let rows: u64 = young
             .iter()
             .map(|(id, _)| per_request.get(id).copied().unwrap_or(0))

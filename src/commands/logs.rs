@@ -2,7 +2,7 @@
 //! page by page through the list output layer, and one record.
 
 use crate::api::messages::{self, Direction, Message, Search, text_of};
-use crate::api::status::{each_page, page_size};
+use crate::api::status::{Listed, each_page, page_size};
 use crate::cli::{ConnectionArgs, DirectionArg, LogsGetArgs, LogsListArgs, RecordFormat};
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -52,13 +52,19 @@ pub fn list(connection: &ConnectionArgs, args: &LogsListArgs) -> Result<(), Fail
 }
 
 /// Prints what was listed before an error, then reports the error; a
-/// closed pipe is a normal ending.
+/// closed pipe is a normal ending. A listing cut short by a server that
+/// repeats itself is ended as a whole one (the closing `]` of json), then
+/// fails (76).
 pub fn end_listing<R: crate::output::list::ListRecord>(
     mut out: ListOutput<R>,
-    listed: Result<(), Failure>,
+    listed: Result<Listed, Failure>,
 ) -> Result<(), Failure> {
     match listed {
-        Ok(()) => out.finish(),
+        Ok(Listed::Complete) => out.finish(),
+        Ok(Listed::Cut(failure)) => {
+            out.finish()?;
+            Err(failure)
+        }
         Err(failure) => {
             let _ = out.end_page();
             Err(failure)

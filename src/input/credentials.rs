@@ -56,6 +56,24 @@ fn resolve_username(
         )
         .with_hint("pass -u/--username or set MOBIVATE_USERNAME"));
     };
+    check_username(username)
+}
+
+/// A username given with `-u` or `MOBIVATE_USERNAME`, if any, checked as
+/// every username is (`auth login --with-key`, which needs none).
+pub fn given_username(args: &CredentialArgs) -> Result<Option<String>, Failure> {
+    let username = match &args.username {
+        Some(username) => username.clone(),
+        None => match non_empty_env("MOBIVATE_USERNAME")? {
+            Some(username) => username,
+            None => return Ok(None),
+        },
+    };
+    check_username(username).map(Some)
+}
+
+/// The one check of a username: not empty, no control characters.
+fn check_username(username: String) -> Result<String, Failure> {
     if username.is_empty() {
         return Err(Failure::new(ExitCode::Usage, "the username is empty")
             .with_hint("pass -u/--username or set MOBIVATE_USERNAME"));

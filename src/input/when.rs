@@ -133,6 +133,75 @@ pub fn parse_when(text: &str) -> Result<When, String> {
     })
 }
 
+/// The most a TZif file named by `TZ` is read: real ones are a few KiB.
+const MAX_TZIF_BYTES: u64 = 1024 * 1024;
+
+/// The local time zone of table dates: `TZ` as the C library reads it (a
+/// name, a POSIX rule, or a TZif file, with or without a leading `:`),
+/// else the system's. A `TZ` that cannot be used, or that names a device, a
+/// FIFO or a file over 1 MiB, is never read without bound: UTC, with a
+/// warning.
+pub fn local_zone() -> jiff::tz::TimeZone {
+    use jiff::tz::TimeZone;
+    let Some(raw) = std::env::var_os("TZ") else {
+        return TimeZone::system();
+    };
+    let Some(text) = raw.to_str() else {
+        crate::report::warn("TZ is not UTF-8 text; dates are shown in UTC");
+        return TimeZone::UTC;
+    };
+    match zone_from_tz(text) {
+        Ok(zone) => zone,
+        Err(why) => {
+            crate::report::warn(&format!(
+                "TZ={text} is not usable ({why}); dates are shown in UTC"
+            ));
+            TimeZone::UTC
+        }
+    }
+}
+
+fn zone_from_tz(text: &str) -> Result<jiff::tz::TimeZone, String> {
+    use jiff::tz::TimeZone;
+    let name = text.strip_prefix(':').unwrap_or(text);
+    if name.is_empty() {
+        return Ok(TimeZone::UTC);
+    }
+    // The database only knows the names it found under its own directory.
+    let in_database = name
+        .rfind("zoneinfo/")
+        .and_then(|at| name.get(at + "zoneinfo/".len()..))
+        .unwrap_or(name);
+    if let Ok(zone) = jiff::tz::db().get(in_database) {
+        return Ok(zone);
+    }
+    if let Ok(zone) = TimeZone::posix(name) {
+        return Ok(zone);
+    }
+    let path = std::path::Path::new(name);
+    if !path.is_absolute() && !name.contains('/') {
+        return Err("no such time zone".to_string());
+    }
+    let file = crate::platform::fs::open_without_waiting(path).map_err(|e| e.to_string())?;
+    let metadata = file.metadata().map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "it {}",
+            crate::platform::fs::file_kind(&metadata).describe()
+        ));
+    }
+    let mut data = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_TZIF_BYTES + 1),
+        &mut data,
+    )
+    .map_err(|e| e.to_string())?;
+    if data.len() as u64 > MAX_TZIF_BYTES {
+        return Err(format!("it is larger than {MAX_TZIF_BYTES} bytes"));
+    }
+    TimeZone::tzif(name, &data).map_err(|_| "it is not a TZif file".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

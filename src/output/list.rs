@@ -176,7 +176,7 @@ impl<R: ListRecord> ListOutput<R> {
     pub fn new(format: ListFormat, out: Box<dyn Write>, terminal_width: Option<u16>) -> Self {
         let sink = match format {
             ListFormat::Table => Sink::Table(TableSink {
-                zone: TimeZone::system(),
+                zone: crate::input::when::local_zone(),
                 terminal_width,
                 widths: None,
                 rows: Vec::new(),
@@ -350,6 +350,9 @@ pub fn record_text<R: ListRecord>(record: &R) -> String {
                 }
             })
             .collect();
+        // Bidirectional controls go as in a table: through the sanitiser,
+        // which has nothing else left to remove once controls are escaped.
+        let shown = crate::sanitize::sanitize_text(&shown);
         let line = format!("{name:<width$}  {shown}");
         out.push_str(line.trim_end());
         out.push('\n');
@@ -436,7 +439,9 @@ fn lines(table: &mut Table, widths: &[u16]) -> String {
         let width = widths.get(index).copied().unwrap_or(MIN_COLUMN);
         let gap = if index == last { 0 } else { GAP };
         // comfy-table counts the padding inside a fixed width.
-        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width + gap)));
+        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
+            width.saturating_add(gap),
+        )));
         column.set_padding((0, gap));
     }
     let mut text = String::new();
@@ -462,7 +467,8 @@ fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16
     let Some(available) = terminal_width else {
         return widths;
     };
-    let gaps = GAP * (widths.len().saturating_sub(1) as u16);
+    let gaps =
+        GAP.saturating_mul(u16::try_from(widths.len().saturating_sub(1)).unwrap_or(u16::MAX));
     let floor = |index: usize| MIN_COLUMN.min(content[index]);
     let steps: [&dyn Fn(usize) -> u16; 3] = [
         &|index| content[index],
@@ -474,7 +480,9 @@ fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16
     ];
     for step in steps {
         loop {
-            if widths.iter().sum::<u16>() + gaps <= available {
+            // In u32: widths come from the server's text, and must not wrap.
+            let total: u32 = widths.iter().map(|w| u32::from(*w)).sum::<u32>() + u32::from(gaps);
+            if total <= u32::from(available) {
                 return widths;
             }
             let widest = widths

@@ -9,10 +9,13 @@
 //! - `fs`: file modes and kinds, the process's own descriptors;
 //! - `width`: the columns of the terminal on stdout;
 //! - `net`: how the system reports a failed name lookup;
-//! - `trust`: where the system keeps its trusted CAs.
+//! - `trust`: where the system keeps its trusted CAs;
+//! - `wait`: sleeps and work in flight that Ctrl-C and a deadline cut short
+//!   (the same on every platform, built on `signals`).
 
 mod file_kind;
 pub mod trust;
+pub mod wait;
 
 #[cfg(unix)]
 mod unix;

@@ -126,6 +126,8 @@ fn given_key(
     args: &LoginArgs,
     interactivity: &Interactivity,
 ) -> Result<(Secret, Option<String>), Failure> {
+    // Checked as `-u` is, before the key is read or sent.
+    let username = credentials::given_username(&args.credentials)?;
     let sources = NonInteractiveSources {
         flag: "--with-key",
         others: "a password source (--password-stdin, --password-file, MOBIVATE_PASSWORD) without --with-key",
@@ -144,11 +146,6 @@ fn given_key(
             failure
         }
     })?;
-    let username = args.credentials.username.clone().or_else(|| {
-        std::env::var("MOBIVATE_USERNAME")
-            .ok()
-            .filter(|u| !u.is_empty())
-    });
     Ok((key, username))
 }
 

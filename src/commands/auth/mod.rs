@@ -48,8 +48,11 @@ fn login_hint(name: &str) -> String {
     }
 }
 
-/// A line for humans on stderr (not a warning, not the result).
+/// A line for humans on stderr (not a warning, not the result), through the
+/// sanitiser: a username, a profile name or a base URL from config.toml or
+/// the environment never moves the cursor or forges a second line.
 fn say(line: &str) {
     use std::io::Write;
+    let line = crate::sanitize::sanitize_text(line);
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -57,11 +57,15 @@ pub fn run(connection: &ConnectionArgs, args: &StatusArgs) -> Result<(), Failure
                 None if place.is_none() => "not checked: no key",
                 None => "not checked: the server could not be reached",
             };
+            // One line each, so that no value can end one and start another.
+            super::say(&format!("Profile:  {name}"));
             super::say(&format!(
-                "Profile:  {name}\nUsername: {}\nBase URL: {}\nKey:      {key_line}\nCheck:    {check_line}",
-                username.as_deref().unwrap_or("(none)"),
-                transport.endpoint().base(),
+                "Username: {}",
+                username.as_deref().unwrap_or("(none)")
             ));
+            super::say(&format!("Base URL: {}", transport.endpoint().base()));
+            super::say(&format!("Key:      {key_line}"));
+            super::say(&format!("Check:    {check_line}"));
         }
     }
     match checked {
