@@ -242,9 +242,10 @@ fn receive(
             && !forwarder.has_room(job.body.len())
         {
             warn(&format!(
-                "refused a {} from {} with 503: {MAX_QUEUED} payloads are waiting to be forwarded",
+                "refused a {} from {} with 503: the forward queue is full ({MAX_QUEUED} payloads or {} MiB wait to be forwarded)",
                 job.kind.name(),
-                job.connection.peer
+                job.connection.peer,
+                MAX_QUEUED_BYTES / (1024 * 1024)
             ));
             job.connection.answer(
                 503,
