@@ -8,8 +8,10 @@ use crate::exit::ExitCode;
 use crate::input::key::resolve_key;
 use crate::input::prompt::Interactivity;
 use crate::net::endpoint::{Endpoint, is_loopback};
-use crate::net::receiver::{Connection, REQUEST_DEADLINE, Receiver, RequestError};
-use crate::net::transport::{Call, MAX_BODY_BYTES, Method, RetryPolicy, Transport};
+use crate::net::receiver::{
+    Connection, MAX_PAYLOAD_BYTES, REQUEST_DEADLINE, Receiver, RequestError,
+};
+use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::output::list::{Value, api_date};
 use crate::platform::signals;
 use crate::report::warn;
@@ -483,7 +485,8 @@ fn forward(transport: &Transport, kind: Kind, body: &[u8]) {
         json_body: Some(body),
         bearer: None,
         policy: RetryPolicy::NotAfterSending,
-        max_body: MAX_BODY_BYTES,
+        // Only the status matters; a local service may answer with a page.
+        max_body: MAX_PAYLOAD_BYTES as u64,
     };
     match transport.send(&call) {
         Ok(reply) => {
