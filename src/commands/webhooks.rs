@@ -534,6 +534,27 @@ mod tests {
     }
 
     #[test]
+    fn its_own_address_is_127_0_0_1_or_0_0_0_0_on_its_port() {
+        let own = |url: &str| is_own_address(&Endpoint::exact(url).unwrap(), 8080);
+        assert!(own("http://127.0.0.1:8080/hook"));
+        assert!(own("https://127.0.0.1:8080"));
+        assert!(own("http://0.0.0.0:8080/"));
+        assert!(own("http://[::ffff:127.0.0.1]:8080/"));
+        assert!(!own("http://127.0.0.1:8081/hook"));
+        assert!(!own("http://127.0.0.1/hook"));
+        assert!(!own("http://127.0.0.2:8080/hook"));
+        assert!(!own("http://[::1]:8080/hook"));
+        assert!(is_own_address(
+            &Endpoint::exact("http://127.0.0.1/").unwrap(),
+            80
+        ));
+        assert!(is_own_address(
+            &Endpoint::exact("https://127.0.0.1/").unwrap(),
+            443
+        ));
+    }
+
+    #[test]
     fn webhook_urls() {
         assert!(check_url("https://example.com/hook", true).is_ok());
         assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());

@@ -19,6 +19,8 @@ pub const MAX_CONNECTIONS: usize = 64;
 /// The time a client has for its whole request, head and body.
 pub const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// All a request may take, head, chunk framing and trailers included.
+const MAX_REQUEST_BYTES: u64 = 4 * 1024 * 1024;
 /// A chunk-size line: the size in hex and any chunk extensions.
 const MAX_CHUNK_LINE_BYTES: usize = 1024;
 /// How long an answered connection is kept to read what the client still
@@ -178,7 +180,7 @@ impl Connection {
             stream: &self.stream,
             until: self.deadline,
         };
-        let mut reader = BufReader::new(reader);
+        let mut reader = BufReader::new(reader.take(MAX_REQUEST_BYTES));
         read_request(&mut reader, &self.stream)
     }
 
