@@ -204,9 +204,12 @@ pub enum WebhooksCommand {
     /// Receive webhook payloads on 127.0.0.1 and print each as a JSON line
     ///
     /// Each payload (receipt, incoming, click) is printed on stdout as one
-    /// JSON object with `kind` added, and answered 200 at once; a malformed
-    /// one gets a 400 and a line on stderr. Ctrl-C ends it with exit 0. Put it
-    /// behind your own tunnel or reverse proxy to receive real receipts.
+    /// JSON object with `kind` added, and answered 200 once it is printed
+    /// (and, with --forward, queued); a malformed one gets a 400 and a line on
+    /// stderr. Each request must arrive within 10 s; beyond 64 connections at
+    /// once, a full forward queue or a closed stdout, the answer is 503.
+    /// Ctrl-C or SIGTERM ends it with exit 0. Put it behind your own tunnel or
+    /// reverse proxy to receive real receipts.
     Listen(WebhooksListenArgs),
 }
 

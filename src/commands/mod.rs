@@ -39,7 +39,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             optouts::change(&cli.connection, &args, optouts::Change::Remove)
         }
         Command::Webhooks(WebhooksCommand::Set(args)) => webhooks::set(&cli.connection, &args),
-        Command::Webhooks(WebhooksCommand::Listen(args)) => webhooks::listen(&args),
+        Command::Webhooks(WebhooksCommand::Listen(args)) => {
+            webhooks::listen(&cli.connection, &args)
+        }
         Command::Auth(args) => auth::run(&cli.connection, &args),
         Command::Send(args) => send::run(&cli.connection, &args),
         Command::Segments(args) => segments::run(&args),
@@ -59,11 +61,16 @@ fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
         connection.base_url.as_deref(),
         crate::input::profile::base_url,
     )?;
-    let settings = Settings {
+    Transport::new(&settings(connection), endpoint)
+}
+
+/// How to talk over the network, from the command line: for the API and
+/// for `webhooks listen --forward` alike.
+fn settings(connection: &ConnectionArgs) -> Settings {
+    Settings {
         timeout: connection.timeout,
         retries: connection.retries,
         cacert: connection.cacert.clone(),
         verbose: connection.verbose > 0,
-    };
-    Transport::new(&settings, endpoint)
+    }
 }

@@ -7,16 +7,21 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::key::resolve_key;
 use crate::input::prompt::Interactivity;
-use crate::net::endpoint::is_loopback;
-use crate::net::receiver::{Exchange, Receiver};
+use crate::net::endpoint::{Endpoint, is_loopback};
+use crate::net::receiver::{
+    Connection, MAX_PAYLOAD_BYTES, REQUEST_DEADLINE, Receiver, RequestError,
+};
+use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::output::list::{Value, api_date};
 use crate::platform::signals;
 use crate::report::warn;
 use crate::sanitize::{display_url, sanitize_server_text};
+use std::collections::VecDeque;
 use std::io::{ErrorKind, Write};
+use std::net::{IpAddr, Ipv4Addr, ToSocketAddrs};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
-
-const FORWARD_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub fn set(connection: &ConnectionArgs, args: &WebhooksSetArgs) -> Result<(), Failure> {
     check_url(&args.url, true)?;
@@ -57,10 +62,22 @@ fn check_url(raw: &str, for_mobivate: bool) -> Result<(), Failure> {
     }
 }
 
-pub fn listen(args: &WebhooksListenArgs) -> Result<(), Failure> {
-    if let Some(url) = &args.forward {
-        check_url(url, false)?;
-    }
+pub fn listen(connection: &ConnectionArgs, args: &WebhooksListenArgs) -> Result<(), Failure> {
+    // The target goes through the transport every API call uses: the same
+    // trust (--cacert, the system store), proxy rules, timeout and -v.
+    let forward_to = match &args.forward {
+        Some(url) => {
+            check_url(url, false)?;
+            let endpoint = Endpoint::exact(url).map_err(|why| {
+                Failure::new(
+                    ExitCode::DataErr,
+                    format!("{:?} {why}", display_url(url.trim())),
+                )
+            })?;
+            Some(Transport::new(&super::settings(connection), endpoint)?)
+        }
+        None => None,
+    };
     signals::catch_interrupts();
     let receiver = Receiver::bind(args.port).map_err(|error| {
         Failure::new(
@@ -69,93 +86,351 @@ pub fn listen(args: &WebhooksListenArgs) -> Result<(), Failure> {
         )
         .with_hint("choose another --port (0 picks a free one)")
     })?;
+    let port = receiver.port();
+    if let Some(transport) = &forward_to
+        && is_own_address(transport.endpoint(), port)
+    {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!(
+                "--forward {:?} is this listener's own address: every payload would come back for ever",
+                display_url(transport.endpoint().base())
+            ),
+        ));
+    }
+    let printer = Printer::start().map_err(cannot_start)?;
+    let forwarder = forward_to
+        .map(Forwarder::start)
+        .transpose()
+        .map_err(cannot_start)?;
+    let (jobs, pending) = mpsc::channel::<Job>();
+    let closing = Arc::new(AtomicBool::new(false));
+    let stopped = closing.clone();
+    receiver
+        .serve(move |connection| serve(connection, &jobs, &stopped))
+        .map_err(cannot_start)?;
     let _ = writeln!(
         std::io::stderr().lock(),
-        "mobivate: listening on http://127.0.0.1:{}/ (Ctrl-C to stop)",
-        receiver.port()
+        "mobivate: listening on http://127.0.0.1:{port}/ (Ctrl-C to stop)"
     );
-    // Forwarding runs on its own thread, in order, so that a slow target
-    // never delays the answer to the next payload.
-    let forwarder = args.forward.clone().map(|url| {
-        let (queue, jobs) = std::sync::mpsc::channel::<(Kind, Vec<u8>)>();
-        let worker = std::thread::spawn(move || {
-            for (kind, body) in jobs {
-                forward(&url, kind, &body);
-            }
-        });
-        (queue, worker)
-    });
-    let received = receive(&receiver, forwarder.as_ref().map(|(queue, _)| queue));
-    if let Some((queue, worker)) = forwarder {
-        // Payloads already received are still forwarded before the end.
-        drop(queue);
-        let _ = worker.join();
+    let received = receive(&pending, &printer, forwarder.as_ref(), &closing);
+    // Whatever was read and not printed is refused, so that Mobivate retries it.
+    closing.store(true, Ordering::SeqCst);
+    while let Ok(job) = pending.try_recv() {
+        job.connection.answer(503, UNAVAILABLE, STOPPING);
+    }
+    if let Some(forwarder) = forwarder {
+        forwarder.stop();
     }
     received
 }
 
+const UNAVAILABLE: &str = "Service Unavailable";
+const STOPPING: &str = "{\"error\":\"the listener is stopping\"}";
+const POLL: Duration = Duration::from_millis(50);
+/// Payloads waiting to be forwarded, beyond the one being forwarded.
+const MAX_QUEUED: usize = 1000;
+const MAX_QUEUED_BYTES: usize = 64 * 1024 * 1024;
+
+fn cannot_start(error: std::io::Error) -> Failure {
+    Failure::new(
+        ExitCode::Unavailable,
+        format!("cannot start the listener: {error}"),
+    )
+}
+
+/// Whether a request to `target` would come back to the listener on
+/// 127.0.0.1:`port`: its host is, or resolves to, 127.0.0.1 or 0.0.0.0.
+fn is_own_address(target: &Endpoint, port: u16) -> bool {
+    if target.port() != port {
+        return false;
+    }
+    let host = target.host().trim_start_matches('[').trim_end_matches(']');
+    let addresses: Vec<IpAddr> = match host.parse::<IpAddr>() {
+        Ok(ip) => vec![ip],
+        Err(_) => (host, port)
+            .to_socket_addrs()
+            .map(|found| found.map(|address| address.ip()).collect())
+            .unwrap_or_default(),
+    };
+    addresses.into_iter().any(|ip| {
+        let ip = ip.to_canonical();
+        ip == IpAddr::V4(Ipv4Addr::LOCALHOST) || ip == IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+    })
+}
+
+/// A payload read and checked, waiting to be printed and answered.
+struct Job {
+    connection: Connection,
+    line: String,
+    kind: Kind,
+    body: Vec<u8>,
+}
+
+/// On the connection's own thread: reads the request and answers what can
+/// be answered without printing; a payload goes on to `receive`.
+fn serve(connection: Connection, jobs: &mpsc::Sender<Job>, closing: &AtomicBool) {
+    let peer = connection.peer;
+    let request = match connection.read_request() {
+        Ok(request) => request,
+        Err(RequestError::TooSlow) => {
+            connection.answer(408, "Request Timeout", "{\"error\":\"request timeout\"}");
+            warn(&format!(
+                "gave up on a request from {peer}: not complete after {} s",
+                REQUEST_DEADLINE.as_secs()
+            ));
+            return;
+        }
+        Err(RequestError::Malformed(why)) => {
+            connection.answer(400, "Bad Request", "{\"error\":\"malformed request\"}");
+            warn(&format!("rejected a malformed request from {peer}: {why}"));
+            return;
+        }
+    };
+    if request.method == "GET" || request.method == "HEAD" {
+        // A tunnel's or proxy's health check.
+        connection.answer(200, "OK", "{\"listening\":true}");
+        return;
+    }
+    if request.method != "POST" {
+        connection.answer(405, "Method Not Allowed", "{\"error\":\"POST only\"}");
+        warn(&format!(
+            "rejected a {} request from {peer}: payloads are POSTed",
+            sanitize_server_text(&request.method)
+        ));
+        return;
+    }
+    match payload_line(&request.path, &request.body) {
+        Ok((line, kind)) => {
+            if closing.load(Ordering::SeqCst) {
+                connection.answer(503, UNAVAILABLE, STOPPING);
+                return;
+            }
+            let job = Job {
+                connection,
+                line,
+                kind,
+                body: request.body,
+            };
+            if let Err(mpsc::SendError(job)) = jobs.send(job) {
+                job.connection.answer(503, UNAVAILABLE, STOPPING);
+            }
+        }
+        Err(why) => {
+            connection.answer(400, "Bad Request", "{\"error\":\"malformed payload\"}");
+            warn(&format!("rejected a malformed payload from {peer}: {why}"));
+        }
+    }
+}
+
+/// Prints each payload, in the order they were read, and answers it: 200
+/// once its line is on stdout and, with --forward, it is queued.
 fn receive(
-    receiver: &Receiver,
-    forwarder: Option<&std::sync::mpsc::Sender<(Kind, Vec<u8>)>>,
+    pending: &mpsc::Receiver<Job>,
+    printer: &Printer,
+    forwarder: Option<&Forwarder>,
+    closing: &AtomicBool,
 ) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    while let Some(exchange) = receiver.next(&signals::interrupted) {
-        let Some((line, kind, body)) = accept(exchange) else {
-            continue;
+    loop {
+        if signals::interrupted() {
+            return Ok(());
+        }
+        let job = match pending.recv_timeout(POLL) {
+            Ok(job) => job,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         };
-        match writeln!(stdout, "{line}").and_then(|()| stdout.flush()) {
-            Ok(()) => {}
-            // The reader went away: a normal ending, as for the list commands.
-            Err(error) if error.kind() == ErrorKind::BrokenPipe => return Ok(()),
-            Err(error) => {
+        if let Some(forwarder) = forwarder
+            && !forwarder.has_room(job.body.len())
+        {
+            warn(&format!(
+                "refused a {} from {} with 503: the forward queue is full ({MAX_QUEUED} payloads or {} MiB wait to be forwarded)",
+                job.kind.name(),
+                job.connection.peer,
+                MAX_QUEUED_BYTES / (1024 * 1024)
+            ));
+            job.connection.answer(
+                503,
+                UNAVAILABLE,
+                "{\"error\":\"the forward queue is full\"}",
+            );
+            continue;
+        }
+        match printer.print(job.line) {
+            Printed::Yes => {
+                if let Some(forwarder) = forwarder {
+                    forwarder.push(job.kind, job.body);
+                }
+                job.connection.answer(200, "OK", "{\"received\":true}");
+            }
+            Printed::Interrupted => {
+                // Perhaps printed, perhaps not: Mobivate sends it again.
+                job.connection.answer(503, UNAVAILABLE, STOPPING);
+                return Ok(());
+            }
+            Printed::Failed(error) => {
+                closing.store(true, Ordering::SeqCst);
+                job.connection.answer(503, UNAVAILABLE, STOPPING);
+                // The reader went away: a normal ending, as for the list commands.
+                if error.kind() == ErrorKind::BrokenPipe {
+                    return Ok(());
+                }
                 return Err(Failure::new(
                     ExitCode::IoErr,
                     format!("cannot write to stdout: {error}"),
                 ));
             }
         }
-        if let Some(queue) = forwarder {
-            let _ = queue.send((kind, body));
-        }
     }
-    Ok(())
 }
 
-/// Answers the exchange: 200 with the JSON line to print, or 400 with a
-/// line on stderr.
-fn accept(mut exchange: Exchange) -> Option<(String, Kind, Vec<u8>)> {
-    let peer = exchange.peer;
-    let request = match std::mem::replace(&mut exchange.request, Err(String::new())) {
-        Ok(request) => request,
-        Err(why) => {
-            exchange.answer(400, "Bad Request", "{\"error\":\"malformed request\"}");
-            warn(&format!("rejected a malformed request from {peer}: {why}"));
+enum Printed {
+    Yes,
+    /// Ctrl-C or SIGTERM while the line was being written.
+    Interrupted,
+    Failed(std::io::Error),
+}
+
+/// Writes lines to stdout on a thread of its own, so that a reader that
+/// stops reading never delays Ctrl-C.
+struct Printer {
+    lines: mpsc::Sender<String>,
+    done: mpsc::Receiver<std::io::Result<()>>,
+}
+
+impl Printer {
+    fn start() -> std::io::Result<Printer> {
+        let (lines, to_print) = mpsc::channel::<String>();
+        let (report, done) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("stdout".into())
+            .spawn(move || {
+                signals::block_interrupts_in_this_thread();
+                let mut stdout = std::io::stdout().lock();
+                for line in to_print {
+                    let written = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
+                    if report.send(written).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Printer { lines, done })
+    }
+
+    fn print(&self, line: String) -> Printed {
+        let gone = || {
+            Printed::Failed(std::io::Error::new(
+                ErrorKind::BrokenPipe,
+                "the stdout thread ended",
+            ))
+        };
+        if self.lines.send(line).is_err() {
+            return gone();
+        }
+        loop {
+            match self.done.recv_timeout(POLL) {
+                Ok(Ok(())) => return Printed::Yes,
+                Ok(Err(error)) => return Printed::Failed(error),
+                Err(mpsc::RecvTimeoutError::Timeout) if signals::interrupted() => {
+                    return Printed::Interrupted;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return gone(),
+            }
+        }
+    }
+}
+
+/// The --forward queue, forwarded in order on a thread of its own so that
+/// a slow target never delays the answer to the next payload.
+struct Forwarder {
+    shared: Arc<(Mutex<Queue>, Condvar)>,
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: VecDeque<(Kind, Vec<u8>)>,
+    bytes: usize,
+    /// One payload is being forwarded now.
+    busy: bool,
+    stopped: bool,
+}
+
+impl Forwarder {
+    fn start(transport: Transport) -> std::io::Result<Forwarder> {
+        let shared = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
+        let queue = shared.clone();
+        std::thread::Builder::new()
+            .name("forward".into())
+            .spawn(move || {
+                signals::block_interrupts_in_this_thread();
+                while let Some((kind, body)) = next_to_forward(&queue) {
+                    forward(&transport, kind, &body);
+                    if let Ok(mut state) = queue.0.lock() {
+                        state.busy = false;
+                    }
+                }
+            })?;
+        Ok(Forwarder { shared })
+    }
+
+    fn has_room(&self, bytes: usize) -> bool {
+        self.shared.0.lock().is_ok_and(|queue| {
+            queue.waiting.len() < MAX_QUEUED
+                && queue.bytes.saturating_add(bytes) <= MAX_QUEUED_BYTES
+        })
+    }
+
+    fn push(&self, kind: Kind, body: Vec<u8>) {
+        if let Ok(mut queue) = self.shared.0.lock() {
+            queue.bytes = queue.bytes.saturating_add(body.len());
+            queue.waiting.push_back((kind, body));
+            self.shared.1.notify_one();
+        }
+    }
+
+    /// Stops at once, without waiting for the target, and says on stderr
+    /// what was not forwarded.
+    fn stop(self) {
+        let Ok(mut queue) = self.shared.0.lock() else {
+            return;
+        };
+        queue.stopped = true;
+        let left = queue.waiting.len();
+        let busy = queue.busy;
+        queue.waiting.clear();
+        drop(queue);
+        self.shared.1.notify_all();
+        let plural = |n: usize| {
+            if n == 1 {
+                "payload was"
+            } else {
+                "payloads were"
+            }
+        };
+        match (left, busy) {
+            (0, false) => {}
+            (left, false) => warn(&format!("{left} {} not forwarded", plural(left))),
+            (left, true) => warn(&format!(
+                "{left} {} not forwarded, and 1 more was being forwarded and may not have arrived",
+                plural(left)
+            )),
+        }
+    }
+}
+
+fn next_to_forward(shared: &(Mutex<Queue>, Condvar)) -> Option<(Kind, Vec<u8>)> {
+    let mut queue = shared.0.lock().ok()?;
+    loop {
+        if queue.stopped {
             return None;
         }
-    };
-    if request.method == "GET" || request.method == "HEAD" {
-        // A tunnel's or proxy's health check.
-        exchange.answer(200, "OK", "{\"listening\":true}");
-        return None;
-    }
-    if request.method != "POST" {
-        exchange.answer(405, "Method Not Allowed", "{\"error\":\"POST only\"}");
-        warn(&format!(
-            "rejected a {} request from {peer}: payloads are POSTed",
-            sanitize_server_text(&request.method)
-        ));
-        return None;
-    }
-    match payload_line(&request.path, &request.body) {
-        Ok((line, kind)) => {
-            exchange.answer(200, "OK", "{\"received\":true}");
-            Some((line, kind, request.body))
+        if let Some((kind, body)) = queue.waiting.pop_front() {
+            queue.bytes = queue.bytes.saturating_sub(body.len());
+            queue.busy = true;
+            return Some((kind, body));
         }
-        Err(why) => {
-            exchange.answer(400, "Bad Request", "{\"error\":\"malformed payload\"}");
-            warn(&format!("rejected a malformed payload from {peer}: {why}"));
-            None
-        }
+        queue = shared.1.wait(queue).ok()?;
     }
 }
 
@@ -190,29 +465,42 @@ pub fn payload_line(path: &str, body: &[u8]) -> Result<(String, Kind), String> {
     object.shift_remove("kind");
     let rest = serde_json::Value::Object(object).to_string();
     let mut line = format!("{{\"kind\":\"{}\"", kind.name());
-    if rest.len() > 2 {
-        line.push(',');
-        line.push_str(&rest[1..]);
-    } else {
-        line.push('}');
+    match rest.strip_prefix('{') {
+        Some(fields) if fields != "}" => {
+            line.push(',');
+            line.push_str(fields);
+        }
+        _ => line.push('}'),
     }
     Ok((line, kind))
 }
 
-fn forward(url: &str, kind: Kind, body: &[u8]) {
-    let shown = display_url(url);
-    match crate::net::receiver::forward(url, body, FORWARD_TIMEOUT) {
-        Ok(status) => {
+/// Re-posts one payload unchanged; the status or the failure goes to stderr.
+/// Never retried once it may have been sent.
+fn forward(transport: &Transport, kind: Kind, body: &[u8]) {
+    let shown = display_url(transport.endpoint().base());
+    let call = Call {
+        method: Method::Post,
+        path: "",
+        json_body: Some(body),
+        bearer: None,
+        policy: RetryPolicy::NotAfterSending,
+        // Only the status matters; a local service may answer with a page.
+        max_body: MAX_PAYLOAD_BYTES as u64,
+    };
+    match transport.send(&call) {
+        Ok(reply) => {
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "mobivate: forwarded {} to {shown}: HTTP {status}",
-                kind.name()
+                "mobivate: forwarded {} to {shown}: HTTP {}",
+                kind.name(),
+                reply.status
             );
         }
-        Err(error) => warn(&format!(
+        Err(failure) => warn(&format!(
             "forwarding {} to {shown} failed: {}",
             kind.name(),
-            sanitize_server_text(&error)
+            sanitize_server_text(&failure.to_string())
         )),
     }
 }
@@ -243,6 +531,27 @@ mod tests {
         assert!(payload_line("/", b"[1]").is_err());
         assert!(payload_line("/", b"{\"x\":1}").is_err());
         assert!(payload_line("/", b"{nope").is_err());
+    }
+
+    #[test]
+    fn its_own_address_is_127_0_0_1_or_0_0_0_0_on_its_port() {
+        let own = |url: &str| is_own_address(&Endpoint::exact(url).unwrap(), 8080);
+        assert!(own("http://127.0.0.1:8080/hook"));
+        assert!(own("https://127.0.0.1:8080"));
+        assert!(own("http://0.0.0.0:8080/"));
+        assert!(own("http://[::ffff:127.0.0.1]:8080/"));
+        assert!(!own("http://127.0.0.1:8081/hook"));
+        assert!(!own("http://127.0.0.1/hook"));
+        assert!(!own("http://127.0.0.2:8080/hook"));
+        assert!(!own("http://[::1]:8080/hook"));
+        assert!(is_own_address(
+            &Endpoint::exact("http://127.0.0.1/").unwrap(),
+            80
+        ));
+        assert!(is_own_address(
+            &Endpoint::exact("https://127.0.0.1/").unwrap(),
+            443
+        ));
     }
 
     #[test]

@@ -99,6 +99,36 @@ impl Endpoint {
         })
     }
 
+    /// A URL used exactly as written, query included: a `--forward` target,
+    /// which may be plain http to any host. `url("")` is the URL itself.
+    /// Err says why it cannot be used.
+    pub fn exact(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        let uri: Uri = raw.parse().map_err(|_| "is not a URL".to_string())?;
+        let https = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            _ => return Err("is not an http(s) URL".to_string()),
+        };
+        let authority = uri.authority().ok_or_else(|| "has no host".to_string())?;
+        check_port(authority.as_str())?;
+        let host = authority.host().to_string();
+        if host.is_empty() {
+            return Err("has no host".to_string());
+        }
+        Ok(Endpoint {
+            base: raw.to_string(),
+            host,
+            https,
+        })
+    }
+
+    /// The port a request goes to: the URL's, else the scheme's.
+    pub fn port(&self) -> u16 {
+        let port = self.base.parse::<Uri>().ok().and_then(|uri| uri.port_u16());
+        port.unwrap_or(if self.https { 443 } else { 80 })
+    }
+
     /// The full URL of an API path such as `/auth/getkey`, keeping the base's path.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
