@@ -6,6 +6,7 @@ use crate::bulk::hash::StreamHash;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::platform;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -355,21 +356,28 @@ fn json_row(
         value.clear();
     }
     present.fill(false);
-    let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(text) {
+    // Raw values, so that a number is taken exactly as written: `447930000001`
+    // is that number, and `447930000001.0` stays what it is (which the
+    // recipient check refuses) rather than becoming other digits.
+    let object: HashMap<String, &serde_json::value::RawValue> = match serde_json::from_slice(text) {
         Ok(object) => object,
         Err(error) => return Some(format!("not a JSON object: {error}")),
     };
     for (slot, name) in names.iter().enumerate() {
-        let Some(value) = object.get(name) else {
+        let Some(raw) = object.get(name) else {
             continue;
         };
         seen[slot] = true;
         present[slot] = true;
-        match value {
-            serde_json::Value::String(s) => values[slot].push_str(s),
-            serde_json::Value::Null => {}
-            serde_json::Value::Number(n) => values[slot].push_str(&n.to_string()),
-            serde_json::Value::Bool(b) => values[slot].push_str(if *b { "true" } else { "false" }),
+        let raw = raw.get();
+        match raw.as_bytes().first() {
+            Some(b'"') => match serde_json::from_str::<std::borrow::Cow<str>>(raw) {
+                Ok(text) => values[slot].push_str(&text),
+                Err(error) => return Some(format!("not a JSON object: {error}")),
+            },
+            Some(b'n') => {}
+            Some(b't' | b'f') => values[slot].push_str(raw),
+            Some(b'-' | b'0'..=b'9') => values[slot].push_str(raw),
             _ => {
                 return Some(format!(
                     "the value of \"{name}\" is not text, a number or a boolean"

@@ -23,6 +23,7 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
+use crate::input::text::{TextSource, read_text};
 use crate::input::when::{api_utc, parse_schedule};
 use crate::output;
 use crate::platform::signals::{self, Interrupt};
@@ -66,6 +67,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         })
         .transpose()?;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
+    if let Some(name) = &args.name {
+        super::send::checked_label(name, "--name")?;
+    }
     let transport = if args.check {
         None
     } else {
@@ -513,18 +517,17 @@ fn input_format(args: &BulkArgs) -> Format {
 fn read_template(args: &BulkArgs) -> Result<Option<Template>, Failure> {
     let source = match (&args.text, &args.text_file) {
         (Some(text), _) => text.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .map(|text| {
-                text.strip_suffix('\n')
-                    .map(|t| t.strip_suffix('\r').unwrap_or(t).to_string())
-                    .unwrap_or(text)
-            })
-            .map_err(|e| {
-                Failure::new(
-                    ExitCode::NoInput,
-                    format!("cannot read --text-file {}: {e}", path.display()),
-                )
-            })?,
+        // The one capped reader of every text source (`send`'s too).
+        (None, Some(path)) => match TextSource::from_args(None, Some(path)) {
+            Some(source) if source.is_stdin() && args.file.as_os_str() == "-" => {
+                return Err(Failure::new(
+                    ExitCode::Usage,
+                    "the rows and --text-file cannot both come from stdin",
+                ));
+            }
+            Some(source) => read_text(&source)?,
+            None => return Ok(None),
+        },
         (None, None) => return Ok(None),
     };
     if source.trim().is_empty() {

@@ -16,7 +16,7 @@ use crate::input::{defaults, key};
 use crate::output;
 use crate::report::Verbose;
 use crate::sms::segments::{self, Segments};
-use crate::sms::{fold, number, originator};
+use crate::sms::{fold, message, number, originator};
 use std::hash::{BuildHasher, RandomState};
 use std::io::Write;
 
@@ -245,22 +245,16 @@ fn originator_from(flag: Option<&str>) -> Result<originator::Originator, Failure
 }
 
 fn route_from(flag: Option<&str>) -> Result<String, Failure> {
-    let given = defaults::route(flag)?;
-    checked_label(&given.value, given.source).map(str::to_string)
+    Ok(defaults::route(flag)?.value)
 }
 
-/// A route, reference or campaign id: sent as given, so it must not be empty
-/// or hold characters that cannot be shown.
-fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure> {
-    let unusable = |why: &str| {
-        Failure::new(ExitCode::DataErr, format!("{from} {why}")).with_hint("nothing was sent")
-    };
-    if value.trim().is_empty() {
-        return Err(unusable("is empty"));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(unusable("has control characters"));
-    }
+/// A route, reference, campaign id or name: sent as given, so it must not be
+/// empty or hold characters that cannot be shown (`sms::message::label`, as
+/// for every bulk row).
+pub fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure> {
+    message::label(value).map_err(|problem| {
+        Failure::new(ExitCode::DataErr, format!("{from} {problem}")).with_hint("nothing was sent")
+    })?;
     Ok(value)
 }
 

@@ -4,6 +4,7 @@
 
 use crate::env;
 use crate::error::Failure;
+use crate::exit::ExitCode;
 use crate::input::profile;
 
 /// The route when nothing names one.
@@ -20,14 +21,19 @@ pub fn sender(flag: Option<&str>) -> Result<Option<Sourced>, Failure> {
     pick(flag, "--from", "MOBIVATE_FROM", |d| d.from)
 }
 
-/// The route; `mglobal` when nothing gives one.
+/// The route; `mglobal` when nothing gives one. Checked as every label sent
+/// to the server is (`sms::message::label`), wherever it came from: an
+/// empty, blank or control-character route is 65, before anything is sent.
 pub fn route(flag: Option<&str>) -> Result<Sourced, Failure> {
-    Ok(
-        pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
-            value: DEFAULT_ROUTE.to_string(),
-            source: "the default",
-        }),
-    )
+    let route = pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
+        value: DEFAULT_ROUTE.to_string(),
+        source: "the default",
+    });
+    crate::sms::message::label(&route.value).map_err(|problem| {
+        Failure::new(ExitCode::DataErr, format!("{} {problem}", route.source))
+            .with_hint("nothing was sent")
+    })?;
+    Ok(route)
 }
 
 fn pick(

@@ -8,7 +8,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The longest text accepted, in bytes, not counting one trailing newline.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+pub use crate::sms::message::MAX_TEXT_BYTES;
+use crate::sms::message::{self, TextProblem};
 
 /// Where the text comes from.
 pub enum TextSource<'a> {
@@ -98,12 +99,12 @@ fn parse_text(mut raw: Vec<u8>, from: &str) -> Result<String, Failure> {
     let unusable =
         |why: &str| Failure::new(ExitCode::DataErr, format!("the text from {from} {why}"));
     if raw.len() > MAX_TEXT_BYTES {
-        return Err(unusable("is longer than 64 KiB (65536 bytes)"));
+        return Err(unusable(&TextProblem::TooLong.to_string()));
     }
     let text = String::from_utf8(raw).map_err(|_| unusable("is not valid UTF-8"))?;
-    if text.is_empty() {
-        return Err(unusable("is empty").with_hint("nothing was sent"));
-    }
+    // The same check as every bulk row's.
+    message::text(&text)
+        .map_err(|problem| unusable(&problem.to_string()).with_hint("nothing was sent"))?;
     Ok(text)
 }
 

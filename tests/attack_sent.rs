@@ -1,0 +1,333 @@
+//! What is sent, under attack: `send` and `bulk` go through one message
+//! validation (text cap, exact parts, recipients, routes, labels), every
+//! text source and row is bounded, and every row is accounted for.
+
+mod common;
+
+use common::bulk_api::{self, BulkApi, Faults};
+use common::{KEY, mobivate, stderr_of, stdout_of};
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+/// `mobivate bulk FILE --yes` against `api`, the key in the environment.
+fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
+    let mut cmd = mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &api.url(), "bulk"])
+        .arg(file)
+        .args(["--yes", "--settle", "0", "--from", "Shop"]);
+    cmd
+}
+
+fn recipients(api: &BulkApi) -> Vec<String> {
+    let mut got: Vec<String> = api.messages().into_iter().map(|m| m.recipient).collect();
+    got.sort();
+    got
+}
+
+#[test]
+fn a_text_over_64_kib_is_an_invalid_row_never_sent() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let long = "a".repeat(100 * 1024);
+    let file = write(
+        dir.path(),
+        "l.csv",
+        format!("recipient,text\n447930000001,{long}\n447930000002,hi\n").as_bytes(),
+    );
+    let out = bulk(&api, &file).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("row 1: the text is longer than 64 KiB (65536 bytes)\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("to send: 1 messages, 1 parts (1 GSM-7, 0 UCS-2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout_of(&out),
+        "accepted 1, invalid 1, duplicate 0, unknown 0, rejected 0\n"
+    );
+    assert_eq!(recipients(&api), ["447930000002"]);
+    // A template that renders past the cap is caught the same way.
+    let api = bulk_api::start(KEY, Faults::default());
+    let file = write(
+        dir.path(),
+        "t.csv",
+        format!("recipient,name\n447930000001,{long}\n").as_bytes(),
+    );
+    let out = bulk(&api, &file)
+        .args(["--text", "Hi {{name}}"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr_of(&out).contains("row 1: the text is longer than 64 KiB"));
+    assert!(api.batches().is_empty());
+}
+
+#[test]
+fn send_refuses_the_same_text_with_the_same_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "t.txt", "a".repeat(100 * 1024).as_bytes());
+    let out = mobivate()
+        .env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", "http://127.0.0.1:9", "send", "--to"])
+        .args(["447930000001", "--from", "Shop", "--text-file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(
+        stderr_of(&out).contains("is longer than 64 KiB (65536 bytes)"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+/// 262 parts of GSM-7: 153 septets each.
+fn text_of_parts(parts: usize) -> String {
+    "a".repeat(153 * parts)
+}
+
+#[test]
+fn parts_are_counted_exactly_with_no_ceiling() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = text_of_parts(262);
+    // The long row twice (a duplicate, taken out of what is sent) and one
+    // short row.
+    let file = write(
+        dir.path(),
+        "l.csv",
+        format!("recipient,text\n447930000001,{long}\n447930000001,{long}\n447930000002,hi\n")
+            .as_bytes(),
+    );
+    let out = mobivate()
+        .args(["bulk", "--check", "--from", "Shop"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("to send: 2 messages, 263 parts (263 GSM-7, 0 UCS-2"),
+        "{stderr}"
+    );
+
+    let api = bulk_api::start(KEY, Faults::default());
+    let out = bulk(&api, &file)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("to send: 2 messages, 263 parts"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout_of(&out),
+        "{\"accepted\":2,\"invalid\":0,\"duplicate\":1,\"unknown\":0,\"rejected\":0,\"pending\":0}\n"
+    );
+    assert_eq!(recipients(&api), ["447930000001", "447930000002"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_prompt_shows_the_exact_parts() {
+    use common::pty::Pty;
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "l.csv",
+        format!("recipient,text\n447930000001,{}\n", text_of_parts(262)).as_bytes(),
+    );
+    let mut cmd = common::raw_mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &api.url(), "bulk", "--from", "Shop"])
+        .arg(&file);
+    let mut pty = Pty::spawn(cmd, true);
+    pty.expect("Send 1 messages (262 parts)? [y/N] ");
+    pty.send(b"n\r");
+    let (code, stdout, seen, _) = pty.finish();
+    assert_eq!(code, Some(64), "{seen}");
+    assert_eq!(stdout, "");
+    assert!(api.batches().is_empty());
+}
+
+#[test]
+fn json_numbers_are_taken_as_written() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "l.jsonl",
+        b"{\"recipient\":447930000001,\"text\":\"a\"}\n\
+          {\"recipient\":447930000002.0,\"text\":\"b\"}\n\
+          {\"recipient\":4.4793e11,\"text\":\"c\"}\n\
+          {\"recipient\":\"447930000004\",\"text\":\"d\"}\n",
+    );
+    let out = bulk(&api, &file).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("row 2: not a phone number: '447930000002.0' is a decimal number"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 3: not a phone number: '4.4793e11' is a decimal number"),
+        "{stderr}"
+    );
+    assert_eq!(recipients(&api), ["447930000001", "447930000004"]);
+}
+
+#[test]
+fn a_csv_cell_ending_in_point_zero_is_invalid() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "l.csv",
+        b"recipient,text\n447930000001.0,a\n447930000002,b\n",
+    );
+    let out = bulk(&api, &file).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("row 1: not a phone number: '447930000001.0' is a decimal number"),
+        "{stderr}"
+    );
+    assert_eq!(recipients(&api), ["447930000002"]);
+}
+
+#[test]
+fn routes_are_checked_wherever_they_come_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", b"recipient,text\n447930000001,a\n");
+    for (flag, variable, shown) in [
+        (Some(""), None, "--route is empty"),
+        (Some("  "), None, "--route is empty"),
+        (Some("r\u{1b}[31m"), None, "--route has control characters"),
+        (None, Some("  "), "MOBIVATE_ROUTE is empty"),
+        (None, Some("r\nx"), "MOBIVATE_ROUTE has control characters"),
+    ] {
+        let api = bulk_api::start(KEY, Faults::default());
+        let mut cmd = bulk(&api, &file);
+        if let Some(route) = flag {
+            cmd.args(["--route", route]);
+        }
+        if let Some(route) = variable {
+            cmd.env("MOBIVATE_ROUTE", route);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(65), "{shown}");
+        assert!(stderr_of(&out).contains(shown), "{}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "");
+        assert!(api.batches().is_empty(), "{shown}");
+    }
+    // A row's own route and reference too: that row is invalid.
+    let api = bulk_api::start(KEY, Faults::default());
+    let file = write(
+        dir.path(),
+        "r.csv",
+        b"recipient,text,route,reference\n447930000001,a,\"r\x07\",\n447930000002,b,,\"ref\x1bx\"\n447930000003,c,,\n",
+    );
+    let out = bulk(&api, &file).output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("row 1: the route has control characters"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 2: the reference has control characters"),
+        "{stderr}"
+    );
+    assert_eq!(recipients(&api), ["447930000003"]);
+}
+
+#[test]
+fn send_checks_the_route_from_the_environment() {
+    let out = mobivate()
+        .env("MOBIVATE_API_KEY", KEY)
+        .env("MOBIVATE_ROUTE", "r\u{7f}")
+        .args(["--base-url", "http://127.0.0.1:9", "send", "--to"])
+        .args(["447930000001", "--from", "Shop", "hi"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr_of(&out).contains("MOBIVATE_ROUTE has control characters"));
+}
+
+#[test]
+fn the_name_is_checked_for_control_characters() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", b"recipient,text\n447930000001,a\n");
+    let out = bulk(&api, &file)
+        .args(["--name", "spring\nsale"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(stderr_of(&out).contains("--name has control characters"));
+    assert_eq!(stdout_of(&out), "");
+    assert!(api.batches().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn text_file_dev_zero_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", b"recipient\n447930000001\n");
+    let out = mobivate()
+        .timeout(std::time::Duration::from_secs(10))
+        .args([
+            "bulk",
+            "--check",
+            "--from",
+            "Shop",
+            "--text-file",
+            "/dev/zero",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("the text from /dev/zero is longer than 64 KiB"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn only_one_trunk_zero_is_dropped() {
+    for (to, code) in [
+        ("0(0)0447930000000", 65),
+        ("000447930000000", 65),
+        ("+44 (0)7930 000000", 0),
+    ] {
+        let out = mobivate()
+            .args(["send", "--dry-run", "--from", "Shop", "--to", to, "hi"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{to}: {}", stderr_of(&out));
+        if code == 65 {
+            assert!(
+                stderr_of(&out).contains("is not in international form"),
+                "{}",
+                stderr_of(&out)
+            );
+            assert_eq!(stdout_of(&out), "");
+        } else {
+            assert!(stdout_of(&out).contains("\"recipient\": \"447930000000\""));
+        }
+    }
+}
