@@ -331,3 +331,212 @@ fn only_one_trunk_zero_is_dropped() {
         }
     }
 }
+
+/// `bash -c SCRIPT` with `$BIN` the binary, the environment bare but for
+/// the key and a config dir that does not exist.
+#[cfg(unix)]
+fn bash(script: &str, dir: &Path) -> std::process::Output {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("BIN", assert_cmd::cargo::cargo_bin("mobivate"))
+        .env("MOBIVATE_CONFIG_DIR", common::NO_CONFIG_DIR)
+        .env("MOBIVATE_API_KEY", KEY)
+        .env("CI", "true")
+        .current_dir(dir)
+        .args(["-c", script]);
+    wait_bounded(
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+/// Waits at most 60 s for `child`, killing it past that.
+fn wait_bounded(mut child: std::process::Child) -> std::process::Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("timed out");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn process_substitution_is_copied_and_sent() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rows.csv",
+        b"recipient,text\n447930000001,a\n447930000002,b\n",
+    );
+    let url = api.url();
+    let out = bash(
+        &format!(
+            "\"$BIN\" --base-url {url} bulk <(cat rows.csv) --journal j --yes --settle 0 --from Shop"
+        ),
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "accepted 2, invalid 0, duplicate 0, unknown 0, rejected 0\n"
+    );
+    assert_eq!(recipients(&api), ["447930000001", "447930000002"]);
+    // --check counts from a pipe too.
+    let out = bash(
+        "\"$BIN\" bulk <(cat rows.csv) --check --from Shop",
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("to send: 2 messages"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_without_a_journal_is_refused_with_66() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rows.csv",
+        b"recipient,text\n447930000001,a\n447930000002,b\n",
+    );
+    let url = api.url();
+    let out = bash(
+        &format!("\"$BIN\" --base-url {url} bulk <(cat rows.csv) --yes --settle 0 --from Shop"),
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(66), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("is a FIFO, not a file of rows"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(stdout_of(&out), "");
+    assert!(api.batches().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_copied_and_sent() {
+    let api = bulk_api::start(KEY, Faults::default());
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("rows.csv");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(&fifo, b"recipient,text\n447930000001,a\n447930000002,b\n").unwrap()
+        })
+    };
+    let out = bulk(&api, &fifo)
+        .timeout(std::time::Duration::from_secs(30))
+        .arg("--journal")
+        .arg(dir.path().join("j"))
+        .output()
+        .unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(recipients(&api), ["447930000001", "447930000002"]);
+}
+
+/// A file of `rows` rows of about 500 bytes, so that the sending pass reads
+/// it in many pieces.
+fn padded_rows(range: std::ops::Range<usize>) -> String {
+    let pad = "p".repeat(480);
+    range
+        .map(|i| format!("44793{i:07},{pad}\n"))
+        .collect::<String>()
+}
+
+/// Runs bulk on 4000 rows, slow at first; once the first request arrived,
+/// `change` alters the file and the server speeds up.
+fn changed_mid_run(change: impl FnOnce(&Path)) -> (BulkApi, std::process::Output) {
+    let api = bulk_api::start(
+        KEY,
+        Faults {
+            delay: std::time::Duration::from_millis(300),
+            ..Faults::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "l.csv",
+        format!("recipient,text\n{}", padded_rows(0..4000)).as_bytes(),
+    );
+    let mut cmd = common::raw_mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .env("CI", "true")
+        .args(["--base-url", &api.url(), "bulk"])
+        .arg(&file)
+        .args([
+            "--yes", "--settle", "0", "--from", "Shop", "--format", "json",
+        ])
+        .args(["--batch-size", "100", "--parallel", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while api.batches().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "no request");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    change(&file);
+    api.set_faults(Faults::default());
+    let out = wait_bounded(child);
+    (api, out)
+}
+
+#[test]
+fn a_file_that_shrank_during_the_run_stops_it_with_65() {
+    let (api, out) = changed_mid_run(|file| {
+        let keep = format!("recipient,text\n{}", padded_rows(0..2000));
+        let f = std::fs::OpenOptions::new().write(true).open(file).unwrap();
+        f.set_len(keep.len() as u64).unwrap();
+    });
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr
+            .contains("changed while it was being sent: it has 2000 rows where 4000 were counted"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout_of(&out),
+        "{\"accepted\":2000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":2000}\n"
+    );
+    assert_eq!(api.messages().len(), 2000);
+    assert_eq!(api.reference_counts().len(), 2000);
+}
+
+#[test]
+fn a_file_that_grew_during_the_run_stops_it_with_65() {
+    let (api, out) = changed_mid_run(|file| {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().append(true).open(file).unwrap();
+        f.write_all(padded_rows(4000..4010).as_bytes()).unwrap();
+    });
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains("changed while it was being sent: row 4001 is not what was counted"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout_of(&out),
+        "{\"accepted\":4000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0}\n"
+    );
+    assert_eq!(api.messages().len(), 4000);
+}

@@ -26,31 +26,54 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn open(file: &Path) -> Result<Source, Failure> {
+    /// FILE, read in place when it is a regular file. A pipe, `<(cmd)` or a
+    /// FIFO can be read only once, and a run reads its rows several times:
+    /// it is copied first, as `-` is, when `may_copy` (the run names its
+    /// journal, or sends nothing); else it is refused with 66. A device is
+    /// always refused.
+    pub fn open(file: &Path, may_copy: bool) -> Result<Source, Failure> {
         if file.as_os_str() == "-" {
-            return Source::from_stdin();
+            return Source::copied(std::io::stdin().lock(), "stdin");
         }
-        match std::fs::metadata(file) {
-            Ok(meta) if meta.is_dir() => Err(Failure::new(
+        let shown = file.display();
+        let refused = |what: &str, hint: &str| {
+            Failure::new(
                 ExitCode::NoInput,
-                format!("{} is a directory, not a file of rows", file.display()),
-            )),
-            Ok(_) => Ok(Source {
+                format!("{shown} {what}, not a file of rows"),
+            )
+            .with_hint(hint.to_string())
+        };
+        use platform::fs::FileKind;
+        match std::fs::metadata(file).map(|meta| platform::fs::file_kind(&meta)) {
+            Ok(FileKind::Regular) => Ok(Source {
                 path: file.to_path_buf(),
                 _copy: None,
             }),
+            Ok(kind @ (FileKind::Fifo | FileKind::Socket)) => {
+                if !may_copy {
+                    return Err(refused(
+                        kind.describe(),
+                        "nothing was sent; a pipe can be read only once, so sending from one needs --journal PATH (the rows are then copied first); or save the rows to a file",
+                    ));
+                }
+                let pipe = File::open(file).map_err(|e| read_failure(&shown.to_string(), e))?;
+                Source::copied(pipe, &shown.to_string())
+            }
+            Ok(kind) => Err(refused(kind.describe(), "name a CSV or JSON Lines file")),
             Err(error) => Err(Failure::new(
                 ExitCode::NoInput,
-                format!("cannot read {}: {error}", file.display()),
+                format!("cannot read {shown}: {error}"),
             )),
         }
     }
 
-    fn from_stdin() -> Result<Source, Failure> {
+    /// Copies a stream that can be read only once to a private temporary
+    /// file, so that it can be read as often as the run needs.
+    fn copied(mut from: impl Read, shown: &str) -> Result<Source, Failure> {
         let failed = |error: std::io::Error| {
             Failure::new(
                 ExitCode::IoErr,
-                format!("cannot copy stdin to a temporary file: {error}"),
+                format!("cannot copy {shown} to a temporary file: {error}"),
             )
         };
         let mut builder = tempfile::Builder::new();
@@ -59,7 +82,7 @@ impl Source {
             builder.permissions(permissions);
         }
         let mut copy = builder.tempfile().map_err(failed)?;
-        std::io::copy(&mut std::io::stdin().lock(), copy.as_file_mut()).map_err(failed)?;
+        std::io::copy(&mut from, copy.as_file_mut()).map_err(failed)?;
         Ok(Source {
             path: copy.path().to_path_buf(),
             _copy: Some(copy),

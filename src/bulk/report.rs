@@ -74,8 +74,12 @@ const MISSING_REASON: &str =
     "not in the message log, though other rows of its request are; not resent";
 const PENDING_REASON: &str = "not sent yet; run the same command again to send it";
 
+const CHANGED_REASON: &str =
+    "the file changed during the run: this row is not what was counted, and it was not sent";
+
 /// The last pass: counts every row's final state, and writes the report
-/// when asked.
+/// when asked. With the counts comes how the file changed since pass one,
+/// if it did: the rows from there on are counted from the journal alone.
 pub fn finish(
     input: &Input,
     shaper: &Shaper,
@@ -83,14 +87,14 @@ pub fn finish(
     plan: &Plan,
     allow_duplicates: bool,
     report: Option<&Path>,
-) -> Result<Counts, Failure> {
+) -> Result<(Counts, Option<Failure>), Failure> {
     let mut writer = report.map(ReportFile::create).transpose()?;
     let mut counts = Counts::default();
-    plan::last_pass(
+    let changed = plan::last_pass(
         input,
         shaper,
         ledger,
-        &plan.repeated,
+        plan,
         allow_duplicates,
         |row, raw, state| {
             let mut line = ReportLine {
@@ -124,34 +128,9 @@ pub fn finish(
                 Final::Message(message, state) => {
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
-                    match state {
-                        Some(State::Accepted(campaign)) => {
-                            counts.accepted += 1;
-                            line.state = "accepted";
-                            line.campaign_id = (!campaign.is_empty()).then_some(campaign);
-                        }
-                        Some(State::Rejected(reason)) => {
-                            counts.rejected += 1;
-                            line.state = "rejected";
-                            line.reason = Some(reason);
-                        }
-                        Some(State::Unknown(_)) => {
-                            counts.unknown += 1;
-                            line.state = "unknown";
-                            line.reason = Some(UNKNOWN_REASON);
-                        }
-                        Some(State::Missing) => {
-                            counts.unknown += 1;
-                            line.state = "unknown";
-                            line.reason = Some(MISSING_REASON);
-                        }
-                        None => {
-                            counts.pending += 1;
-                            line.state = "pending";
-                            line.reason = Some(PENDING_REASON);
-                        }
-                    }
+                    tell(*state, &mut counts, &mut line, PENDING_REASON);
                 }
+                Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
             }
             if let Some(writer) = &mut writer {
                 writer.line(&line)?;
@@ -162,7 +141,44 @@ pub fn finish(
     if let Some(writer) = writer {
         writer.commit()?;
     }
-    Ok(counts)
+    Ok((counts, changed))
+}
+
+/// Counts a row by what the journal says of it; `pending` is the reason
+/// when it says nothing (not sent).
+fn tell<'a>(
+    state: Option<&'a State>,
+    counts: &mut Counts,
+    line: &mut ReportLine<'a>,
+    pending: &'static str,
+) {
+    match state {
+        Some(State::Accepted(campaign)) => {
+            counts.accepted += 1;
+            line.state = "accepted";
+            line.campaign_id = (!campaign.is_empty()).then_some(campaign);
+        }
+        Some(State::Rejected(reason)) => {
+            counts.rejected += 1;
+            line.state = "rejected";
+            line.reason = Some(reason);
+        }
+        Some(State::Unknown(_)) => {
+            counts.unknown += 1;
+            line.state = "unknown";
+            line.reason = Some(UNKNOWN_REASON);
+        }
+        Some(State::Missing) => {
+            counts.unknown += 1;
+            line.state = "unknown";
+            line.reason = Some(MISSING_REASON);
+        }
+        None => {
+            counts.pending += 1;
+            line.state = "pending";
+            line.reason = Some(pending);
+        }
+    }
 }
 
 /// The report, written beside its path and renamed into place at the end.

@@ -76,7 +76,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         Some(super::transport(connection)?)
     };
 
-    let source = Source::open(&args.file)?;
+    let source = Source::open(&args.file, args.journal.is_some() || !sending)?;
     let shown = if from_stdin {
         "stdin".to_string()
     } else {
@@ -253,7 +253,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     };
 
     if args.check {
-        let counts = report::finish(
+        let (counts, changed) = report::finish(
             &input,
             &shaper,
             &lock(),
@@ -262,6 +262,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             args.report.as_deref(),
         )?;
         output::write_stdout(counts.line(args.format).as_bytes())?;
+        if let Some(failure) = changed {
+            return Err(failure);
+        }
         return verdict(&counts, args.skip_invalid, false);
     }
     if args.dry_run {
@@ -353,7 +356,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         produced
     });
     progress.finish();
-    produced?;
+    // A pass that stopped (the file changed, or could not be read) still
+    // ends with the counts of what was sent; its failure is the exit.
+    let stopped = produced.err();
 
     let rate_limited = sender
         .tally
@@ -367,7 +372,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         ));
     }
     let fatal = sender.take_fatal();
-    let counts = report::finish(
+    let (counts, changed) = report::finish(
         &input,
         &shaper,
         &lock(),
@@ -376,6 +381,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         args.report.as_deref(),
     )?;
     output::write_stdout(counts.line(args.format).as_bytes())?;
+    if let Some(failure) = stopped.or(changed) {
+        return Err(failure);
+    }
     if let Some(failure) = fatal {
         if counts.unknown == 0 {
             return Err(failure);
