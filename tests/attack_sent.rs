@@ -540,3 +540,110 @@ fn a_file_that_grew_during_the_run_stops_it_with_65() {
     );
     assert_eq!(api.messages().len(), 4000);
 }
+
+/// Runs `cmd` to its end; its exit code and peak memory in KiB.
+#[cfg(unix)]
+fn run_measured(mut cmd: std::process::Command) -> (Option<i32>, String, String, i64) {
+    use std::io::Read;
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        stdout.read_to_string(&mut text).unwrap();
+        text
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).unwrap();
+        text
+    });
+    let pid = child.id() as libc::pid_t;
+    let killer = std::thread::spawn(move || {
+        for _ in 0..600 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            // SAFETY: signal 0 only probes whether the process exists.
+            if unsafe { libc::kill(pid, 0) } != 0 {
+                return;
+            }
+        }
+        // SAFETY: our own child, past its deadline.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+    });
+    let mut status = 0;
+    // SAFETY: rusage is plain data filled in by wait4.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(rc, pid);
+    std::mem::forget(child);
+    let _ = killer.join();
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (
+        code,
+        out.join().unwrap(),
+        err.join().unwrap(),
+        usage.ru_maxrss,
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_row_over_1_mib_is_invalid_and_memory_stays_bounded() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // Written in pieces: the test holds no 40 MB string while the child
+    // runs (a forked child's peak memory counts its parent's pages).
+    let huge = |out: &mut dyn Write| {
+        let chunk = vec![b'a'; 1024 * 1024];
+        for _ in 0..40 {
+            out.write_all(&chunk).unwrap();
+        }
+    };
+    for (name, head, tail) in [
+        (
+            "l.csv",
+            "recipient,text\n447930000001,",
+            "\n447930000002,\"x\ny\"\n447930000003,ok\n",
+        ),
+        (
+            "l.jsonl",
+            "{\"recipient\":\"447930000001\",\"text\":\"",
+            "\"}\n{\"recipient\":\"447930000002\",\"text\":\"x\"}\n{\"recipient\":447930000003,\"text\":\"ok\"}\n",
+        ),
+    ] {
+        let file = dir.path().join(name);
+        {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&file).unwrap());
+            out.write_all(head.as_bytes()).unwrap();
+            huge(&mut out);
+            out.write_all(tail.as_bytes()).unwrap();
+        }
+        let api = bulk_api::start(KEY, Faults::default());
+        let mut cmd = common::raw_mobivate();
+        cmd.env("MOBIVATE_API_KEY", KEY)
+            .env("CI", "true")
+            .args(["--base-url", &api.url(), "bulk"])
+            .arg(&file)
+            .args(["--yes", "--settle", "0", "--from", "Shop"]);
+        let (code, stdout, stderr, max_rss_kib) = run_measured(cmd);
+        assert_eq!(code, Some(65), "{name}: {stderr}");
+        assert!(
+            stderr.contains("row 1: the row is longer than 1 MiB (1048576 bytes)\n"),
+            "{name}: {stderr}"
+        );
+        assert_eq!(
+            stdout, "accepted 2, invalid 1, duplicate 0, unknown 0, rejected 0\n",
+            "{name}"
+        );
+        assert_eq!(recipients(&api), ["447930000002", "447930000003"], "{name}");
+        assert!(
+            max_rss_kib < 64 * 1024,
+            "{name}: peak memory {max_rss_kib} KiB"
+        );
+    }
+}

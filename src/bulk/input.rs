@@ -108,9 +108,128 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// The longest row read, in bytes: a longer one is an invalid row, and
+/// costs no more memory than this.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+fn too_long() -> String {
+    format!("the row is longer than 1 MiB ({MAX_ROW_BYTES} bytes)")
+}
+
+/// Between the file and the CSV parser: cuts every record (a line, or
+/// several inside quotes) at `MAX_ROW_BYTES`, so that the parser never holds
+/// more. The bytes of a record past the cap are dropped, but its quotes are
+/// still followed, so that its real end is found; a quote left open by the
+/// cut is closed in place of the first dropped byte. Where each cut was, and
+/// how many bytes were dropped before each point, are kept (a few bytes per
+/// cut) to tell the cut rows and find any row's bytes in the file.
+struct RowCap<R> {
+    inner: R,
+    quote: u8,
+    in_quotes: bool,
+    /// Bytes of the current record so far, dropped ones included.
+    record: usize,
+    dropped_now: bool,
+    /// Bytes handed to the parser so far.
+    out: u64,
+    /// Bytes dropped so far.
+    dropped: u64,
+    /// Where in the parser's input each cut record has its cut.
+    cuts: std::collections::VecDeque<u64>,
+    /// (parser offset, bytes dropped before it), at the end of each cut.
+    shifts: Vec<(u64, u64)>,
+}
+
+impl<R> RowCap<R> {
+    fn new(inner: R, quote: u8) -> RowCap<R> {
+        RowCap {
+            inner,
+            quote,
+            in_quotes: false,
+            record: 0,
+            dropped_now: false,
+            out: 0,
+            dropped: 0,
+            cuts: std::collections::VecDeque::new(),
+            shifts: Vec::new(),
+        }
+    }
+
+    /// Whether the record the parser read from `start` to `end` (its own
+    /// offsets) was cut; forgets the cuts before `end`.
+    fn was_cut(&mut self, start: u64, end: u64) -> bool {
+        let mut cut = false;
+        while let Some(&at) = self.cuts.front() {
+            if at >= end {
+                break;
+            }
+            cut |= at >= start;
+            self.cuts.pop_front();
+        }
+        cut
+    }
+
+    /// The file offset of the parser's offset `at`.
+    fn file_offset(&self, at: u64) -> u64 {
+        let index = self.shifts.partition_point(|(out, _)| *out <= at);
+        let dropped = index
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |(_, dropped)| *dropped);
+        at.saturating_add(dropped)
+    }
+}
+
+impl<R: Read> Read for RowCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == self.quote {
+                    self.in_quotes = !self.in_quotes;
+                }
+                let ends = !self.in_quotes && (b == b'\n' || b == b'\r');
+                if self.dropped_now && !ends {
+                    self.dropped += 1;
+                    continue;
+                }
+                if self.dropped_now {
+                    // The record's end: kept, so the parser sees it.
+                    self.dropped_now = false;
+                    self.shifts.push((self.out + kept as u64, self.dropped));
+                } else if self.record >= MAX_ROW_BYTES && !ends {
+                    self.dropped_now = true;
+                    self.cuts.push_back(self.out + kept as u64);
+                    if self.in_quotes != (b == self.quote) {
+                        // What was kept leaves a quote open: close it, in
+                        // this byte's place.
+                        buf[kept] = self.quote;
+                        kept += 1;
+                    } else {
+                        self.dropped += 1;
+                    }
+                    continue;
+                }
+                self.record = if ends { 0 } else { self.record + 1 };
+                buf[kept] = b;
+                kept += 1;
+            }
+            self.out += kept as u64;
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
 enum Inner {
     Csv {
-        reader: csv::Reader<Hashing<File>>,
+        reader: csv::Reader<RowCap<Hashing<File>>>,
         record: csv::ByteRecord,
         /// For each wanted column, its field index in the header.
         fields: Vec<Option<usize>>,
@@ -172,11 +291,20 @@ impl Rows {
                     .flexible(true)
                     .has_headers(true)
                     .buffer_capacity(256 * 1024)
-                    .from_reader(hashing);
+                    .from_reader(RowCap::new(hashing, b'"'));
                 let header = reader
                     .byte_headers()
                     .map_err(|e| csv_failure(shown, e))?
                     .clone();
+                let end = reader.position().byte();
+                if reader.get_mut().was_cut(0, end) {
+                    return Err(Failure::new(
+                        ExitCode::DataErr,
+                        format!(
+                            "the header of {shown} is longer than 1 MiB ({MAX_ROW_BYTES} bytes)"
+                        ),
+                    ));
+                }
                 let headers: Vec<String> = header
                     .iter()
                     .map(|h| {
@@ -235,7 +363,7 @@ impl Rows {
     /// The hash and size of every byte read so far.
     pub fn content(&self) -> (u64, u64) {
         let hashing = match &self.inner {
-            Inner::Csv { reader, .. } => reader.get_ref(),
+            Inner::Csv { reader, .. } => &reader.get_ref().inner,
             Inner::Jsonl { reader, .. } => reader.get_ref(),
         };
         (
@@ -258,8 +386,13 @@ impl Rows {
                     Ok(false) => return Ok(None),
                     Err(error) => return Err(csv_failure(&self.shown, error)),
                 }
+                let start = record.position().map_or(0, csv::Position::byte);
+                let end = reader.position().byte();
+                let cut = reader.get_mut().was_cut(start, end);
                 let mut problem = None;
-                if record.len() != headers.len() {
+                if cut {
+                    // Reported below, over any other problem of the cut row.
+                } else if record.len() != headers.len() {
                     problem = Some(format!(
                         "the row has {} fields where the header has {}",
                         record.len(),
@@ -271,8 +404,8 @@ impl Rows {
                 {
                     // A row that spans lines: legitimate inside quotes, but
                     // an unterminated quote also reads to the end of the file.
-                    let start = record.position().map_or(0, csv::Position::byte);
-                    let end = reader.position().byte();
+                    let cap = reader.get_ref();
+                    let (start, end) = (cap.file_offset(start), cap.file_offset(end));
                     if odd_quotes(path, start, end, b'"')
                         .map_err(|e| read_failure(&self.shown, e))?
                     {
@@ -294,6 +427,9 @@ impl Rows {
                         }
                     }
                 }
+                if cut {
+                    problem = Some(too_long());
+                }
                 problem
             }
             Inner::Jsonl {
@@ -304,11 +440,18 @@ impl Rows {
                 seen,
             } => loop {
                 line.clear();
-                let n = reader
-                    .read_until(b'\n', line)
-                    .map_err(|e| read_failure(&self.shown, e))?;
+                let (n, long) =
+                    read_line_capped(reader, line).map_err(|e| read_failure(&self.shown, e))?;
                 if n == 0 {
                     return Ok(None);
+                }
+                if long {
+                    *first = false;
+                    for value in self.values.iter_mut() {
+                        value.clear();
+                    }
+                    self.present.fill(false);
+                    break Some(too_long());
                 }
                 let mut text: &[u8] = line;
                 if std::mem::take(first) {
@@ -327,6 +470,54 @@ impl Rows {
             problem,
         }))
     }
+}
+
+/// Reads one line, its `\n` included, into `line`, but never more than
+/// `MAX_ROW_BYTES` of it (and a `\r\n`): the rest of a longer line is read
+/// and dropped. Returns the bytes read, and whether the line was too long.
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    let room = MAX_ROW_BYTES + "\r\n".len();
+    let mut read = 0usize;
+    let mut long = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if buf.is_empty() {
+            return Ok((read, long || content_len(line) > MAX_ROW_BYTES));
+        }
+        let (chunk, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let n = chunk.len();
+        if !long {
+            if line.len().saturating_add(n) > room {
+                long = true;
+                line.clear();
+                line.shrink_to(room);
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(n);
+        read = read.saturating_add(n);
+        if done {
+            return Ok((read, long || content_len(line) > MAX_ROW_BYTES));
+        }
+    }
+}
+
+/// A line's length without its `\n` or `\r\n`.
+fn content_len(line: &[u8]) -> usize {
+    line.strip_suffix(b"\n")
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .map_or(line.len(), <[u8]>::len)
 }
 
 /// Whether the raw bytes `start..end` of the file hold an odd number of
@@ -436,6 +627,61 @@ mod tests {
             &["recipient", "name", "missing"],
         );
         assert_eq!(got, [["4479", "Ann", ""], ["4478", "Bob", ""]]);
+    }
+
+    fn problems_of(content: &[u8], format: Format) -> Vec<(Vec<String>, Option<String>)> {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(content).unwrap();
+        let wanted = vec!["recipient".to_string(), "text".to_string()];
+        let mut rows = Rows::open(file.path(), "test", format, &wanted, true).unwrap();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            out.push((row.values.to_vec(), row.problem.clone()));
+        }
+        // Every byte is still hashed and counted.
+        assert_eq!(rows.content().1, content.len() as u64);
+        out
+    }
+
+    #[test]
+    fn csv_rows_over_the_cap_are_cut_and_told() {
+        let long = "a".repeat(MAX_ROW_BYTES + 10);
+        let quoted = format!("\"{}\n{}\"", "b".repeat(MAX_ROW_BYTES), "c".repeat(50));
+        let exact = "d".repeat(MAX_ROW_BYTES - "4479,".len());
+        let content = format!(
+            "recipient,text\n4471,{long}\n4472,{quoted}\n4473,\"x\ny\"\n4479,{exact}\n4474,ok\n"
+        );
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(
+            got.len(),
+            5,
+            "{:?}",
+            got.iter().map(|r| &r.1).collect::<Vec<_>>()
+        );
+        assert_eq!(got[0].1, Some(too_long()));
+        assert_eq!(got[1].1, Some(too_long()));
+        // A quoted row over lines after the cut ones: found in the file.
+        assert_eq!(got[2].0, ["4473", "x\ny"]);
+        assert_eq!(got[2].1, None);
+        assert_eq!(got[3].0[0], "4479");
+        assert_eq!(got[3].1, None);
+        assert_eq!(got[4].0, ["4474", "ok"]);
+        assert_eq!(got[4].1, None);
+    }
+
+    #[test]
+    fn jsonl_rows_over_the_cap_are_told() {
+        let long = "a".repeat(MAX_ROW_BYTES);
+        let content = format!(
+            "{{\"recipient\":\"4471\",\"text\":\"{long}\"}}\n{{\"recipient\":\"4472\",\"text\":\"ok\"}}\n{{\"text\":\"{long}\"}}"
+        );
+        let got = problems_of(content.as_bytes(), Format::Jsonl);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1, Some(too_long()));
+        assert_eq!(got[0].0, ["", ""]);
+        assert_eq!(got[1].0, ["4472", "ok"]);
+        assert_eq!(got[1].1, None);
+        assert_eq!(got[2].1, Some(too_long()));
     }
 
     #[test]
