@@ -121,8 +121,10 @@ fn parts_are_counted_exactly_with_no_ceiling() {
     );
 
     let api = bulk_api::start(KEY, Faults::default());
+    let report = dir.path().join("report.jsonl");
     let out = bulk(&api, &file)
-        .args(["--format", "json"])
+        .args(["--format", "json", "--report"])
+        .arg(&report)
         .output()
         .unwrap();
     let stderr = stderr_of(&out);
@@ -133,9 +135,28 @@ fn parts_are_counted_exactly_with_no_ceiling() {
     );
     assert_eq!(
         stdout_of(&out),
-        "{\"accepted\":2,\"invalid\":0,\"duplicate\":1,\"unknown\":0,\"rejected\":0,\"pending\":0}\n"
+        "{\"accepted\":2,\"invalid\":0,\"duplicate\":1,\"unknown\":0,\"rejected\":0,\"pending\":0,\"parts\":263}\n"
     );
     assert_eq!(recipients(&api), ["447930000001", "447930000002"]);
+    let parts: Vec<(String, serde_json::Value)> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let line: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                line["state"].as_str().unwrap().to_string(),
+                line["parts"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("accepted".to_string(), 262.into()),
+            ("duplicate".to_string(), 262.into()),
+            ("accepted".to_string(), 1.into()),
+        ]
+    );
 }
 
 #[cfg(unix)]
@@ -515,7 +536,7 @@ fn a_file_that_shrank_during_the_run_stops_it_with_65() {
     );
     assert_eq!(
         stdout_of(&out),
-        "{\"accepted\":2000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":2000}\n"
+        "{\"accepted\":2000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":2000,\"parts\":8000}\n"
     );
     assert_eq!(api.messages().len(), 2000);
     assert_eq!(api.reference_counts().len(), 2000);
@@ -536,7 +557,7 @@ fn a_file_that_grew_during_the_run_stops_it_with_65() {
     );
     assert_eq!(
         stdout_of(&out),
-        "{\"accepted\":4000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0}\n"
+        "{\"accepted\":4000,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0,\"parts\":16000}\n"
     );
     assert_eq!(api.messages().len(), 4000);
 }

@@ -395,7 +395,8 @@ fn read_unchanged(
         let number = row.number;
         *seen = number;
         let raw_recipient = row.values[recipient_slot].clone();
-        match shaper.shape_uncounted(&row, &mut buffers) {
+        // Counted: the report and the counts give each message's parts.
+        match shaper.shape(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) if shaper.is_excluded(&message) => {
                 each(number, &raw_recipient, Final::OptedOut(&message))?;

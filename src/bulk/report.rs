@@ -24,6 +24,9 @@ pub struct Counts {
     pub rejected: u64,
     /// Valid rows not sent yet (the run stopped early, or was --check).
     pub pending: u64,
+    /// The parts (billed SMS) of every row above that is a message to send
+    /// (accepted, unknown, rejected or pending), counted exactly.
+    pub parts: u64,
     /// Rows whose recipient is excluded (`--exclude-optouts`).
     #[serde(rename = "optedOut", skip_serializing_if = "is_zero")]
     pub opted_out: u64,
@@ -66,6 +69,8 @@ struct ReportLine<'a> {
     reference: Option<&'a str>,
     state: &'static str,
     campaign_id: Option<&'a str>,
+    /// The message's parts, exactly; `null` for a row with no message.
+    parts: Option<usize>,
     reason: Option<&'a str>,
 }
 
@@ -103,6 +108,7 @@ pub fn finish(
                 reference: None,
                 state: "",
                 campaign_id: None,
+                parts: None,
                 reason: None,
             };
             match &state {
@@ -116,6 +122,7 @@ pub fn finish(
                     line.state = "duplicate";
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
+                    line.parts = Some(message.segments.parts);
                     line.reason = Some("the same recipient and text as an earlier row");
                 }
                 Final::OptedOut(message) => {
@@ -123,11 +130,14 @@ pub fn finish(
                     line.state = "opted-out";
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
+                    line.parts = Some(message.segments.parts);
                     line.reason = Some("the recipient has opted out");
                 }
                 Final::Message(message, state) => {
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
+                    line.parts = Some(message.segments.parts);
+                    counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
                     tell(*state, &mut counts, &mut line, PENDING_REASON);
                 }
                 Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),

@@ -390,7 +390,7 @@ fn dry_run(
 fn confirm(count: usize, segments: &Segments) -> Result<(), Failure> {
     let answer = prompt::prompt_visible(&format!(
         "Send {count} messages ({} parts) to {count} recipients? [y/N] ",
-        segments.parts * count
+        segments.parts.saturating_mul(count)
     ))?;
     match answer.trim().to_ascii_lowercase().as_str() {
         "y" | "yes" => Ok(()),
