@@ -118,15 +118,17 @@ fn too_long() -> String {
 
 /// Between the file and the CSV parser: cuts every record (a line, or
 /// several inside quotes) at `MAX_ROW_BYTES`, so that the parser never holds
-/// more. The bytes of a record past the cap are dropped, but its quotes are
-/// still followed, so that its real end is found; a quote left open by the
-/// cut is closed in place of the first dropped byte. Where each cut was, and
+/// more. The bytes of a record past the cap are dropped, but its fields are
+/// still followed as the parser would, so that its real end is found; a
+/// quoted field left open by the cut is closed in place of the first
+/// dropped byte. Where each cut was, and
 /// how many bytes were dropped before each point, are kept (a few bytes per
 /// cut) to tell the cut rows and find any row's bytes in the file.
 struct RowCap<R> {
     inner: R,
     quote: u8,
-    in_quotes: bool,
+    delimiter: u8,
+    field: Field,
     /// Bytes of the current record so far, dropped ones included.
     record: usize,
     dropped_now: bool,
@@ -141,11 +143,12 @@ struct RowCap<R> {
 }
 
 impl<R> RowCap<R> {
-    fn new(inner: R, quote: u8) -> RowCap<R> {
+    fn new(inner: R, quote: u8, delimiter: u8) -> RowCap<R> {
         RowCap {
             inner,
             quote,
-            in_quotes: false,
+            delimiter,
+            field: Field::Start,
             record: 0,
             dropped_now: false,
             out: 0,
@@ -180,6 +183,34 @@ impl<R> RowCap<R> {
     }
 }
 
+/// Where the CSV parser is, as far as the end of a record is concerned:
+/// a quote opens a quoted field only at a field's start (elsewhere, as in
+/// `5" screen`, it is a character like any other), and inside one, `""` is
+/// a quote.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Start,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Field {
+    fn next(self, b: u8, quote: u8, delimiter: u8) -> Field {
+        let ends = b == b'\n' || b == b'\r' || b == delimiter;
+        match self {
+            Field::Start if b == quote => Field::Quoted,
+            Field::Start | Field::Unquoted | Field::QuoteInQuoted if ends => Field::Start,
+            Field::Start | Field::Unquoted => Field::Unquoted,
+            Field::Quoted if b == quote => Field::QuoteInQuoted,
+            Field::Quoted => Field::Quoted,
+            Field::QuoteInQuoted if b == quote => Field::Quoted,
+            Field::QuoteInQuoted => Field::Unquoted,
+        }
+    }
+}
+
 impl<R: Read> Read for RowCap<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         loop {
@@ -190,10 +221,9 @@ impl<R: Read> Read for RowCap<R> {
             let mut kept = 0;
             for i in 0..n {
                 let b = buf[i];
-                if b == self.quote {
-                    self.in_quotes = !self.in_quotes;
-                }
-                let ends = !self.in_quotes && (b == b'\n' || b == b'\r');
+                let before = self.field;
+                self.field = before.next(b, self.quote, self.delimiter);
+                let ends = before != Field::Quoted && (b == b'\n' || b == b'\r');
                 if self.dropped_now && !ends {
                     self.dropped += 1;
                     continue;
@@ -205,9 +235,9 @@ impl<R: Read> Read for RowCap<R> {
                 } else if self.record >= MAX_ROW_BYTES && !ends {
                     self.dropped_now = true;
                     self.cuts.push_back(self.out + kept as u64);
-                    if self.in_quotes != (b == self.quote) {
-                        // What was kept leaves a quote open: close it, in
-                        // this byte's place.
+                    if before == Field::Quoted {
+                        // What was kept leaves a quoted field open: close
+                        // it, in this byte's place.
                         buf[kept] = self.quote;
                         kept += 1;
                     } else {
@@ -291,7 +321,7 @@ impl Rows {
                     .flexible(true)
                     .has_headers(true)
                     .buffer_capacity(256 * 1024)
-                    .from_reader(RowCap::new(hashing, b'"'));
+                    .from_reader(RowCap::new(hashing, b'"', delimiter));
                 let header = reader
                     .byte_headers()
                     .map_err(|e| csv_failure(shown, e))?
@@ -667,6 +697,19 @@ mod tests {
         assert_eq!(got[3].1, None);
         assert_eq!(got[4].0, ["4474", "ok"]);
         assert_eq!(got[4].1, None);
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_opens_nothing() {
+        let mut content = String::from("recipient,text\n4471,your 5\" screen\n");
+        let row = format!("4472,{}\n", "e".repeat(1000));
+        for _ in 0..1200 {
+            content.push_str(&row);
+        }
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(got.len(), 1201);
+        assert_eq!(got[0].0, ["4471", "your 5\" screen"]);
+        assert!(got.iter().all(|(_, problem)| problem.is_none()));
     }
 
     #[test]

@@ -46,7 +46,12 @@ pub struct Totals {
 impl Totals {
     fn add(&mut self, cost: Cost, times: i64) {
         let apply = |value: &mut u64, amount: u64| {
-            *value = (*value as i64 + amount as i64 * times).max(0) as u64;
+            let change = amount.saturating_mul(times.unsigned_abs());
+            *value = if times < 0 {
+                value.saturating_sub(change)
+            } else {
+                value.saturating_add(change)
+            };
         };
         apply(&mut self.messages, 1);
         apply(&mut self.parts, u64::from(cost.parts));

@@ -239,7 +239,10 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         }
     }
     let batch_size = args.batch_size as usize;
-    let already = plan.valid - plan.duplicate - plan.pending.messages;
+    let already = plan
+        .valid
+        .saturating_sub(plan.duplicate)
+        .saturating_sub(plan.pending.messages);
     let summary = report::summary(&plan, &to_send, batch_size, already);
     let _ = std::io::stderr().lock().write_all(summary.as_bytes());
 
