@@ -326,6 +326,40 @@ fn text_file_dev_zero_is_bounded() {
         "{}",
         stderr_of(&out)
     );
+    // The same reader for send's --text-file and stdin.
+    let out = mobivate()
+        .timeout(std::time::Duration::from_secs(10))
+        .args([
+            "send",
+            "--dry-run",
+            "--from",
+            "Shop",
+            "--to",
+            "447930000001",
+        ])
+        .args(["--text-file", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(65), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("the text from /dev/zero is longer than 64 KiB (65536 bytes)")
+    );
+    let mut cmd = common::raw_mobivate();
+    cmd.args([
+        "send",
+        "--dry-run",
+        "--from",
+        "Shop",
+        "--to",
+        "447930000001",
+        "-",
+    ])
+    .stdin(std::fs::File::open("/dev/zero").unwrap())
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::piped());
+    let out = wait_bounded(cmd.spawn().unwrap());
+    assert_eq!(out.status.code(), Some(65), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("the text from stdin is longer than 64 KiB (65536 bytes)"));
 }
 
 #[test]
