@@ -308,7 +308,19 @@ impl Rows {
         wanted: &[String],
         hash: bool,
     ) -> Result<Rows, Failure> {
-        let file = File::open(path).map_err(|e| read_failure(shown, e))?;
+        let file = open_rows(path).map_err(|e| read_failure(shown, e))?;
+        if !file
+            .metadata()
+            .map_err(|e| read_failure(shown, e))?
+            .is_file()
+        {
+            // `Source::open` saw a regular file (or made a copy): replaced since.
+            return Err(Failure::new(
+                ExitCode::DataErr,
+                format!("{shown} changed during the run: it is no longer a regular file"),
+            )
+            .with_hint("leave the file alone during a run"));
+        }
         let hashing = Hashing {
             inner: file,
             hash: hash.then(StreamHash::default),
@@ -550,12 +562,18 @@ fn content_len(line: &[u8]) -> usize {
         .map_or(line.len(), <[u8]>::len)
 }
 
+/// Opens the file of rows without waiting, should a FIFO have taken its
+/// place since it was checked.
+fn open_rows(path: &Path) -> std::io::Result<File> {
+    platform::fs::open_without_waiting(path)
+}
+
 /// Whether the raw bytes `start..end` of the file hold an odd number of
 /// quote characters: a quote that is never closed (a closed quoted field,
 /// escaped quotes included, always has an even number).
 fn odd_quotes(path: &Path, start: u64, end: u64, quote: u8) -> std::io::Result<bool> {
     use std::io::{Seek, SeekFrom};
-    let mut file = File::open(path)?;
+    let mut file = open_rows(path)?;
     file.seek(SeekFrom::Start(start))?;
     let mut left = end.saturating_sub(start);
     let mut odd = false;
