@@ -702,3 +702,41 @@ fn a_row_over_1_mib_is_invalid_and_memory_stays_bounded() {
         );
     }
 }
+
+#[test]
+fn text_file_from_stdin_shares_it_with_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "l.csv", b"recipient\n447930000001\n");
+    let out = mobivate()
+        .args(["bulk", "-", "--check", "--from", "Shop", "--text-file", "-"])
+        .write_stdin("recipient\n447930000001\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--text-file - and the rows cannot both read stdin"));
+    let out = mobivate()
+        .args([
+            "bulk",
+            "--check",
+            "--from",
+            "Shop",
+            "--key-stdin",
+            "--text-file",
+            "-",
+        ])
+        .arg(&file)
+        .write_stdin("hi\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--text-file - and --key-stdin cannot both read stdin"));
+    // Alone, it is the template.
+    let out = mobivate()
+        .args(["bulk", "--check", "--from", "Shop", "--text-file", "-"])
+        .arg(&file)
+        .write_stdin("hi\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("to send: 1 messages, 1 parts"));
+}

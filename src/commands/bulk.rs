@@ -530,10 +530,17 @@ fn read_template(args: &BulkArgs) -> Result<Option<Template>, Failure> {
         (Some(text), _) => text.clone(),
         // The one capped reader of every text source (`send`'s too).
         (None, Some(path)) => match TextSource::from_args(None, Some(path)) {
-            Some(source) if source.is_stdin() && args.file.as_os_str() == "-" => {
+            Some(source)
+                if source.is_stdin() && (args.file.as_os_str() == "-" || args.key_stdin) =>
+            {
+                let other = if args.key_stdin {
+                    "--key-stdin"
+                } else {
+                    "the rows"
+                };
                 return Err(Failure::new(
                     ExitCode::Usage,
-                    "the rows and --text-file cannot both come from stdin",
+                    format!("--text-file - and {other} cannot both read stdin"),
                 ));
             }
             Some(source) => read_text(&source)?,
