@@ -28,7 +28,6 @@ use crate::input::when::{api_utc, parse_schedule};
 use crate::output;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
-use crate::sms::originator;
 use crate::sms::template::Template;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -57,15 +56,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let format = input_format(args);
     let template = read_template(args)?;
     // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
-    let sender = crate::input::defaults::sender(args.from.as_deref())?;
+    // Checked by the same code as `send`'s.
+    let (sender, from) = crate::input::defaults::originator(args.from.as_deref())?.unzip();
     let route = crate::input::defaults::route(args.route.as_deref())?.value;
-    let from = sender
-        .as_ref()
-        .map(|given| {
-            originator::parse(&given.value)
-                .map_err(|e| Failure::new(ExitCode::DataErr, format!("{}: {e}", given.source)))
-        })
-        .transpose()?;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
     if let Some(name) = &args.name {
         super::send::checked_label(name, "--name")?;

@@ -233,15 +233,12 @@ fn check_recipient_count(args: &SendArgs, count: usize) -> Result<(), Failure> {
 }
 
 fn originator_from(flag: Option<&str>) -> Result<originator::Originator, Failure> {
-    let Some(given) = defaults::sender(flag)? else {
+    let Some((_, originator)) = defaults::originator(flag)? else {
         return Err(Failure::new(ExitCode::Usage, "no sender given").with_hint(
             "pass --from SENDER, set MOBIVATE_FROM, or keep one in the profile (`mobivate auth login --from SENDER`)",
         ));
     };
-    originator::parse(&given.value).map_err(|error| {
-        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
-            .with_hint("nothing was sent")
-    })
+    Ok(originator)
 }
 
 fn route_from(flag: Option<&str>) -> Result<String, Failure> {

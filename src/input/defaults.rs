@@ -6,6 +6,7 @@ use crate::env;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::profile;
+use crate::sms::originator::Originator;
 
 /// The route when nothing names one.
 pub const DEFAULT_ROUTE: &str = "mglobal";
@@ -19,6 +20,19 @@ pub struct Sourced {
 /// The sender, or `None` when nothing gives one.
 pub fn sender(flag: Option<&str>) -> Result<Option<Sourced>, Failure> {
     pick(flag, "--from", "MOBIVATE_FROM", |d| d.from)
+}
+
+/// The sender, checked as every originator is (`sms::originator::parse`,
+/// as for every bulk row): an unusable one is 65, before anything is sent.
+pub fn originator(flag: Option<&str>) -> Result<Option<(Sourced, Originator)>, Failure> {
+    let Some(given) = sender(flag)? else {
+        return Ok(None);
+    };
+    let originator = crate::sms::originator::parse(&given.value).map_err(|error| {
+        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
+            .with_hint("nothing was sent")
+    })?;
+    Ok(Some((given, originator)))
 }
 
 /// The route; `mglobal` when nothing gives one. Checked as every label sent
