@@ -112,6 +112,12 @@ impl<R: Read> Read for Hashing<R> {
 /// costs no more memory than this.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
+fn unclosed(line: u64) -> String {
+    format!(
+        "a quote opened in this row (line {line}) is never closed, so the row runs to the end of the file"
+    )
+}
+
 fn too_long() -> String {
     format!("the row is longer than 1 MiB ({MAX_ROW_BYTES} bytes)")
 }
@@ -170,6 +176,12 @@ impl<R> RowCap<R> {
             self.cuts.pop_front();
         }
         cut
+    }
+
+    /// Whether the file ended, at the parser's offset `end`, inside a quoted
+    /// field: a quote that is never closed.
+    fn open_at_end(&self, end: u64) -> bool {
+        end == self.out && self.field == Field::Quoted
     }
 
     /// The file offset of the parser's offset `at`.
@@ -451,10 +463,7 @@ impl Rows {
                     if odd_quotes(path, start, end, b'"')
                         .map_err(|e| read_failure(&self.shown, e))?
                     {
-                        problem = Some(format!(
-                            "a quote opened in this row (line {}) is never closed, so the row runs to the end of the file",
-                            record.position().map_or(0, csv::Position::line)
-                        ));
+                        problem = Some(unclosed(record.position().map_or(0, csv::Position::line)));
                     }
                 }
                 for (slot, field) in fields.iter().enumerate() {
@@ -470,7 +479,11 @@ impl Rows {
                     }
                 }
                 if cut {
-                    problem = Some(too_long());
+                    problem = Some(if reader.get_ref().open_at_end(end) {
+                        unclosed(record.position().map_or(0, csv::Position::line))
+                    } else {
+                        too_long()
+                    });
                 }
                 problem
             }
@@ -715,6 +728,18 @@ mod tests {
         assert_eq!(got[3].1, None);
         assert_eq!(got[4].0, ["4474", "ok"]);
         assert_eq!(got[4].1, None);
+    }
+
+    #[test]
+    fn a_quote_never_closed_past_the_cap_is_told_as_such() {
+        let content = format!(
+            "recipient,text\n4471,ok\n4472,\"never closed\n{}\n4473,x\n",
+            "f".repeat(MAX_ROW_BYTES)
+        );
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, None);
+        assert_eq!(got[1].1, Some(unclosed(3)));
     }
 
     #[test]
