@@ -363,7 +363,7 @@ fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(
         stdout_of(&output),
-        "{\"accepted\":1,\"invalid\":1,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0}\n"
+        "{\"accepted\":1,\"invalid\":1,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0,\"parts\":1}\n"
     );
 }
 

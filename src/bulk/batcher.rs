@@ -86,9 +86,11 @@ pub fn batches(
     // Whether the rows since the last one batched can be bridged over:
     // true while they are only invalid rows.
     let mut bridge = true;
+    let mut seen = 0;
     while let Some(row) = rows.next_row()? {
         plan::check_unchanged(plan, &row, input.shown)?;
         let number = row.number;
+        seen = number;
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
             continue;
         };
@@ -140,10 +142,11 @@ pub fn batches(
             return Ok(());
         }
     }
-    if filling.len > 0 {
-        flush(&mut filling, options, &mut next_id, &mut emit);
+    // A file that shrank: what it still had is sent, and the run stops.
+    if filling.len > 0 && !flush(&mut filling, options, &mut next_id, &mut emit) {
+        return Ok(());
     }
-    Ok(())
+    plan::check_all_seen(plan, seen, input.shown)
 }
 
 fn flush(

@@ -6,6 +6,7 @@ use crate::bulk::hash::StreamHash;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::platform;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -25,31 +26,54 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn open(file: &Path) -> Result<Source, Failure> {
+    /// FILE, read in place when it is a regular file. A pipe, `<(cmd)` or a
+    /// FIFO can be read only once, and a run reads its rows several times:
+    /// it is copied first, as `-` is, when `may_copy` (the run names its
+    /// journal, or sends nothing); else it is refused with 66. A device is
+    /// always refused.
+    pub fn open(file: &Path, may_copy: bool) -> Result<Source, Failure> {
         if file.as_os_str() == "-" {
-            return Source::from_stdin();
+            return Source::copied(std::io::stdin().lock(), "stdin");
         }
-        match std::fs::metadata(file) {
-            Ok(meta) if meta.is_dir() => Err(Failure::new(
+        let shown = file.display();
+        let refused = |what: &str, hint: &str| {
+            Failure::new(
                 ExitCode::NoInput,
-                format!("{} is a directory, not a file of rows", file.display()),
-            )),
-            Ok(_) => Ok(Source {
+                format!("{shown} {what}, not a file of rows"),
+            )
+            .with_hint(hint.to_string())
+        };
+        use platform::fs::FileKind;
+        match std::fs::metadata(file).map(|meta| platform::fs::file_kind(&meta)) {
+            Ok(FileKind::Regular) => Ok(Source {
                 path: file.to_path_buf(),
                 _copy: None,
             }),
+            Ok(kind @ (FileKind::Fifo | FileKind::Socket)) => {
+                if !may_copy {
+                    return Err(refused(
+                        kind.describe(),
+                        "nothing was sent; a pipe can be read only once, so sending from one needs --journal PATH (the rows are then copied first); or save the rows to a file",
+                    ));
+                }
+                let pipe = File::open(file).map_err(|e| read_failure(&shown.to_string(), e))?;
+                Source::copied(pipe, &shown.to_string())
+            }
+            Ok(kind) => Err(refused(kind.describe(), "name a CSV or JSON Lines file")),
             Err(error) => Err(Failure::new(
                 ExitCode::NoInput,
-                format!("cannot read {}: {error}", file.display()),
+                format!("cannot read {shown}: {error}"),
             )),
         }
     }
 
-    fn from_stdin() -> Result<Source, Failure> {
+    /// Copies a stream that can be read only once to a private temporary
+    /// file, so that it can be read as often as the run needs.
+    fn copied(mut from: impl Read, shown: &str) -> Result<Source, Failure> {
         let failed = |error: std::io::Error| {
             Failure::new(
                 ExitCode::IoErr,
-                format!("cannot copy stdin to a temporary file: {error}"),
+                format!("cannot copy {shown} to a temporary file: {error}"),
             )
         };
         let mut builder = tempfile::Builder::new();
@@ -58,7 +82,7 @@ impl Source {
             builder.permissions(permissions);
         }
         let mut copy = builder.tempfile().map_err(failed)?;
-        std::io::copy(&mut std::io::stdin().lock(), copy.as_file_mut()).map_err(failed)?;
+        std::io::copy(&mut from, copy.as_file_mut()).map_err(failed)?;
         Ok(Source {
             path: copy.path().to_path_buf(),
             _copy: Some(copy),
@@ -84,9 +108,170 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+/// The longest row read, in bytes: a longer one is an invalid row, and
+/// costs no more memory than this.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+fn unclosed(line: u64) -> String {
+    format!(
+        "a quote opened in this row (line {line}) is never closed, so the row runs to the end of the file"
+    )
+}
+
+fn too_long() -> String {
+    format!("the row is longer than 1 MiB ({MAX_ROW_BYTES} bytes)")
+}
+
+/// Between the file and the CSV parser: cuts every record (a line, or
+/// several inside quotes) at `MAX_ROW_BYTES`, so that the parser never holds
+/// more. The bytes of a record past the cap are dropped, but its fields are
+/// still followed as the parser would, so that its real end is found; a
+/// quoted field left open by the cut is closed in place of the first
+/// dropped byte. Where each cut was, and
+/// how many bytes were dropped before each point, are kept (a few bytes per
+/// cut) to tell the cut rows and find any row's bytes in the file.
+struct RowCap<R> {
+    inner: R,
+    quote: u8,
+    delimiter: u8,
+    field: Field,
+    /// Bytes of the current record so far, dropped ones included.
+    record: usize,
+    dropped_now: bool,
+    /// Bytes handed to the parser so far.
+    out: u64,
+    /// Bytes dropped so far.
+    dropped: u64,
+    /// Where in the parser's input each cut record has its cut.
+    cuts: std::collections::VecDeque<u64>,
+    /// (parser offset, bytes dropped before it), at the end of each cut.
+    shifts: Vec<(u64, u64)>,
+}
+
+impl<R> RowCap<R> {
+    fn new(inner: R, quote: u8, delimiter: u8) -> RowCap<R> {
+        RowCap {
+            inner,
+            quote,
+            delimiter,
+            field: Field::Start,
+            record: 0,
+            dropped_now: false,
+            out: 0,
+            dropped: 0,
+            cuts: std::collections::VecDeque::new(),
+            shifts: Vec::new(),
+        }
+    }
+
+    /// Whether the record the parser read from `start` to `end` (its own
+    /// offsets) was cut; forgets the cuts before `end`.
+    fn was_cut(&mut self, start: u64, end: u64) -> bool {
+        let mut cut = false;
+        while let Some(&at) = self.cuts.front() {
+            if at >= end {
+                break;
+            }
+            cut |= at >= start;
+            self.cuts.pop_front();
+        }
+        cut
+    }
+
+    /// Whether the file ended, at the parser's offset `end`, inside a quoted
+    /// field: a quote that is never closed.
+    fn open_at_end(&self, end: u64) -> bool {
+        end == self.out && self.field == Field::Quoted
+    }
+
+    /// The file offset of the parser's offset `at`.
+    fn file_offset(&self, at: u64) -> u64 {
+        let index = self.shifts.partition_point(|(out, _)| *out <= at);
+        let dropped = index
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |(_, dropped)| *dropped);
+        at.saturating_add(dropped)
+    }
+}
+
+/// Where the CSV parser is, as far as the end of a record is concerned:
+/// a quote opens a quoted field only at a field's start (elsewhere, as in
+/// `5" screen`, it is a character like any other), and inside one, `""` is
+/// a quote.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Start,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Field {
+    fn next(self, b: u8, quote: u8, delimiter: u8) -> Field {
+        let ends = b == b'\n' || b == b'\r' || b == delimiter;
+        match self {
+            Field::Start if b == quote => Field::Quoted,
+            Field::Start | Field::Unquoted | Field::QuoteInQuoted if ends => Field::Start,
+            Field::Start | Field::Unquoted => Field::Unquoted,
+            Field::Quoted if b == quote => Field::QuoteInQuoted,
+            Field::Quoted => Field::Quoted,
+            Field::QuoteInQuoted if b == quote => Field::Quoted,
+            Field::QuoteInQuoted => Field::Unquoted,
+        }
+    }
+}
+
+impl<R: Read> Read for RowCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let b = buf[i];
+                let before = self.field;
+                self.field = before.next(b, self.quote, self.delimiter);
+                let ends = before != Field::Quoted && (b == b'\n' || b == b'\r');
+                if self.dropped_now && !ends {
+                    self.dropped += 1;
+                    continue;
+                }
+                if self.dropped_now {
+                    // The record's end: kept, so the parser sees it.
+                    self.dropped_now = false;
+                    self.shifts.push((self.out + kept as u64, self.dropped));
+                } else if self.record >= MAX_ROW_BYTES && !ends {
+                    self.dropped_now = true;
+                    self.cuts.push_back(self.out + kept as u64);
+                    if before == Field::Quoted {
+                        // What was kept leaves a quoted field open: close
+                        // it, in this byte's place.
+                        buf[kept] = self.quote;
+                        kept += 1;
+                    } else {
+                        self.dropped += 1;
+                    }
+                    continue;
+                }
+                self.record = if ends { 0 } else { self.record + 1 };
+                buf[kept] = b;
+                kept += 1;
+            }
+            self.out += kept as u64;
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
 enum Inner {
     Csv {
-        reader: csv::Reader<Hashing<File>>,
+        reader: csv::Reader<RowCap<Hashing<File>>>,
         record: csv::ByteRecord,
         /// For each wanted column, its field index in the header.
         fields: Vec<Option<usize>>,
@@ -135,7 +320,19 @@ impl Rows {
         wanted: &[String],
         hash: bool,
     ) -> Result<Rows, Failure> {
-        let file = File::open(path).map_err(|e| read_failure(shown, e))?;
+        let file = open_rows(path).map_err(|e| read_failure(shown, e))?;
+        if !file
+            .metadata()
+            .map_err(|e| read_failure(shown, e))?
+            .is_file()
+        {
+            // `Source::open` saw a regular file (or made a copy): replaced since.
+            return Err(Failure::new(
+                ExitCode::DataErr,
+                format!("{shown} changed during the run: it is no longer a regular file"),
+            )
+            .with_hint("leave the file alone during a run"));
+        }
         let hashing = Hashing {
             inner: file,
             hash: hash.then(StreamHash::default),
@@ -148,11 +345,20 @@ impl Rows {
                     .flexible(true)
                     .has_headers(true)
                     .buffer_capacity(256 * 1024)
-                    .from_reader(hashing);
+                    .from_reader(RowCap::new(hashing, b'"', delimiter));
                 let header = reader
                     .byte_headers()
                     .map_err(|e| csv_failure(shown, e))?
                     .clone();
+                let end = reader.position().byte();
+                if reader.get_mut().was_cut(0, end) {
+                    return Err(Failure::new(
+                        ExitCode::DataErr,
+                        format!(
+                            "the header of {shown} is longer than 1 MiB ({MAX_ROW_BYTES} bytes)"
+                        ),
+                    ));
+                }
                 let headers: Vec<String> = header
                     .iter()
                     .map(|h| {
@@ -211,7 +417,7 @@ impl Rows {
     /// The hash and size of every byte read so far.
     pub fn content(&self) -> (u64, u64) {
         let hashing = match &self.inner {
-            Inner::Csv { reader, .. } => reader.get_ref(),
+            Inner::Csv { reader, .. } => &reader.get_ref().inner,
             Inner::Jsonl { reader, .. } => reader.get_ref(),
         };
         (
@@ -234,8 +440,13 @@ impl Rows {
                     Ok(false) => return Ok(None),
                     Err(error) => return Err(csv_failure(&self.shown, error)),
                 }
+                let start = record.position().map_or(0, csv::Position::byte);
+                let end = reader.position().byte();
+                let cut = reader.get_mut().was_cut(start, end);
                 let mut problem = None;
-                if record.len() != headers.len() {
+                if cut {
+                    // Reported below, over any other problem of the cut row.
+                } else if record.len() != headers.len() {
                     problem = Some(format!(
                         "the row has {} fields where the header has {}",
                         record.len(),
@@ -247,15 +458,12 @@ impl Rows {
                 {
                     // A row that spans lines: legitimate inside quotes, but
                     // an unterminated quote also reads to the end of the file.
-                    let start = record.position().map_or(0, csv::Position::byte);
-                    let end = reader.position().byte();
+                    let cap = reader.get_ref();
+                    let (start, end) = (cap.file_offset(start), cap.file_offset(end));
                     if odd_quotes(path, start, end, b'"')
                         .map_err(|e| read_failure(&self.shown, e))?
                     {
-                        problem = Some(format!(
-                            "a quote opened in this row (line {}) is never closed, so the row runs to the end of the file",
-                            record.position().map_or(0, csv::Position::line)
-                        ));
+                        problem = Some(unclosed(record.position().map_or(0, csv::Position::line)));
                     }
                 }
                 for (slot, field) in fields.iter().enumerate() {
@@ -270,6 +478,13 @@ impl Rows {
                         }
                     }
                 }
+                if cut {
+                    problem = Some(if reader.get_ref().open_at_end(end) {
+                        unclosed(record.position().map_or(0, csv::Position::line))
+                    } else {
+                        too_long()
+                    });
+                }
                 problem
             }
             Inner::Jsonl {
@@ -280,11 +495,18 @@ impl Rows {
                 seen,
             } => loop {
                 line.clear();
-                let n = reader
-                    .read_until(b'\n', line)
-                    .map_err(|e| read_failure(&self.shown, e))?;
+                let (n, long) =
+                    read_line_capped(reader, line).map_err(|e| read_failure(&self.shown, e))?;
                 if n == 0 {
                     return Ok(None);
+                }
+                if long {
+                    *first = false;
+                    for value in self.values.iter_mut() {
+                        value.clear();
+                    }
+                    self.present.fill(false);
+                    break Some(too_long());
                 }
                 let mut text: &[u8] = line;
                 if std::mem::take(first) {
@@ -305,12 +527,66 @@ impl Rows {
     }
 }
 
+/// Reads one line, its `\n` included, into `line`, but never more than
+/// `MAX_ROW_BYTES` of it (and a `\r\n`): the rest of a longer line is read
+/// and dropped. Returns the bytes read, and whether the line was too long.
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    let room = MAX_ROW_BYTES + "\r\n".len();
+    let mut read = 0usize;
+    let mut long = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if buf.is_empty() {
+            return Ok((read, long || content_len(line) > MAX_ROW_BYTES));
+        }
+        let (chunk, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let n = chunk.len();
+        if !long {
+            if line.len().saturating_add(n) > room {
+                long = true;
+                line.clear();
+                line.shrink_to(room);
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(n);
+        read = read.saturating_add(n);
+        if done {
+            return Ok((read, long || content_len(line) > MAX_ROW_BYTES));
+        }
+    }
+}
+
+/// A line's length without its `\n` or `\r\n`.
+fn content_len(line: &[u8]) -> usize {
+    line.strip_suffix(b"\n")
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .map_or(line.len(), <[u8]>::len)
+}
+
+/// Opens the file of rows without waiting, should a FIFO have taken its
+/// place since it was checked.
+fn open_rows(path: &Path) -> std::io::Result<File> {
+    platform::fs::open_without_waiting(path)
+}
+
 /// Whether the raw bytes `start..end` of the file hold an odd number of
 /// quote characters: a quote that is never closed (a closed quoted field,
 /// escaped quotes included, always has an even number).
 fn odd_quotes(path: &Path, start: u64, end: u64, quote: u8) -> std::io::Result<bool> {
     use std::io::{Seek, SeekFrom};
-    let mut file = File::open(path)?;
+    let mut file = open_rows(path)?;
     file.seek(SeekFrom::Start(start))?;
     let mut left = end.saturating_sub(start);
     let mut odd = false;
@@ -355,21 +631,28 @@ fn json_row(
         value.clear();
     }
     present.fill(false);
-    let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(text) {
+    // Raw values, so that a number is taken exactly as written: `447930000001`
+    // is that number, and `447930000001.0` stays what it is (which the
+    // recipient check refuses) rather than becoming other digits.
+    let object: HashMap<String, &serde_json::value::RawValue> = match serde_json::from_slice(text) {
         Ok(object) => object,
         Err(error) => return Some(format!("not a JSON object: {error}")),
     };
     for (slot, name) in names.iter().enumerate() {
-        let Some(value) = object.get(name) else {
+        let Some(raw) = object.get(name) else {
             continue;
         };
         seen[slot] = true;
         present[slot] = true;
-        match value {
-            serde_json::Value::String(s) => values[slot].push_str(s),
-            serde_json::Value::Null => {}
-            serde_json::Value::Number(n) => values[slot].push_str(&n.to_string()),
-            serde_json::Value::Bool(b) => values[slot].push_str(if *b { "true" } else { "false" }),
+        let raw = raw.get();
+        match raw.as_bytes().first() {
+            Some(b'"') => match serde_json::from_str::<std::borrow::Cow<str>>(raw) {
+                Ok(text) => values[slot].push_str(&text),
+                Err(error) => return Some(format!("not a JSON object: {error}")),
+            },
+            Some(b'n') => {}
+            Some(b't' | b'f') => values[slot].push_str(raw),
+            Some(b'-' | b'0'..=b'9') => values[slot].push_str(raw),
             _ => {
                 return Some(format!(
                     "the value of \"{name}\" is not text, a number or a boolean"
@@ -405,6 +688,86 @@ mod tests {
             &["recipient", "name", "missing"],
         );
         assert_eq!(got, [["4479", "Ann", ""], ["4478", "Bob", ""]]);
+    }
+
+    fn problems_of(content: &[u8], format: Format) -> Vec<(Vec<String>, Option<String>)> {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(content).unwrap();
+        let wanted = vec!["recipient".to_string(), "text".to_string()];
+        let mut rows = Rows::open(file.path(), "test", format, &wanted, true).unwrap();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            out.push((row.values.to_vec(), row.problem.clone()));
+        }
+        // Every byte is still hashed and counted.
+        assert_eq!(rows.content().1, content.len() as u64);
+        out
+    }
+
+    #[test]
+    fn csv_rows_over_the_cap_are_cut_and_told() {
+        let long = "a".repeat(MAX_ROW_BYTES + 10);
+        let quoted = format!("\"{}\n{}\"", "b".repeat(MAX_ROW_BYTES), "c".repeat(50));
+        let exact = "d".repeat(MAX_ROW_BYTES - "4479,".len());
+        let content = format!(
+            "recipient,text\n4471,{long}\n4472,{quoted}\n4473,\"x\ny\"\n4479,{exact}\n4474,ok\n"
+        );
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(
+            got.len(),
+            5,
+            "{:?}",
+            got.iter().map(|r| &r.1).collect::<Vec<_>>()
+        );
+        assert_eq!(got[0].1, Some(too_long()));
+        assert_eq!(got[1].1, Some(too_long()));
+        // A quoted row over lines after the cut ones: found in the file.
+        assert_eq!(got[2].0, ["4473", "x\ny"]);
+        assert_eq!(got[2].1, None);
+        assert_eq!(got[3].0[0], "4479");
+        assert_eq!(got[3].1, None);
+        assert_eq!(got[4].0, ["4474", "ok"]);
+        assert_eq!(got[4].1, None);
+    }
+
+    #[test]
+    fn a_quote_never_closed_past_the_cap_is_told_as_such() {
+        let content = format!(
+            "recipient,text\n4471,ok\n4472,\"never closed\n{}\n4473,x\n",
+            "f".repeat(MAX_ROW_BYTES)
+        );
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, None);
+        assert_eq!(got[1].1, Some(unclosed(3)));
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_opens_nothing() {
+        let mut content = String::from("recipient,text\n4471,your 5\" screen\n");
+        let row = format!("4472,{}\n", "e".repeat(1000));
+        for _ in 0..1200 {
+            content.push_str(&row);
+        }
+        let got = problems_of(content.as_bytes(), Format::Csv { delimiter: b',' });
+        assert_eq!(got.len(), 1201);
+        assert_eq!(got[0].0, ["4471", "your 5\" screen"]);
+        assert!(got.iter().all(|(_, problem)| problem.is_none()));
+    }
+
+    #[test]
+    fn jsonl_rows_over_the_cap_are_told() {
+        let long = "a".repeat(MAX_ROW_BYTES);
+        let content = format!(
+            "{{\"recipient\":\"4471\",\"text\":\"{long}\"}}\n{{\"recipient\":\"4472\",\"text\":\"ok\"}}\n{{\"text\":\"{long}\"}}"
+        );
+        let got = problems_of(content.as_bytes(), Format::Jsonl);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1, Some(too_long()));
+        assert_eq!(got[0].0, ["", ""]);
+        assert_eq!(got[1].0, ["4472", "ok"]);
+        assert_eq!(got[1].1, None);
+        assert_eq!(got[2].1, Some(too_long()));
     }
 
     #[test]

@@ -46,7 +46,12 @@ pub struct Totals {
 impl Totals {
     fn add(&mut self, cost: Cost, times: i64) {
         let apply = |value: &mut u64, amount: u64| {
-            *value = (*value as i64 + amount as i64 * times).max(0) as u64;
+            let change = amount.saturating_mul(times.unsigned_abs());
+            *value = if times < 0 {
+                value.saturating_sub(change)
+            } else {
+                value.saturating_add(change)
+            };
         };
         apply(&mut self.messages, 1);
         apply(&mut self.parts, u64::from(cost.parts));
@@ -124,14 +129,36 @@ pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failur
     if same {
         return Ok(());
     }
-    Err(Failure::new(
-        ExitCode::DataErr,
-        format!(
-            "{shown} changed while it was being sent: row {} is not what was counted; it and the rows after it were not sent",
+    Err(changed_failure(
+        shown,
+        &format!(
+            "row {} is not what was counted; it and the rows after it were not sent",
             row.number
         ),
+    ))
+}
+
+/// Fails (65) when a pass ended after `seen` rows where pass one counted
+/// another number: the file shrank (or grew) since pass one.
+pub fn check_all_seen(plan: &Plan, seen: u64, shown: &str) -> Result<(), Failure> {
+    if seen == plan.rows {
+        return Ok(());
+    }
+    Err(changed_failure(
+        shown,
+        &format!(
+            "it has {seen} rows where {} were counted; the rows after row {seen} were not sent",
+            plan.rows
+        ),
+    ))
+}
+
+fn changed_failure(shown: &str, what: &str) -> Failure {
+    Failure::new(
+        ExitCode::DataErr,
+        format!("{shown} changed while it was being sent: {what}"),
     )
-    .with_hint("leave the file alone during a run; rerun to count it again (a journal says which rows were already sent)"))
+    .with_hint("leave the file alone during a run; rerun to count it again (a journal says which rows were already sent)")
 }
 
 /// Pass one.
@@ -308,25 +335,73 @@ pub enum Final<'a> {
     Duplicate(&'a Message<'a>),
     OptedOut(&'a Message<'a>),
     Message(&'a Message<'a>, Option<&'a State>),
+    /// A row pass one counted that is no longer what it was (or is gone):
+    /// only the journal says what became of it.
+    Changed(Option<&'a State>),
 }
 
-/// Walks the file once more, telling `each` every row's final state.
+/// Walks the file once more, telling `each` every row's final state: each
+/// row pass one counted, exactly once. When the file changed since pass one,
+/// the rows from the first changed one on are told as `Changed`, and the
+/// change is returned, to be reported once the counts are out.
 pub fn last_pass(
     input: &Input,
     shaper: &Shaper,
     ledger: &Ledger,
-    repeated: &[u64],
+    plan: &Plan,
     allow_duplicates: bool,
     mut each: impl FnMut(u64, &str, Final) -> Result<(), Failure>,
+) -> Result<Option<Failure>, Failure> {
+    let mut changed = None;
+    let mut seen = 0;
+    read_unchanged(
+        input,
+        shaper,
+        ledger,
+        plan,
+        allow_duplicates,
+        &mut seen,
+        &mut changed,
+        &mut each,
+    )?;
+    if changed.is_none()
+        && let Err(failure) = check_all_seen(plan, seen, input.shown)
+    {
+        changed = Some(failure);
+    }
+    for number in seen.saturating_add(1)..=plan.rows {
+        each(number, "", Final::Changed(ledger.state(number)))?;
+    }
+    Ok(changed)
+}
+
+/// The rows of the last pass, up to the first that is not what pass one
+/// counted; `seen` is the last row told.
+#[allow(clippy::too_many_arguments)]
+fn read_unchanged(
+    input: &Input,
+    shaper: &Shaper,
+    ledger: &Ledger,
+    plan: &Plan,
+    allow_duplicates: bool,
+    seen: &mut u64,
+    changed: &mut Option<Failure>,
+    each: &mut impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(repeated);
+    let mut duplicates = Duplicates::new(&plan.repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
+        if let Err(failure) = check_unchanged(plan, &row, input.shown) {
+            *changed = Some(failure);
+            return Ok(());
+        }
         let number = row.number;
+        *seen = number;
         let raw_recipient = row.values[recipient_slot].clone();
-        match shaper.shape_uncounted(&row, &mut buffers) {
+        // Counted: the report and the counts give each message's parts.
+        match shaper.shape(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) if shaper.is_excluded(&message) => {
                 each(number, &raw_recipient, Final::OptedOut(&message))?;

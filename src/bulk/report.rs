@@ -23,6 +23,9 @@ pub struct Counts {
     pub rejected: u64,
     /// Valid rows not sent yet (the run stopped early, or was --check).
     pub pending: u64,
+    /// The parts (billed SMS) of every row above that is a message to send
+    /// (accepted, unknown, rejected or pending), counted exactly.
+    pub parts: u64,
     /// Rows whose recipient is excluded (`--exclude-optouts`).
     #[serde(rename = "optedOut", skip_serializing_if = "is_zero")]
     pub opted_out: u64,
@@ -65,6 +68,8 @@ struct ReportLine<'a> {
     reference: Option<&'a str>,
     state: &'static str,
     campaign_id: Option<&'a str>,
+    /// The message's parts, exactly; `null` for a row with no message.
+    parts: Option<usize>,
     reason: Option<&'a str>,
 }
 
@@ -73,8 +78,12 @@ const MISSING_REASON: &str =
     "not in the message log, though other rows of its request are; not resent";
 const PENDING_REASON: &str = "not sent yet; run the same command again to send it";
 
+const CHANGED_REASON: &str =
+    "the file changed during the run: this row is not what was counted, and it was not sent";
+
 /// The last pass: counts every row's final state, and writes the report
-/// when asked.
+/// when asked. With the counts comes how the file changed since pass one,
+/// if it did: the rows from there on are counted from the journal alone.
 pub fn finish(
     input: &Input,
     shaper: &Shaper,
@@ -82,14 +91,14 @@ pub fn finish(
     plan: &Plan,
     allow_duplicates: bool,
     report: Option<AtomicFile>,
-) -> Result<Counts, Failure> {
+) -> Result<(Counts, Option<Failure>), Failure> {
     let mut writer = report;
     let mut counts = Counts::default();
-    plan::last_pass(
+    let changed = plan::last_pass(
         input,
         shaper,
         ledger,
-        &plan.repeated,
+        plan,
         allow_duplicates,
         |row, raw, state| {
             let mut line = ReportLine {
@@ -98,6 +107,7 @@ pub fn finish(
                 reference: None,
                 state: "",
                 campaign_id: None,
+                parts: None,
                 reason: None,
             };
             match &state {
@@ -111,6 +121,7 @@ pub fn finish(
                     line.state = "duplicate";
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
+                    line.parts = Some(message.segments.parts);
                     line.reason = Some("the same recipient and text as an earlier row");
                 }
                 Final::OptedOut(message) => {
@@ -118,39 +129,17 @@ pub fn finish(
                     line.state = "opted-out";
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
+                    line.parts = Some(message.segments.parts);
                     line.reason = Some("the recipient has opted out");
                 }
                 Final::Message(message, state) => {
                     line.recipient = message.recipient.as_str();
                     line.reference = Some(message.reference);
-                    match state {
-                        Some(State::Accepted(campaign)) => {
-                            counts.accepted += 1;
-                            line.state = "accepted";
-                            line.campaign_id = (!campaign.is_empty()).then_some(campaign);
-                        }
-                        Some(State::Rejected(reason)) => {
-                            counts.rejected += 1;
-                            line.state = "rejected";
-                            line.reason = Some(reason);
-                        }
-                        Some(State::Unknown(_)) => {
-                            counts.unknown += 1;
-                            line.state = "unknown";
-                            line.reason = Some(UNKNOWN_REASON);
-                        }
-                        Some(State::Missing) => {
-                            counts.unknown += 1;
-                            line.state = "unknown";
-                            line.reason = Some(MISSING_REASON);
-                        }
-                        None => {
-                            counts.pending += 1;
-                            line.state = "pending";
-                            line.reason = Some(PENDING_REASON);
-                        }
-                    }
+                    line.parts = Some(message.segments.parts);
+                    counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
+                    tell(*state, &mut counts, &mut line, PENDING_REASON);
                 }
+                Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
             }
             if let Some(writer) = &mut writer {
                 write_line(writer, &line)?;
@@ -161,7 +150,44 @@ pub fn finish(
     if let Some(writer) = writer {
         writer.finish()?;
     }
-    Ok(counts)
+    Ok((counts, changed))
+}
+
+/// Counts a row by what the journal says of it; `pending` is the reason
+/// when it says nothing (not sent).
+fn tell<'a>(
+    state: Option<&'a State>,
+    counts: &mut Counts,
+    line: &mut ReportLine<'a>,
+    pending: &'static str,
+) {
+    match state {
+        Some(State::Accepted(campaign)) => {
+            counts.accepted += 1;
+            line.state = "accepted";
+            line.campaign_id = (!campaign.is_empty()).then_some(campaign);
+        }
+        Some(State::Rejected(reason)) => {
+            counts.rejected += 1;
+            line.state = "rejected";
+            line.reason = Some(reason);
+        }
+        Some(State::Unknown(_)) => {
+            counts.unknown += 1;
+            line.state = "unknown";
+            line.reason = Some(UNKNOWN_REASON);
+        }
+        Some(State::Missing) => {
+            counts.unknown += 1;
+            line.state = "unknown";
+            line.reason = Some(MISSING_REASON);
+        }
+        None => {
+            counts.pending += 1;
+            line.state = "pending";
+            line.reason = Some(pending);
+        }
+    }
 }
 
 /// Opens the report (`--report PATH`) through the guarded writer, before

@@ -4,6 +4,7 @@
 
 use crate::bulk::hash::mix64;
 use crate::bulk::input::Row;
+use crate::sms::message;
 use crate::sms::number::{self, Msisdn};
 use crate::sms::originator::{self, Originator};
 use crate::sms::segments::{self, Encoding, Segments};
@@ -183,9 +184,8 @@ impl Shaper {
             (None, Some(slot)) => &values[slot],
             (None, None) => unreachable!("a shaper has a template or a text column"),
         };
-        if text.trim().is_empty() {
-            return Err("the text is empty".to_string());
-        }
+        // The same checks as `send`'s, in the same code.
+        message::text(text).map_err(|problem| format!("the text {problem}"))?;
         let segments = if count {
             segments::count(text)
         } else {
@@ -208,9 +208,15 @@ impl Shaper {
         }
         let route = match values[self.route].trim() {
             "" => self.options.route.as_str(),
-            given => given,
+            given => {
+                message::label(given).map_err(|problem| format!("the route {problem}"))?;
+                given
+            }
         };
         let own = values[self.reference].trim();
+        if !own.is_empty() {
+            message::label(own).map_err(|problem| format!("the reference {problem}"))?;
+        }
         let (reference, own_reference): (&str, bool) = if own.is_empty() {
             buffers.reference.clear();
             use std::fmt::Write;
@@ -232,8 +238,10 @@ impl Shaper {
     }
 }
 
-/// What a message costs, packed in 10 bits so that it rides in the low bits
+/// What a message costs, packed in 12 bits so that it rides in the low bits
 /// of a fingerprint: duplicates have the same text, hence the same cost.
+/// The part count is exact: 10 bits hold up to 1023 parts, and no text
+/// `sms::message::text` accepts (64 KiB) takes more than 979.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Cost {
     pub parts: u32,
@@ -243,6 +251,9 @@ pub struct Cost {
 }
 
 impl Cost {
+    /// The most parts the packed form holds.
+    pub const MAX_PARTS: u64 = (1 << (META_BITS - 2)) - 1;
+
     pub fn of(segments: &Segments) -> Cost {
         let ucs2 = segments.encoding == Encoding::Ucs2;
         let as_gsm7 = if segments.characters <= 160 {
@@ -251,7 +262,7 @@ impl Cost {
             segments.characters.div_ceil(153)
         };
         Cost {
-            parts: segments.parts.min(255) as u32,
+            parts: u32::try_from(segments.parts).unwrap_or(u32::MAX),
             ucs2,
             longer: ucs2 && segments.parts > as_gsm7,
         }
@@ -263,14 +274,14 @@ impl Cost {
 
     fn unpack(bits: u64) -> Cost {
         Cost {
-            parts: (bits >> 2 & 0xff) as u32,
+            parts: (bits >> 2 & Cost::MAX_PARTS) as u32,
             ucs2: bits >> 1 & 1 == 1,
             longer: bits & 1 == 1,
         }
     }
 }
 
-const META_BITS: u64 = 10;
+const META_BITS: u64 = 12;
 const SEED_KEY: u64 = 0x6d6f_6269_7661_7465;
 const SEED_REFERENCE: u64 = 0x7265_6665_7265_6e63;
 const SEED_TEXT_A: u64 = 0x7465_7874_2d61_2d31;
@@ -381,7 +392,7 @@ mod tests {
                 longer: false,
             },
             Cost {
-                parts: 255,
+                parts: 1023,
                 ucs2: true,
                 longer: true,
             },
@@ -393,6 +404,15 @@ mod tests {
         ] {
             assert_eq!(Cost::unpack(cost.pack()), cost);
         }
+    }
+
+    #[test]
+    fn the_longest_text_packs_exactly() {
+        let longest = "`".repeat(message::MAX_TEXT_BYTES);
+        let cost = Cost::of(&segments::count(&longest));
+        assert_eq!(cost.parts, 979);
+        assert!(u64::from(cost.parts) <= Cost::MAX_PARTS);
+        assert_eq!(Cost::unpack(cost.pack()), cost);
     }
 
     #[test]

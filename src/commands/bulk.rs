@@ -23,12 +23,12 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
+use crate::input::text::{TextSource, read_text};
 use crate::input::when::{api_utc, parse_schedule};
 use crate::output;
 use crate::output::same_file;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
-use crate::sms::originator;
 use crate::sms::template::Template;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -62,23 +62,20 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let format = input_format(args);
     let template = read_template(args)?;
     // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
-    let sender = crate::input::defaults::sender(args.from.as_deref())?;
+    // Checked by the same code as `send`'s.
+    let (sender, from) = crate::input::defaults::originator(args.from.as_deref())?.unzip();
     let route = crate::input::defaults::route(args.route.as_deref())?.value;
-    let from = sender
-        .as_ref()
-        .map(|given| {
-            originator::parse(&given.value)
-                .map_err(|e| Failure::new(ExitCode::DataErr, format!("{}: {e}", given.source)))
-        })
-        .transpose()?;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
+    if let Some(name) = &args.name {
+        super::send::checked_label(name, "--name")?;
+    }
     let transport = if args.check {
         None
     } else {
         Some(super::transport(connection)?)
     };
 
-    let source = Source::open(&args.file)?;
+    let source = Source::open(&args.file, args.journal.is_some() || !sending)?;
     let shown = if from_stdin {
         "stdin".to_string()
     } else {
@@ -260,7 +257,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     };
 
     if args.check {
-        let counts = report::finish(
+        let (counts, changed) = report::finish(
             &input,
             &shaper,
             &lock(),
@@ -269,6 +266,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
             report_file.take(),
         )?;
         output::write_stdout(counts.line(args.format).as_bytes())?;
+        if let Some(failure) = changed {
+            return Err(failure);
+        }
         return verdict(&counts, args.skip_invalid, false);
     }
     if args.dry_run {
@@ -360,7 +360,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         produced
     });
     progress.finish();
-    produced?;
+    // A pass that stopped (the file changed, or could not be read) still
+    // ends with the counts of what was sent; its failure is the exit.
+    let stopped = produced.err();
 
     let rate_limited = sender
         .tally
@@ -374,7 +376,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         ));
     }
     let fatal = sender.take_fatal();
-    let counts = report::finish(
+    let (counts, changed) = report::finish(
         &input,
         &shaper,
         &lock(),
@@ -383,6 +385,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         report_file.take(),
     )?;
     output::write_stdout(counts.line(args.format).as_bytes())?;
+    if let Some(failure) = stopped.or(changed) {
+        return Err(failure);
+    }
     if let Some(failure) = fatal {
         if counts.unknown == 0 {
             return Err(failure);
@@ -542,18 +547,24 @@ fn input_format(args: &BulkArgs) -> Format {
 fn read_template(args: &BulkArgs) -> Result<Option<Template>, Failure> {
     let source = match (&args.text, &args.text_file) {
         (Some(text), _) => text.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .map(|text| {
-                text.strip_suffix('\n')
-                    .map(|t| t.strip_suffix('\r').unwrap_or(t).to_string())
-                    .unwrap_or(text)
-            })
-            .map_err(|e| {
-                Failure::new(
-                    ExitCode::NoInput,
-                    format!("cannot read --text-file {}: {e}", path.display()),
-                )
-            })?,
+        // The one capped reader of every text source (`send`'s too).
+        (None, Some(path)) => match TextSource::from_args(None, Some(path)) {
+            Some(source)
+                if source.is_stdin() && (args.file.as_os_str() == "-" || args.key_stdin) =>
+            {
+                let other = if args.key_stdin {
+                    "--key-stdin"
+                } else {
+                    "the rows"
+                };
+                return Err(Failure::new(
+                    ExitCode::Usage,
+                    format!("--text-file - and {other} cannot both read stdin"),
+                ));
+            }
+            Some(source) => read_text(&source)?,
+            None => return Ok(None),
+        },
         (None, None) => return Ok(None),
     };
     if source.trim().is_empty() {

@@ -16,7 +16,7 @@ use crate::input::{defaults, key};
 use crate::output;
 use crate::report::Verbose;
 use crate::sms::segments::{self, Segments};
-use crate::sms::{fold, number, originator};
+use crate::sms::{fold, message, number, originator};
 use std::hash::{BuildHasher, RandomState};
 use std::io::Write;
 
@@ -233,34 +233,25 @@ fn check_recipient_count(args: &SendArgs, count: usize) -> Result<(), Failure> {
 }
 
 fn originator_from(flag: Option<&str>) -> Result<originator::Originator, Failure> {
-    let Some(given) = defaults::sender(flag)? else {
+    let Some((_, originator)) = defaults::originator(flag)? else {
         return Err(Failure::new(ExitCode::Usage, "no sender given").with_hint(
             "pass --from SENDER, set MOBIVATE_FROM, or keep one in the profile (`mobivate auth login --from SENDER`)",
         ));
     };
-    originator::parse(&given.value).map_err(|error| {
-        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
-            .with_hint("nothing was sent")
-    })
+    Ok(originator)
 }
 
 fn route_from(flag: Option<&str>) -> Result<String, Failure> {
-    let given = defaults::route(flag)?;
-    checked_label(&given.value, given.source).map(str::to_string)
+    Ok(defaults::route(flag)?.value)
 }
 
-/// A route, reference or campaign id: sent as given, so it must not be empty
-/// or hold characters that cannot be shown.
-fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure> {
-    let unusable = |why: &str| {
-        Failure::new(ExitCode::DataErr, format!("{from} {why}")).with_hint("nothing was sent")
-    };
-    if value.trim().is_empty() {
-        return Err(unusable("is empty"));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(unusable("has control characters"));
-    }
+/// A route, reference, campaign id or name: sent as given, so it must not be
+/// empty or hold characters that cannot be shown (`sms::message::label`, as
+/// for every bulk row).
+pub fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure> {
+    message::label(value).map_err(|problem| {
+        Failure::new(ExitCode::DataErr, format!("{from} {problem}")).with_hint("nothing was sent")
+    })?;
     Ok(value)
 }
 
@@ -396,7 +387,7 @@ fn dry_run(
 fn confirm(count: usize, segments: &Segments) -> Result<(), Failure> {
     let answer = prompt::prompt_visible(&format!(
         "Send {count} messages ({} parts) to {count} recipients? [y/N] ",
-        segments.parts * count
+        segments.parts.saturating_mul(count)
     ))?;
     match answer.trim().to_ascii_lowercase().as_str() {
         "y" | "yes" => Ok(()),

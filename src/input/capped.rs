@@ -22,8 +22,15 @@ pub fn read_capped_file(path: &Path, cap: u64) -> std::io::Result<Zeroizing<Vec<
     if file.metadata()?.is_dir() {
         return Err(is_a_directory());
     }
+    read_capped(file, cap)
+}
+
+/// Everything `reader` gives up to its end, at most `cap` bytes: more is an
+/// error of kind `FileTooLarge`, and reading stops one byte past the cap.
+/// The one bounded reader of every text source (a file, stdin, a FIFO).
+pub fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
     let mut bytes = Zeroizing::new(Vec::new());
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Err(Error::new(
             ErrorKind::FileTooLarge,

@@ -4,7 +4,9 @@
 
 use crate::env;
 use crate::error::Failure;
+use crate::exit::ExitCode;
 use crate::input::profile;
+use crate::sms::originator::Originator;
 
 /// The route when nothing names one.
 pub const DEFAULT_ROUTE: &str = "mglobal";
@@ -20,14 +22,32 @@ pub fn sender(flag: Option<&str>) -> Result<Option<Sourced>, Failure> {
     pick(flag, "--from", "MOBIVATE_FROM", |d| d.from)
 }
 
-/// The route; `mglobal` when nothing gives one.
+/// The sender, checked as every originator is (`sms::originator::parse`,
+/// as for every bulk row): an unusable one is 65, before anything is sent.
+pub fn originator(flag: Option<&str>) -> Result<Option<(Sourced, Originator)>, Failure> {
+    let Some(given) = sender(flag)? else {
+        return Ok(None);
+    };
+    let originator = crate::sms::originator::parse(&given.value).map_err(|error| {
+        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
+            .with_hint("nothing was sent")
+    })?;
+    Ok(Some((given, originator)))
+}
+
+/// The route; `mglobal` when nothing gives one. Checked as every label sent
+/// to the server is (`sms::message::label`), wherever it came from: an
+/// empty, blank or control-character route is 65, before anything is sent.
 pub fn route(flag: Option<&str>) -> Result<Sourced, Failure> {
-    Ok(
-        pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
-            value: DEFAULT_ROUTE.to_string(),
-            source: "the default",
-        }),
-    )
+    let route = pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
+        value: DEFAULT_ROUTE.to_string(),
+        source: "the default",
+    });
+    crate::sms::message::label(&route.value).map_err(|problem| {
+        Failure::new(ExitCode::DataErr, format!("{} {problem}", route.source))
+            .with_hint("nothing was sent")
+    })?;
+    Ok(route)
 }
 
 fn pick(

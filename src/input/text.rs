@@ -3,12 +3,14 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::capped::{read_capped, read_capped_file};
 use crate::platform;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// The longest text accepted, in bytes, not counting one trailing newline.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+pub use crate::sms::message::MAX_TEXT_BYTES;
+use crate::sms::message::{self, TextProblem};
 
 /// Where the text comes from.
 pub enum TextSource<'a> {
@@ -38,8 +40,11 @@ impl<'a> TextSource<'a> {
 /// Reads the text and applies the rules: at most 64 KiB, UTF-8, one trailing
 /// `\n` or `\r\n` removed, not empty.
 pub fn read_text(source: &TextSource) -> Result<String, Failure> {
-    let (raw, from) = match source {
-        TextSource::Argument(text) => (text.as_bytes().to_vec(), "the TEXT argument".to_string()),
+    let (read, from) = match source {
+        TextSource::Argument(text) => {
+            let from = "the TEXT argument".to_string();
+            return parse_text(text.as_bytes().to_vec(), &from);
+        }
         TextSource::Stdin => {
             if std::io::stdin().is_terminal() {
                 // Reading to EOF from a terminal looks like a hang without this.
@@ -49,45 +54,31 @@ pub fn read_text(source: &TextSource) -> Result<String, Failure> {
                     platform::terminal::END_OF_INPUT
                 );
             }
-            let raw = read_capped(std::io::stdin().lock()).map_err(|error| {
-                Failure::new(
-                    ExitCode::NoInput,
-                    format!("cannot read the text from stdin: {error}"),
-                )
-            })?;
-            (raw, "stdin".to_string())
+            let read = read_capped(std::io::stdin().lock(), CAP);
+            (read, "stdin".to_string())
         }
-        TextSource::File(path) => (read_file(path)?, format!("{}", path.display())),
+        TextSource::File(path) => (read_capped_file(path, CAP), path.display().to_string()),
     };
-    parse_text(raw, &from)
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
-    let shown = path.display();
-    let unreadable = |error: std::io::Error| {
-        Failure::new(
+    match read {
+        Ok(raw) => parse_text(raw.to_vec(), &from),
+        // Past the cap: too long (65), not unreadable.
+        Err(error) if error.kind() == std::io::ErrorKind::FileTooLarge => Err(Failure::new(
+            ExitCode::DataErr,
+            format!("the text from {from} {}", TextProblem::TooLong),
+        )),
+        Err(error) => Err(Failure::new(
             ExitCode::NoInput,
-            format!("cannot read the text file {shown}: {error}"),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    if file.metadata().map_err(unreadable)?.is_dir() {
-        return Err(Failure::new(
-            ExitCode::NoInput,
-            format!("cannot read the text file {shown}: it is a directory"),
-        ));
+            match source {
+                TextSource::Stdin => format!("cannot read the text from stdin: {error}"),
+                _ => format!("cannot read the text file {from}: {error}"),
+            },
+        )),
     }
-    read_capped(file).map_err(unreadable)
 }
 
-/// Reads to EOF, but never more than a few bytes past the cap, so an endless
-/// input cannot grow memory.
-fn read_capped(reader: impl Read) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let cap = MAX_TEXT_BYTES + "\r\n".len() + 1;
-    reader.take(cap as u64).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
+/// The most bytes a text source is read for, through the one capped reader
+/// (`input::capped`): the cap and a trailing `\r\n`.
+const CAP: u64 = (MAX_TEXT_BYTES + "\r\n".len()) as u64;
 
 fn parse_text(mut raw: Vec<u8>, from: &str) -> Result<String, Failure> {
     if raw.ends_with(b"\r\n") {
@@ -98,12 +89,12 @@ fn parse_text(mut raw: Vec<u8>, from: &str) -> Result<String, Failure> {
     let unusable =
         |why: &str| Failure::new(ExitCode::DataErr, format!("the text from {from} {why}"));
     if raw.len() > MAX_TEXT_BYTES {
-        return Err(unusable("is longer than 64 KiB (65536 bytes)"));
+        return Err(unusable(&TextProblem::TooLong.to_string()));
     }
     let text = String::from_utf8(raw).map_err(|_| unusable("is not valid UTF-8"))?;
-    if text.is_empty() {
-        return Err(unusable("is empty").with_hint("nothing was sent"));
-    }
+    // The same check as every bulk row's.
+    message::text(&text)
+        .map_err(|problem| unusable(&problem.to_string()).with_hint("nothing was sent"))?;
     Ok(text)
 }
 

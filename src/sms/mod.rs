@@ -11,6 +11,7 @@
 //! allocate on success.
 
 pub mod fold;
+pub mod message;
 pub mod number;
 pub mod originator;
 pub mod segments;

@@ -5,9 +5,12 @@
 //! - Digits, and the punctuation people write numbers with: one `+` before the
 //!   first digit, spaces (also tabs and the no-break spaces U+00A0 and U+202F
 //!   that spreadsheets insert), `.`, `-`, `(` and `)`. All of it is stripped.
-//! - A trunk `(0)` right after the country code (1 to 3 digits) is dropped:
-//!   `+44 (0)7930 000000` is `447930000000`. Anywhere else, parentheses are
-//!   only punctuation and the digits inside them are kept.
+//! - One trunk `(0)` right after the country code (1 to 3 digits, the first
+//!   not 0) is dropped: `+44 (0)7930 000000` is `447930000000`. Anywhere
+//!   else, and a second time, parentheses are only punctuation and the digits
+//!   inside them are kept.
+//! - A decimal number is refused: `447930000001.0` (what a spreadsheet or
+//!   pandas writes for a float column) or `4.4793e11`.
 //! - A leading `00`, the international call prefix of most countries, is
 //!   stripped when there is no `+`: `0044 7930 000000` is `447930000000`.
 //! - After that the number must start with its country code, and no country
@@ -70,6 +73,8 @@ pub enum NumberProblem {
     Character(char),
     /// A `+` after a digit, or a second `+`.
     MisplacedPlus,
+    /// A decimal number: a fraction `.0` or an exponent (`is_decimal`).
+    Decimal,
     /// After any `+` or `00`, the first digit is 0: a national number, or a
     /// country code that does not exist.
     NotInternational,
@@ -103,6 +108,10 @@ impl fmt::Display for NumberError {
                 )
             }
             NumberProblem::MisplacedPlus => f.write_str("has a '+' that is not at its start"),
+            NumberProblem::Decimal => f.write_str(
+                "is a decimal number (a fraction or an exponent), not the digits of a phone number; \
+                 write the number as digits, or as text",
+            ),
             NumberProblem::NotInternational => f.write_str(
                 "is not in international form: start it with the country code, not 0 \
                  (e.g. +44 7930 000000, not 07930 000000)",
@@ -139,7 +148,11 @@ pub fn normalise(input: &str) -> Result<Msisdn, NumberError> {
     // Every digit seen, including those past the buffer, for the message.
     let mut count = 0usize;
     let mut plus = false;
+    let mut trunk_dropped = false;
     let bytes = input.as_bytes();
+    if is_decimal(input) {
+        return fail(NumberProblem::Decimal);
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -156,14 +169,17 @@ pub fn normalise(input: &str) -> Result<Msisdn, NumberError> {
                 }
                 plus = true;
             }
-            b'(' if bytes[i..].starts_with(b"(0)") => {
+            b'(' if !trunk_dropped && bytes[i..].starts_with(b"(0)") => {
                 let prefix = if !plus && count >= 2 && digits.starts_with(b"00") {
                     2
                 } else {
                     0
                 };
-                if (1..=3).contains(&(count - prefix)) {
-                    // The trunk prefix: dropped with its parentheses.
+                let code = count.saturating_sub(prefix);
+                // After a country code: 1 to 3 digits, the first not 0.
+                if (1..=3).contains(&code) && digits.get(prefix).is_some_and(|d| *d != b'0') {
+                    // The trunk prefix, once: dropped with its parentheses.
+                    trunk_dropped = true;
                     i += 3;
                     continue;
                 }
@@ -209,6 +225,19 @@ pub fn normalise(input: &str) -> Result<Msisdn, NumberError> {
     };
     number.digits[..significant].copy_from_slice(&digits[start..count]);
     Ok(number)
+}
+
+/// Whether a value is a number as a spreadsheet or a JSON float writes it:
+/// ending in `.0` after a digit (`447930000001.0`, what pandas writes for a
+/// float column), or with an exponent (`4.4793e11`). Its digits are not the
+/// phone number's, so it is refused rather than read as another number.
+fn is_decimal(input: &str) -> bool {
+    let trimmed = input.trim();
+    let point_zero = trimmed
+        .strip_suffix(".0")
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    let exponent = trimmed.contains(['e', 'E']) && trimmed.parse::<f64>().is_ok();
+    point_zero || exponent
 }
 
 /// Why a comma-separated list of numbers cannot be split.
@@ -291,6 +320,29 @@ mod tests {
     #[test]
     fn parentheses_elsewhere_are_punctuation_and_keep_their_digits() {
         assert_eq!(ok("+1 (202) 555-0143"), "12025550143");
+        // Only one (0), and only after a country code.
+        assert_eq!(
+            normalise("0(0)0447930000000").unwrap_err().problem,
+            NumberProblem::NotInternational
+        );
+        assert_eq!(
+            normalise("000447930000000").unwrap_err().problem,
+            NumberProblem::NotInternational
+        );
+        assert_eq!(ok("+44 (0)(0)7930 00000"), "4407930 00000".replace(' ', ""));
+        for decimal in [
+            "447930000001.0",
+            " 447930000001.0 ",
+            "4.4793e11",
+            "4.4793E11",
+        ] {
+            assert_eq!(
+                normalise(decimal).unwrap_err().problem,
+                NumberProblem::Decimal,
+                "{decimal}"
+            );
+        }
+        assert_eq!(ok("+44 7930.000.001"), "447930000001");
         // (0) after four digits is not after a country code: its 0 stays.
         assert_eq!(ok("+4479 (0)30 000000"), "4479030000000");
         assert_eq!(ok("(+44) 7930 000000"), "447930000000");
