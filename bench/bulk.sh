@@ -98,7 +98,11 @@ measure() {
   start_mock "$@"
   local before; before=$(mock_cpu)
   /usr/bin/time -v -o "$WORK/time" bash -c "$(declare -f "$run"); URL=$URL WORK=$WORK BIN=$BIN ROOT=$ROOT PAR=${PAR:-} $run" \
-    > "$WORK/out" 2> "$WORK/err" || { cat "$WORK/err" "$WORK/time" >&2; exit 1; }
+    > "$WORK/out" 2> "$WORK/err" || {
+      cat "$WORK/err" "$WORK/time" >&2
+      kill -0 "$MOCK_PID" 2>/dev/null || echo "the mock API exited: $(cat "$WORK/mock.out")" >&2
+      exit 1
+    }
   curl -s "$URL/_mock/stats" > "$WORK/stats.json"
   local wall cpu rss got
   wall=$(wall_seconds "$WORK/time")
