@@ -1,15 +1,43 @@
 #!/usr/bin/env bash
-# Benchmark `mobivate bulk`: a 1,000,000-row CSV with a template, sent to the
-# mock API on 127.0.0.1 (read, validate, count parts, serialise, send,
-# journal), beside two Python baselines: the documented `requests` call one
-# message at a time through /send/single (timed on 10,000 rows and
-# extrapolated), and a script posting the same batches sequentially.
-# Replaces the "Bulk sending" section of BENCHMARKS.md. Not a test.
+# Benchmark `mobivate bulk`. Three parts, chosen with PARTS (default all):
+#
+# - loopback: a 1,000,000-row CSV with a template, sent to the mock API on
+#   127.0.0.1 (read, validate, count parts, serialise, send, journal), beside
+#   two Python baselines: the documented `requests` call one message at a
+#   time through /send/single (timed on 10,000 rows and extrapolated), and a
+#   script posting the same batches sequentially. Replaces the "Bulk
+#   sending" section of BENCHMARKS.md.
+# - latency: the same rows against the mock at `--latency 100` (a
+#   real-shaped network: every answer 100 ms after its request), with
+#   `--parallel` 1, 4, 8 and 16, beside the Python sequential batch poster on
+#   the same mock. Wall time runs from the first send request's arrival to
+#   the last answer, from the mock's `GET /_mock/stats` (`firstSendAt`,
+#   `lastAnswerAt`), so that the file passes before and after do not blur
+#   it; the ideal is requests x latency / parallel.
+# - ratelimit: the same rows with the mock's `--rate-limit 20/s` (and the
+#   same latency) and `--parallel 16`: the accepted rate against the limit,
+#   and the share of requests answered 429.
+#
+# The latency and ratelimit parts print markdown tables on stdout, for
+# BENCHMARKS.md; progress goes to stderr. Not a test: nothing here asserts.
+#
+#   bash bench/bulk.sh
+#   ROWS=100000 PARALLEL="1 16" PARTS="latency ratelimit" nice -n 10 bash bench/bulk.sh
+#
+# ROWS (1000000), SINGLE_ROWS (10000), LATENCY (100, or MS,JITTER),
+# PARALLEL ("1 4 8 16"), RATE_LIMIT (20, send requests a second); BIN= and
+# MOCK= use those binaries instead of building the release ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 ROWS=${ROWS:-1000000}
 SINGLE_ROWS=${SINGLE_ROWS:-10000}
+PARTS=${PARTS:-loopback latency ratelimit}
+LATENCY=${LATENCY:-100}
+PARALLEL=${PARALLEL:-1 4 8 16}
+RATE_LIMIT=${RATE_LIMIT:-20}
+LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
+want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 KEY=abcd1234-9922-abcd-1234-abcd1234abcd
 TEMPLATE='Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out'
 
@@ -22,9 +50,11 @@ install_debian() {
 need curl || install_debian curl
 python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
 
-cargo build --release --locked --bin mobivate --example mock_api
-BIN=$ROOT/target/release/mobivate
-MOCK=$ROOT/target/release/examples/mock_api
+if [ -z "${BIN:-}" ] || [ -z "${MOCK:-}" ]; then # BIN= and MOCK= skip the build
+  cargo build --release --locked --bin mobivate --example mock_api
+  BIN=$ROOT/target/release/mobivate
+  MOCK=$ROOT/target/release/examples/mock_api
+fi
 TICK=$(getconf CLK_TCK)
 
 WORK=$(mktemp -d)
@@ -40,9 +70,9 @@ with open(sys.argv[1], "w") as f:
         f.write(f"4479{i:08d},Name{i % 997},C{i}\n")
 PY
 
-start_mock() { # a fresh mock for each client, so its memory starts empty
+start_mock() { # a fresh mock for each client, so its memory starts empty; $@ = its flags
   [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null || true
-  "$MOCK" --port 0 --quiet > "$WORK/mock.out" 2>&1 &
+  "$MOCK" --port 0 --quiet "$@" > "$WORK/mock.out" 2>&1 &
   MOCK_PID=$!
   for _ in $(seq 100); do
     URL=$(sed -n 's/^listening on //p' "$WORK/mock.out")
@@ -52,33 +82,42 @@ start_mock() { # a fresh mock for each client, so its memory starts empty
   echo "the mock API did not start" >&2; exit 1
 }
 mock_cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$MOCK_PID/stat"; }
-accepted() { curl -s "$URL/_mock/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accepted"])'; }
+accepted() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["accepted"])' "$WORK/stats.json"; }
 field() { sed -n "s/.*$1: //p" "$2"; }
 wall_seconds() { # "m:ss.ss" or "h:mm:ss" from GNU time
   field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' "$1" | awk -F: '{s=0; for(i=1;i<=NF;i++) s=s*60+$i; print s}'
 }
 
-# measure NAME ROWS FUNCTION: runs FUNCTION (which uses $URL) under GNU time
-# against a fresh mock; one line of results in $WORK/results.
+# measure NAME ROWS FUNCTION [MOCK FLAGS...]: runs FUNCTION (which uses $URL,
+# and $PAR for --parallel) under GNU time against a fresh mock started with
+# the flags; one line of results in $RESULTS (default $WORK/results), and the
+# mock's final counters in $WORK/stats.json.
 measure() {
   local name=$1 rows=$2 run=$3
-  start_mock
+  shift 3
+  start_mock "$@"
   local before; before=$(mock_cpu)
-  /usr/bin/time -v -o "$WORK/time" bash -c "$(declare -f "$run"); URL=$URL WORK=$WORK BIN=$BIN ROOT=$ROOT $run" \
-    > "$WORK/out" 2> "$WORK/err" || { cat "$WORK/err" "$WORK/time" >&2; exit 1; }
+  /usr/bin/time -v -o "$WORK/time" bash -c "$(declare -f "$run"); URL=$URL WORK=$WORK BIN=$BIN ROOT=$ROOT PAR=${PAR:-} $run" \
+    > "$WORK/out" 2> "$WORK/err" || {
+      cat "$WORK/err" "$WORK/time" >&2
+      kill -0 "$MOCK_PID" 2>/dev/null || echo "the mock API exited: $(cat "$WORK/mock.out")" >&2
+      exit 1
+    }
+  curl -s "$URL/_mock/stats" > "$WORK/stats.json"
   local wall cpu rss got
   wall=$(wall_seconds "$WORK/time")
   cpu=$(awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$WORK/time")
   rss=$(field 'Maximum resident set size (kbytes)' "$WORK/time")
   got=$(accepted)
   [ "$got" = "$rows" ] || { echo "$name: the mock accepted $got of $rows" >&2; cat "$WORK/err" >&2; exit 1; }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rows" "$wall" "$cpu" "$rss" \
-    "$(awk -v a="$(mock_cpu)" -v b="$before" 'BEGIN {printf "%.2f", a - b}')" >> "$WORK/results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rows" "$wall" "$cpu" "$rss" \
+    "$(awk -v a="$(mock_cpu)" -v b="$before" 'BEGIN {printf "%.2f", a - b}')" \
+    "$(tr -d '\n' < "$WORK/stats.json")" >> "${RESULTS:-$WORK/results}"
 }
 
 run_mobivate() {
   rm -f "$WORK/rows.csv.mobivate-journal"
-  exec "$BIN" --base-url "$URL" bulk "$WORK/rows.csv" --yes --from Shop \
+  exec "$BIN" --base-url "$URL" bulk "$WORK/rows.csv" --yes --from Shop ${PAR:+--parallel "$PAR"} \
     --text 'Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out'
 }
 run_single() { exec python3 "$ROOT/bench/bulk_single.py" "$URL" "$MOBIVATE_API_KEY" "$WORK/rows.csv" "$SINGLE_ROWS"; }
@@ -86,6 +125,112 @@ run_batches() { exec python3 "$ROOT/bench/bulk_batches.py" "$URL" "$MOBIVATE_API
 
 : > "$WORK/results"
 export MOBIVATE_API_KEY=$KEY SINGLE_ROWS
+
+# ---------- latency and rate limit: tables on stdout ----------
+if want latency; then
+  : > "$WORK/latency"
+  for PAR in $PARALLEL; do
+    echo "latency $LATENCY ms: mobivate bulk --parallel $PAR, $ROWS rows" >&2
+    RESULTS=$WORK/latency measure "mobivate bulk --parallel $PAR" "$ROWS" run_mobivate --latency "$LATENCY"
+  done
+  PAR=
+  echo "latency $LATENCY ms: python3 sequential batches, $ROWS rows" >&2
+  RESULTS=$WORK/latency measure "python3 requests, the same batches sequentially" "$ROWS" run_batches --latency "$LATENCY"
+fi
+if want ratelimit; then
+  : > "$WORK/ratelimit"
+  PAR=16
+  echo "rate limit $RATE_LIMIT/s, latency $LATENCY ms: mobivate bulk --parallel 16, $ROWS rows" >&2
+  RESULTS=$WORK/ratelimit measure "mobivate bulk --parallel 16" "$ROWS" run_mobivate \
+    --latency "$LATENCY" --rate-limit "$RATE_LIMIT/s"
+  PAR=
+fi
+if want latency || want ratelimit; then
+  LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
+  export WORK ROWS LATENCY RATE_LIMIT LOADAVG_START LOADAVG_END PARALLEL PARTS BIN MOCK ROOT
+  python3 - <<'PY'
+import json
+import os
+
+work, rows_total = os.environ["WORK"], int(os.environ["ROWS"])
+latency_ms = float(os.environ["LATENCY"].split(",")[0])
+jitter = os.environ["LATENCY"].partition(",")[2]
+limit = int(os.environ["RATE_LIMIT"])
+cpu = os.popen("nproc").read().strip()
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+
+
+def read(name):
+    path = f"{work}/{name}"
+    if not os.path.exists(path):
+        return []
+    out = []
+    for line in open(path):
+        name, rows, wall, cpu_s, rss, mock_cpu, stats = line.rstrip("\n").split("\t")
+        out.append((name, int(rows), float(wall), float(cpu_s), int(rss), float(mock_cpu), json.loads(stats)))
+    return out
+
+
+def span(stats):
+    return (stats["lastAnswerAt"] - stats["firstSendAt"]) / 1000
+
+
+lat = f"{latency_ms:g} ms" + (f" ± {jitter} ms" if jitter else "")
+print(f"Machine: {cpu} cores ({model}), shared; load average {os.environ['LOADAVG_START']} at the start, "
+      f"{os.environ['LOADAVG_END']} at the end. {rows_total:,} rows (`recipient,first_name,code`, "
+      "the template `Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out`), "
+      "1,000 recipients a request, a fresh mock for each client. Binaries: "
+      f"`{os.path.relpath(os.environ['BIN'], os.environ['ROOT'])}`, "
+      f"`{os.path.relpath(os.environ['MOCK'], os.environ['ROOT'])}`.")
+print()
+defaults = {"ROWS": "1000000", "PARALLEL": "1 4 8 16", "PARTS": "loopback latency ratelimit",
+            "LATENCY": "100", "RATE_LIMIT": "20"}
+env = " ".join(f'{k}="{os.environ[k]}"' for k in defaults if os.environ.get(k, defaults[k]) != defaults[k])
+print("Commands as run: `" + (env + " " if env else "") + "bash bench/bulk.sh`, which runs, for each client, "
+      f"`mock_api --port 0 --quiet --latency {os.environ['LATENCY']}` (and `--rate-limit {limit}/s` for the "
+      "rate-limited run), then "
+      "`mobivate --base-url URL bulk rows.csv --yes --from Shop --parallel N --text 'Hi {{first_name}}, ...'` "
+      "or `python3 bench/bulk_batches.py URL KEY rows.csv`, under `/usr/bin/time -v`.")
+print()
+results = read("latency")
+if results:
+    print(f"### Bulk sending over a real-shaped network: mock `--latency {os.environ['LATENCY']}`")
+    print()
+    print("Wall time is from the first send request's arrival to the last answer (the mock's "
+          "`firstSendAt` and `lastAnswerAt`); end to end is the client's whole run (GNU time), "
+          "file passes included. Ideal: requests × latency / parallel.")
+    print()
+    print("| client | parallel | requests | wall | ideal | wall / ideal | end to end | client CPU (user+sys) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, rows, wall, cpu_s, rss, mock_cpu, stats in results:
+        parallel = int(name.rsplit(" ", 1)[1]) if "--parallel" in name else 1
+        requests = stats["sendRequests"]
+        ideal = requests * latency_ms / 1000 / parallel
+        w = span(stats)
+        print(f"| {name} | {parallel} | {requests:,} | {w:.2f} s | {ideal:.2f} s | {w / ideal:.2f}× | "
+              f"{wall:.2f} s | {cpu_s:.2f} s | {rss / 1024:.1f} MiB |")
+    print()
+results = read("ratelimit")
+if results:
+    print(f"### A rate-limited run: mock `--rate-limit {limit}/s --latency {os.environ['LATENCY']}`, `--parallel 16`")
+    print()
+    print("Accepted rate: send requests answered 200 per second of wall time (first request to last answer). "
+          "429 share: requests answered 429 over all send requests. Targets: accepted rate ≥ 80% of the limit, "
+          "429 share ≤ 10%.")
+    print()
+    print("| client | requests | accepted (200) | 429 | wall | accepted rate | of the limit | 429 share | end to end | client CPU | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, rows, wall, cpu_s, rss, mock_cpu, stats in results:
+        requests, ok, limited = stats["sendRequests"], stats["batches"], stats["rateLimited"]
+        w = span(stats)
+        rate = ok / w if w else 0
+        print(f"| {name} | {requests:,} | {ok:,} | {limited:,} | {w:.2f} s | {rate:.1f}/s | "
+              f"{rate / limit:.0%} | {limited / requests:.1%} | {wall:.2f} s | {cpu_s:.2f} s | {rss / 1024:.1f} MiB |")
+    print()
+PY
+fi
+
+want loopback || exit 0
 measure "mobivate bulk" "$ROWS" run_mobivate
 cp "$WORK/err" "$WORK/mobivate.err"
 measure "python3 requests, /send/single one at a time" "$SINGLE_ROWS" run_single
@@ -115,7 +260,7 @@ lines = [
     "| client | rows | wall | rows/s | client CPU | peak RSS | mock CPU | 1,000,000 rows |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
 ]
-for name, rows, wall, cpu, rss, mock in results:
+for name, rows, wall, cpu, rss, mock, _stats in results:
     rows, wall = int(rows), float(wall)
     rate = rows / wall if wall else 0
     if mobivate_rate is None:

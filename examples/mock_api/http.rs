@@ -3,9 +3,10 @@
 //! 100-continue`, and one write per response.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::time::Instant;
 
-use crate::routes;
 use crate::state::State;
+use crate::{routes, time};
 
 const MAX_REQUEST_LINE: u64 = 16 * 1024;
 const MAX_HEADER_BYTES: u64 = 64 * 1024;
@@ -87,7 +88,10 @@ pub fn serve<S: Read + Write>(stream: S, state: &State) {
     state.stats.bump(&state.stats.connections, 1);
     let mut reader = BufReader::with_capacity(64 * KIB, stream);
     loop {
-        let (request, connection) = match read_request(&mut reader) {
+        let incoming = read_request(&mut reader);
+        // The request is in; with `--latency`, its answer leaves this long after.
+        let arrived = Instant::now();
+        let (request, connection) = match incoming {
             Incoming::Request(request, connection) => (request, connection),
             Incoming::Gone => return,
             Incoming::Refused(response) => {
@@ -96,24 +100,36 @@ pub fn serve<S: Read + Write>(stream: S, state: &State) {
                     keep_alive: false,
                     http10: false,
                 };
+                state.latency.hold(arrived);
                 let _ = write_response(reader.get_mut(), &response, connection);
                 return;
             }
         };
+        // Recorded (stored, counted) now, before the delay.
         let response = routes::handle(state, &request);
         if !state.quiet {
             log(&request, &response);
         }
+        // The mock's own counters answer at once, so they can watch requests in flight.
+        if !routes::is_stats(&request.path) {
+            state.latency.hold(arrived);
+        }
+        let send = routes::is_send(&request.path);
         if response.withhold {
+            if send {
+                state.stats.answered_send(time::now_ms());
+            }
             return;
         }
         let connection = Connection {
             keep_alive: connection.keep_alive && !response.close,
             ..connection
         };
-        if write_response(reader.get_mut(), &response, connection).is_err()
-            || !connection.keep_alive
-        {
+        let written = write_response(reader.get_mut(), &response, connection);
+        if send {
+            state.stats.answered_send(time::now_ms());
+        }
+        if written.is_err() || !connection.keep_alive {
             return;
         }
     }

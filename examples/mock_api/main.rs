@@ -42,12 +42,37 @@
 //!
 //! # Messages and their status
 //! Every accepted message is kept in memory, in creation order. Its `status`
-//! is `ACCEPTED` until about 2 s after acceptance (or after its
-//! `scheduleDateTime`), then final, computed on read:
+//! is `ACCEPTED` until it becomes final, computed on read; `modified` is
+//! `created` until then, and the time it became final after. Without
+//! `--delivery-mix`, it becomes final 2 s after acceptance (or after its
+//! `scheduleDateTime`), and is:
 //! - `DELIVERED` (1) normally;
 //! - `UNDELIVERABLE` (5) when the recipient ends in `000`;
 //! - `FAILED_RECIPIENT_BLACKLISTED` (19) for an opted-out recipient sent in a
 //!   batch with `excludeOptouts: false`.
+//!
+//! ## `--delivery-mix`
+//! A realistic, repeatable mix decided by the recipient alone. The two rules
+//! above come first (opted out: 19; ending in `000`: 5); otherwise the
+//! recipient's last two digits decide, 90% delivered:
+//!
+//! | last two digits | final status (code) |
+//! |---|---|
+//! | 00–89 | `DELIVERED` (1) |
+//! | 90–92 | `UNDELIVERABLE` (5) |
+//! | 93–94 | `EXPIRED` (3) |
+//! | 95 | `REJECTED` (7) |
+//! | 96 | `FAILED_NACK` (11) |
+//! | 97 | `FAILED_NOROUTE` (12) |
+//! | 98 | `FAILED_EXHAUSTED` (24) |
+//! | 99 | `FAILED_UNKNOWN` (29) |
+//!
+//! and the status becomes final `1000 + (R / 100 mod 51) × 100` ms after
+//! acceptance (or after its `scheduleDateTime`), R being the recipient as a
+//! number: from 1.0 to 6.0 s, the same for the 100 numbers that differ only
+//! in their last two digits. `447700900123` (R / 100 mod 51 = 11), for
+//! example, ends `DELIVERED` 2.1 s after it was accepted. Receipts to a
+//! registered webhook follow the same times.
 //!
 //! `parts` follows the GSM-7 / UCS-2 rule of API.md, `cost` is 0.01 GBP a part.
 //! `GET /message` dates are inclusive, to the second; `direction=MO` is always
@@ -72,8 +97,19 @@
 //!   stored.
 //! - `--drop-after-read P`: a fraction P of send requests are accepted and
 //!   stored, then the connection is closed without a response.
-//! - `--seed N`: repeatable fault rolls.
+//! - `--seed N`: repeatable fault rolls (and `--latency` jitter).
 //! - `--quiet`: no per-request line on stderr.
+//!
+//! # `--latency MS[,JITTER]` (every endpoint but `/_mock/stats`)
+//! The mock's only delay switch: each answer leaves MS milliseconds after its
+//! request arrived in full, or MS ± a uniform roll of up to JITTER with
+//! `--latency 100,20` (repeatable with `--seed`). The request is handled
+//! (stored, counted, judged by the fault switches) when it arrives, before
+//! the delay; the connection's thread then sleeps, spending no CPU. Each
+//! connection has its own thread, so requests on different connections wait
+//! at the same time, as with a distant server: 16 connections of 100 ms
+//! requests get about 160 answers a second. `/_mock/stats` answers at once,
+//! so it can watch requests in flight.
 //!
 //! # `GET /_mock/stats` (mock only)
 //! `{"requests","connections","sendRequests","singles","batches","accepted",
@@ -83,9 +119,17 @@
 //! `accepted` every message stored, `singles`/`batches` the send requests
 //! answered 200 (including dropped ones), `dropped` the responses withheld by
 //! `--drop-after-read`, `rejected` the send requests answered 400 or 403.
+//!
+//! It also has `"firstSendAt"`, the arrival of the first send request, and
+//! `"lastAnswerAt"`, the moment the last answer to a send request was written
+//! (or withheld), both in ms since the Unix epoch, `null` before any send
+//! request. Any send request counts, 429s and 500s included. A benchmark's
+//! wall time, from the first request to the last answer, is
+//! `lastAnswerAt - firstSendAt`, read once the client has exited.
 
 mod faults;
 mod http;
+mod latency;
 mod messages;
 mod optouts;
 mod routes;
@@ -137,7 +181,13 @@ struct Options {
     /// Answer send requests beyond N per second with 429 and Retry-After: 1.
     #[arg(long, value_name = "N/s", value_parser = per_second)]
     rate_limit: Option<u32>,
-    /// Seed for the fault rolls, for repeatable runs.
+    /// Answer every request (but /_mock/stats) MS ms after it arrived, ± up to JITTER ms.
+    #[arg(long, value_name = "MS[,JITTER]", value_parser = latency::parse)]
+    latency: Option<latency::Spec>,
+    /// Final statuses by the recipient's last two digits, final after 1 to 6 s (see the source).
+    #[arg(long)]
+    delivery_mix: bool,
+    /// Seed for the fault rolls and the latency jitter, for repeatable runs.
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
     /// Do not log each request on stderr.
@@ -171,12 +221,17 @@ fn main() -> anyhow::Result<()> {
     let scheme = if tls.is_some() { "https" } else { "http" };
     // Whoever started us may stop reading after the first line: never panic on that.
     let mut stdout = std::io::stdout().lock();
+    let finals = if options.delivery_mix {
+        "final after 1 to 6 s, by the recipient's digits (--delivery-mix)"
+    } else {
+        "final after about 2 s"
+    };
     let _ = write!(
         stdout,
         "listening on {scheme}://127.0.0.1:{port}\n\
          demo account: username {DEMO_USERNAME}, password {DEMO_PASSWORD}\n\
          opted out: {OPTED_OUT}; recipients ending in 000 end UNDELIVERABLE; \
-         status ACCEPTED, then final after about 2 s; counters: GET /_mock/stats\n"
+         status ACCEPTED, then {finals}; counters: GET /_mock/stats\n"
     );
     let _ = stdout.flush();
     drop(stdout);

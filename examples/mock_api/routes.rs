@@ -60,6 +60,17 @@ impl Route<'_> {
     }
 }
 
+/// Whether `path` is a send endpoint, the one the fault switches and the
+/// `firstSendAt`/`lastAnswerAt` times are about.
+pub fn is_send(path: &str) -> bool {
+    matches!(Route::of(path), Some(Route::SendSingle | Route::SendBatch))
+}
+
+/// Whether `path` is the mock's own `/_mock/stats`, which `--latency` spares.
+pub fn is_stats(path: &str) -> bool {
+    matches!(Route::of(path), Some(Route::Stats))
+}
+
 pub fn handle(state: &State, request: &Request) -> Response {
     state.stats.bump(&state.stats.requests, 1);
     let Some(route) = Route::of(&request.path) else {
@@ -100,8 +111,9 @@ pub fn handle(state: &State, request: &Request) -> Response {
 /// then the endpoint, then perhaps no answer at all.
 fn send_with_faults(state: &State, body: &[u8], batch: bool) -> Response {
     let stats = &state.stats;
-    stats.bump(&stats.send_requests, 1);
     let now = time::now_ms();
+    stats.bump(&stats.send_requests, 1);
+    stats.send_arrived(now);
     match state.faults.judge(now) {
         Verdict::RateLimited => {
             stats.bump(&stats.rate_limited, 1);

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::http::Response;
 use crate::sms;
 use crate::state::{State, lock};
-use crate::store::{NewMessage, Outcome};
+use crate::store::{Fate, NewMessage};
 use crate::time;
 
 const MAX_RECIPIENTS: usize = 1000;
@@ -177,7 +177,7 @@ pub fn single(state: &State, body: &[u8], now_ms: i64) -> Response {
         reference,
         campaign,
         scheduled_ms: None,
-        outcome: Outcome::for_recipient(recipient, false),
+        fate: Fate::for_recipient(recipient, false, state.delivery_mix),
         parts: sms::parts(text),
     };
     let receipts = state.webhooks.wants_receipts();
@@ -275,7 +275,7 @@ pub fn batch(state: &State, body: &[u8], now_ms: i64) -> Response {
             reference,
             campaign: None,
             scheduled_ms,
-            outcome: Outcome::Delivered,
+            fate: Fate::for_recipient(recipient, false, state.delivery_mix),
             parts: 0,
         });
     }
@@ -291,7 +291,7 @@ pub fn batch(state: &State, body: &[u8], now_ms: i64) -> Response {
                 opted_out_skipped += 1;
                 return false;
             }
-            message.outcome = Outcome::for_recipient(message.recipient, opted_out);
+            message.fate = Fate::for_recipient(message.recipient, opted_out, state.delivery_mix);
             true
         });
     }

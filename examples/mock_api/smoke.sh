@@ -135,5 +135,22 @@ else
   echo "FAIL --rate-limit: $limited answers 429, $retry with Retry-After: 1"
 fi
 
+start latency --latency 300
+check "stats before a send" 200 '"firstSendAt":null,"lastAnswerAt":null' "$URL/_mock/stats"
+took=$(curl -s -o /dev/null -w '%{time_total}' "$URL/send/single" -H "$AUTH" -d "$SINGLE")
+if awk -v t="$took" 'BEGIN {exit !(t >= 0.3)}'; then
+  PASS=$((PASS + 1))
+else
+  FAIL=$((FAIL + 1))
+  echo "FAIL --latency 300: answered after $took s"
+fi
+check "stats time the sends" 200 '"lastAnswerAt":1' "$URL/_mock/stats"
+start mix --delivery-mix
+check "--delivery-mix send" 200 '"reference":"m-1"' "$URL/send/single" -H "$AUTH" \
+  -d '{"originator":"Shop","recipient":"447700904195","body":"Hi","routeId":"mglobal","reference":"m-1"}'
+ID=$(sed 's/.*"id":"\([0-9A-F]*\)".*/\1/' "$TMP/body")
+sleep 1.2
+check "--delivery-mix: 95 ends REJECTED after 1 s" 200 '"status":"REJECTED"' "$URL/message/$ID" -H "$AUTH"
+
 echo "mock API smoke test: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

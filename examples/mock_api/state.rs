@@ -2,10 +2,11 @@
 
 use serde_json::json;
 use std::io::Read;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::faults::Faults;
+use crate::latency::Latency;
 use crate::optouts::Optouts;
 use crate::store::Store;
 use crate::webhooks::Webhooks;
@@ -19,6 +20,9 @@ pub struct State {
     pub webhooks: Webhooks,
     pub faults: Faults,
     pub stats: Stats,
+    pub latency: Latency,
+    /// `--delivery-mix`: final statuses by the recipient's digits (see main.rs).
+    pub delivery_mix: bool,
     pub quiet: bool,
 }
 
@@ -39,6 +43,8 @@ impl State {
                 seed,
             ),
             stats: Stats::default(),
+            latency: Latency::new(options.latency.unwrap_or_default(), seed),
+            delivery_mix: options.delivery_mix,
             quiet: options.quiet,
         });
         receipts.spawn(state.clone());
@@ -80,6 +86,11 @@ pub struct Stats {
     pub receipts_sent: AtomicU64,
     pub receipts_failed: AtomicU64,
     pub receipts_dropped: AtomicU64,
+    /// Epoch ms of the first send request's arrival; 0 before one.
+    pub first_send_at: AtomicI64,
+    /// Epoch ms of the last answer to a send request (written, or withheld
+    /// by `--drop-after-read`); 0 before one.
+    pub last_answer_at: AtomicI64,
 }
 
 impl Stats {
@@ -87,8 +98,23 @@ impl Stats {
         counter.fetch_add(n, Ordering::Relaxed);
     }
 
+    /// A send request arrived at `now_ms`.
+    pub fn send_arrived(&self, now_ms: i64) {
+        let _ = self
+            .first_send_at
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |first| {
+                (first == 0 || now_ms < first).then_some(now_ms)
+            });
+    }
+
+    /// A send request's answer went out (or was withheld) at `now_ms`.
+    pub fn answered_send(&self, now_ms: i64) {
+        self.last_answer_at.fetch_max(now_ms, Ordering::Relaxed);
+    }
+
     pub fn to_json(&self, stored: usize, optouts: usize) -> serde_json::Value {
         let get = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
+        let time_of = |at: &AtomicI64| Some(at.load(Ordering::Relaxed)).filter(|&ms| ms != 0);
         json!({
             "requests": get(&self.requests),
             "connections": get(&self.connections),
@@ -108,6 +134,8 @@ impl Stats {
             "receiptsSent": get(&self.receipts_sent),
             "receiptsFailed": get(&self.receipts_failed),
             "receiptsDropped": get(&self.receipts_dropped),
+            "firstSendAt": time_of(&self.first_send_at),
+            "lastAnswerAt": time_of(&self.last_answer_at),
         })
     }
 }

@@ -11,7 +11,8 @@ use std::ops::Range;
 
 use crate::time::RecordTime;
 
-/// A message's status stays `ACCEPTED` this long after acceptance.
+/// Without `--delivery-mix`, a message's status stays `ACCEPTED` this long
+/// after acceptance.
 pub const DELIVERY_DELAY_MS: i64 = 2_000;
 const COST_PER_PART: f64 = 0.01;
 const NONE: u32 = u32::MAX;
@@ -24,25 +25,72 @@ pub enum Outcome {
     Undeliverable,
     /// An opted-out recipient sent with `excludeOptouts: false`.
     Blacklisted,
+    // The rest only with `--delivery-mix`.
+    Expired,
+    Rejected,
+    FailedNack,
+    FailedNoRoute,
+    FailedExhausted,
+    FailedUnknown,
 }
 
 impl Outcome {
-    pub fn for_recipient(recipient: &str, opted_out: bool) -> Outcome {
-        if opted_out {
-            Outcome::Blacklisted
-        } else if recipient.ends_with("000") {
-            Outcome::Undeliverable
-        } else {
-            Outcome::Delivered
-        }
-    }
-
     fn status(self) -> Status {
         match self {
             Outcome::Delivered => Status("DELIVERED", 1),
             Outcome::Undeliverable => Status("UNDELIVERABLE", 5),
             Outcome::Blacklisted => Status("FAILED_RECIPIENT_BLACKLISTED", 19),
+            Outcome::Expired => Status("EXPIRED", 3),
+            Outcome::Rejected => Status("REJECTED", 7),
+            Outcome::FailedNack => Status("FAILED_NACK", 11),
+            Outcome::FailedNoRoute => Status("FAILED_NOROUTE", 12),
+            Outcome::FailedExhausted => Status("FAILED_EXHAUSTED", 24),
+            Outcome::FailedUnknown => Status("FAILED_UNKNOWN", 29),
         }
+    }
+}
+
+/// A message's final status and how long after acceptance (or its
+/// schedule) it becomes final: the rule of main.rs's top comment.
+#[derive(Clone, Copy)]
+pub struct Fate {
+    pub outcome: Outcome,
+    pub after_ms: i64,
+}
+
+impl Fate {
+    /// The fate of a message to `recipient` (8 to 15 digits); `mix` is
+    /// `--delivery-mix`.
+    pub fn for_recipient(recipient: &str, opted_out: bool, mix: bool) -> Fate {
+        let outcome = if opted_out {
+            Outcome::Blacklisted
+        } else if recipient.ends_with("000") {
+            Outcome::Undeliverable
+        } else if !mix {
+            Outcome::Delivered
+        } else {
+            let last_two = recipient
+                .get(recipient.len().saturating_sub(2)..)
+                .and_then(|digits| digits.parse::<u8>().ok())
+                .unwrap_or(0);
+            match last_two {
+                0..=89 => Outcome::Delivered,
+                90..=92 => Outcome::Undeliverable,
+                93..=94 => Outcome::Expired,
+                95 => Outcome::Rejected,
+                96 => Outcome::FailedNack,
+                97 => Outcome::FailedNoRoute,
+                98 => Outcome::FailedExhausted,
+                _ => Outcome::FailedUnknown,
+            }
+        };
+        let after_ms = if mix {
+            let number: u64 = recipient.parse().unwrap_or(0);
+            1_000 + (number / 100 % 51) as i64 * 100
+        } else {
+            DELIVERY_DELAY_MS
+        };
+        Fate { outcome, after_ms }
     }
 }
 
@@ -83,7 +131,7 @@ pub struct NewMessage<'a> {
     pub campaign: Option<&'a str>,
     /// Epoch ms of `scheduleDateTime`, when later than now.
     pub scheduled_ms: Option<i64>,
-    pub outcome: Outcome,
+    pub fate: Fate,
     pub parts: u16,
 }
 
@@ -120,7 +168,8 @@ impl Store {
         // Creation times never go backwards, so that date searches can bisect.
         let created_ms = now_ms.max(self.last_created_ms);
         self.last_created_ms = created_ms;
-        let due_ms = message.scheduled_ms.unwrap_or(created_ms).max(created_ms) + DELIVERY_DELAY_MS;
+        let due_ms =
+            message.scheduled_ms.unwrap_or(created_ms).max(created_ms) + message.fate.after_ms;
         // A batch often sends one text to many: store it once.
         let body_start = match self.records.last() {
             Some(last) if self.text(last.body_start, last.body_len) == message.body => {
@@ -147,7 +196,7 @@ impl Store {
                 .map_or(NONE, |campaign| self.intern(campaign)),
             parts: message.parts,
             recipient_digits: message.recipient.len() as u8,
-            outcome: message.outcome,
+            outcome: message.fate.outcome,
         };
         self.records.push(record);
         (self.records.len() - 1, due_ms)
@@ -354,7 +403,7 @@ mod tests {
             reference,
             campaign: None,
             scheduled_ms: None,
-            outcome: Outcome::for_recipient(recipient, false),
+            fate: Fate::for_recipient(recipient, false, false),
             parts: 1,
         }
     }
