@@ -6,29 +6,40 @@
 pub enum ExitCode {
     /// 0: the command did what was asked.
     Success,
-    /// 64: bad or conflicting flags; no username or password without a terminal.
+    /// 64: bad or conflicting flags; no username or password without a terminal;
+    /// two of a command's files (input, `--text-file`, `--journal`, `--report`,
+    /// `-o`, `--password-file`) are the same file.
     Usage,
     /// 65: unusable input: an empty or multi-line password, more than 4 KiB;
-    /// an invalid phone number, sender, text or schedule.
+    /// an invalid phone number, sender, text or schedule; a `--journal` that is
+    /// not a mobivate journal, or a damaged one; a file of rows that changed,
+    /// shrank or grew during the run; a `--forward` URL that is the listener's
+    /// own address.
     DataErr,
-    /// 66: a named input file is missing or unreadable.
+    /// 66: a named input file is missing or unreadable; bulk input that is a
+    /// device, or a pipe without `--journal`.
     NoInput,
     /// 68: the host name could not be resolved.
     NoHost,
     /// 69: a 5xx after retries, a refused or reset connection.
     Unavailable,
-    /// 73: the `--output` file could not be created.
+    /// 73: a file to write (`-o`, `--report`, `--journal`, the config) could not
+    /// be created, or is a device, FIFO, socket or directory.
     CantCreate,
     /// 74: writing stdout failed, including a closed pipe.
     IoErr,
     /// 75: a timeout, or a 429 after retries.
     TempFail,
-    /// 76: an unexpected response, a redirect, or a TLS failure.
+    /// 76: an unexpected response, a redirect, or a TLS failure; a proxy asking
+    /// for credentials (407); a listing cut short by a server that repeats
+    /// itself; for `send`, a 2xx whose body or id cannot be read (accepted: do
+    /// not send again).
     Protocol,
     /// 77: the credentials or the key were rejected (401 or 403), or a send
     /// was refused (401, 402 out of credit, 403).
     NoPerm,
-    /// 78: an invalid base URL, plain http to a remote host, an unusable CA file.
+    /// 78: an invalid base URL, plain http to a remote host, an unusable CA file;
+    /// a `config.toml` or `credentials.toml` that is not a regular file.
     Config,
     /// 130: interrupted by Ctrl-C.
     Interrupted,
@@ -62,29 +73,33 @@ impl ExitCode {
                 "success: the key was obtained (or the command did what was asked)"
             }
             ExitCode::Usage => {
-                "usage: bad or conflicting flags; no username or password without a terminal"
+                "usage: bad or conflicting flags; no username or password without a terminal; two of a command's files are the same file"
             }
             ExitCode::DataErr => {
-                "unusable input: a password, key, number, sender, text or date that cannot be used"
+                "unusable input: a password, key, number, sender, text or date; not a journal or a damaged one; rows changed during the run; --forward to the listener itself"
             }
             ExitCode::NoInput => {
-                "a named input file (password file, CA file) is missing or unreadable; no such message (logs get)"
+                "a named input file (password file, CA file) is missing or unreadable; bulk input that is a device, or a pipe without --journal; no such message (logs get)"
             }
             ExitCode::NoHost => "the host name could not be resolved",
             ExitCode::Unavailable => {
                 "service unavailable: a 5xx after retries, connection refused or reset"
             }
-            ExitCode::CantCreate => "the --output file could not be created",
+            ExitCode::CantCreate => {
+                "a file to write (-o, --report, --journal, the config) could not be created, or is a device, FIFO, socket or directory"
+            }
             ExitCode::IoErr => {
                 "writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)"
             }
             ExitCode::TempFail => {
                 "temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait"
             }
-            ExitCode::Protocol => "protocol: an unexpected response, a redirect, or a TLS failure",
+            ExitCode::Protocol => {
+                "protocol: an unexpected response, a redirect, a TLS failure, a proxy's 407, a listing the server repeats; send: an unreadable 2xx body or id (accepted)"
+            }
             ExitCode::NoPerm => "credentials or key rejected, or a send refused: 401, 402, 403",
             ExitCode::Config => {
-                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that cannot be parsed, no keyring to store a key in"
+                "configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that is unparsable or not a regular file, no keyring to store a key in"
             }
             ExitCode::Interrupted => "interrupted (Ctrl-C)",
             ExitCode::Terminated => "terminated (SIGTERM) after a graceful stop (bulk)",
