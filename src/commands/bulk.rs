@@ -18,10 +18,10 @@ use crate::bulk::reconcile;
 use crate::bulk::report::{self, Counts};
 use crate::bulk::rows::{ShapeOptions, Shaper};
 use crate::bulk::sender::Sender;
-use crate::cli::{BulkArgs, ConnectionArgs, InputFormat};
+use crate::cli::{BulkArgs, InputFormat};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
 use crate::input::text::{TextSource, read_text};
 use crate::input::when::{api_utc, parse_schedule};
@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
 
-pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
     let from_stdin = args.file.as_os_str() == "-";
     let sending = !args.check && !args.dry_run;
     if from_stdin && args.key_stdin && sending {
@@ -63,8 +63,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let template = read_template(args)?;
     // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
     // Checked by the same code as `send`'s.
-    let (sender, from) = crate::input::defaults::originator(args.from.as_deref())?.unzip();
-    let route = crate::input::defaults::route(args.route.as_deref())?.value;
+    let (sender, from) =
+        crate::input::defaults::originator(args.from.as_deref(), ctx.profiles())?.unzip();
+    let route = crate::input::defaults::route(args.route.as_deref(), ctx.profiles())?.value;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
     if let Some(name) = &args.name {
         super::send::checked_label(name, "--name")?;
@@ -72,7 +73,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let transport = if args.check {
         None
     } else {
-        Some(super::transport(connection)?)
+        Some(ctx.transport()?.as_ref())
     };
 
     let source = Source::open(&args.file, args.journal.is_some() || !sending)?;
@@ -117,8 +118,8 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let mut early_key = None;
     let excluded = match (&transport, args.exclude_optouts) {
         (Some(transport), true) => {
-            let interactivity = Interactivity::new(connection.no_input);
-            let key = key::resolve_key(args.key_stdin, &interactivity)?;
+            let interactivity = ctx.interactivity();
+            let key = ctx.key(args.key_stdin)?;
             let numbers = api::optouts::fetch_all(transport, &key)?;
             transport
                 .verbose()
@@ -189,11 +190,8 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         let (key, interactivity) = match early_key.take() {
             Some(given) => given,
             None => {
-                let interactivity = Interactivity::new(connection.no_input);
-                (
-                    key::resolve_key(args.key_stdin, &interactivity)?,
-                    interactivity,
-                )
+                let interactivity = ctx.interactivity();
+                (ctx.key(args.key_stdin)?, interactivity)
             }
         };
         if !lock().unknown_requests().is_empty() {
@@ -272,14 +270,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         return verdict(&counts, args.skip_invalid, false);
     }
     if args.dry_run {
-        dry_run(
-            &input,
-            &shaper,
-            &ledger,
-            &plan,
-            &batch_options,
-            transport.as_ref(),
-        )?;
+        dry_run(&input, &shaper, &ledger, &plan, &batch_options, transport)?;
         return if plan.invalid > 0 && !args.skip_invalid {
             Err(Failure::new(
                 ExitCode::DataErr,
