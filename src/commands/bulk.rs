@@ -184,7 +184,7 @@ pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
 
     let ledger = Mutex::new(ledger);
     let lock = || ledger.lock().unwrap_or_else(|p| p.into_inner());
-    let mut key_and_transport = None;
+    let mut key_and_interactivity = None;
     let mut resend: HashSet<u64> = HashSet::new();
     if let (Some(journal), Some(transport)) = (&mut journal, &transport) {
         let (key, interactivity) = match early_key.take() {
@@ -228,7 +228,7 @@ pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
                 }
             }
         }
-        key_and_transport = Some((key, interactivity));
+        key_and_interactivity = Some((key, interactivity));
     }
 
     let mut to_send: Totals = plan.pending;
@@ -282,7 +282,7 @@ pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
         };
     }
 
-    let Some((key, interactivity)) = &key_and_transport else {
+    let Some((key, interactivity)) = &key_and_interactivity else {
         unreachable!("a sending run has a key");
     };
     if to_send.messages > 0 && !args.yes {
