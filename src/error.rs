@@ -1,10 +1,9 @@
 //! The one error type every command fails with, and the one place errors are
-//! printed: `mobivate: error: …` plus an optional `hint: …` line on stderr.
+//! reported: `mobivate: error: …` plus an optional `hint: …` line on stderr,
+//! through `report`.
 
 use crate::exit::ExitCode;
-use crate::sanitize::sanitize_text;
 use std::fmt;
-use std::io::Write;
 
 #[derive(Clone, Debug)]
 pub struct Failure {
@@ -71,12 +70,7 @@ impl Failure {
         if self.code == ExitCode::Interrupted || self.code == ExitCode::Terminated {
             return;
         }
-        let mut text = format!("mobivate: error: {}\n", sanitize_text(&self.message));
-        if let Some(hint) = &self.hint {
-            text.push_str(&format!("hint: {}\n", sanitize_text(hint)));
-        }
-        // Nothing useful can be done if stderr itself is gone.
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        crate::report::error(&self.message, self.hint.as_deref());
     }
 }
 
@@ -90,7 +84,7 @@ impl std::error::Error for Failure {}
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::sanitize::sanitize_text;
 
     #[test]
     fn messages_stay_on_one_line() {

@@ -8,6 +8,7 @@ mod api;
 mod bulk;
 mod cli;
 mod commands;
+mod context;
 mod env;
 mod error;
 mod exit;
@@ -27,11 +28,27 @@ pub fn run() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(code) => return code.into(),
     };
-    match commands::run(cli) {
+    let ctx = context::Context::new(options(&cli.connection));
+    match commands::run(&ctx, cli.command) {
         Ok(()) => exit::ExitCode::Success.into(),
         Err(failure) => {
             failure.report();
             failure.code.into()
         }
+    }
+}
+
+/// The global flags as plain values, for the `Context`.
+fn options(connection: &cli::ConnectionArgs) -> context::Options {
+    context::Options {
+        base_url: connection.base_url.clone(),
+        profile: connection.profile.clone(),
+        no_input: connection.no_input,
+        settings: net::transport::Settings {
+            timeout: connection.timeout,
+            retries: connection.retries,
+            cacert: connection.cacert.clone(),
+            verbose: connection.verbose > 0,
+        },
     }
 }

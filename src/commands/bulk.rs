@@ -18,10 +18,10 @@ use crate::bulk::reconcile;
 use crate::bulk::report::{self, Counts};
 use crate::bulk::rows::{ShapeOptions, Shaper};
 use crate::bulk::sender::Sender;
-use crate::cli::{BulkArgs, ConnectionArgs, InputFormat};
+use crate::cli::{BulkArgs, InputFormat};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::key;
 use crate::input::prompt::{self, Interactivity};
 use crate::input::text::{TextSource, read_text};
 use crate::input::when::{api_utc, parse_schedule};
@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
 
-pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
     let from_stdin = args.file.as_os_str() == "-";
     let sending = !args.check && !args.dry_run;
     if from_stdin && args.key_stdin && sending {
@@ -63,8 +63,9 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let template = read_template(args)?;
     // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
     // Checked by the same code as `send`'s.
-    let (sender, from) = crate::input::defaults::originator(args.from.as_deref())?.unzip();
-    let route = crate::input::defaults::route(args.route.as_deref())?.value;
+    let (sender, from) =
+        crate::input::defaults::originator(args.from.as_deref(), ctx.profiles())?.unzip();
+    let route = crate::input::defaults::route(args.route.as_deref(), ctx.profiles())?.value;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
     if let Some(name) = &args.name {
         super::send::checked_label(name, "--name")?;
@@ -72,7 +73,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let transport = if args.check {
         None
     } else {
-        Some(super::transport(connection)?)
+        Some(ctx.transport()?.as_ref())
     };
 
     let source = Source::open(&args.file, args.journal.is_some() || !sending)?;
@@ -117,8 +118,8 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     let mut early_key = None;
     let excluded = match (&transport, args.exclude_optouts) {
         (Some(transport), true) => {
-            let interactivity = Interactivity::new(connection.no_input);
-            let key = key::resolve_key(args.key_stdin, &interactivity)?;
+            let interactivity = ctx.interactivity();
+            let key = ctx.key(args.key_stdin)?;
             let numbers = api::optouts::fetch_all(transport, &key)?;
             transport
                 .verbose()
@@ -183,17 +184,14 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
 
     let ledger = Mutex::new(ledger);
     let lock = || ledger.lock().unwrap_or_else(|p| p.into_inner());
-    let mut key_and_transport = None;
+    let mut key_and_interactivity = None;
     let mut resend: HashSet<u64> = HashSet::new();
     if let (Some(journal), Some(transport)) = (&mut journal, &transport) {
         let (key, interactivity) = match early_key.take() {
             Some(given) => given,
             None => {
-                let interactivity = Interactivity::new(connection.no_input);
-                (
-                    key::resolve_key(args.key_stdin, &interactivity)?,
-                    interactivity,
-                )
+                let interactivity = ctx.interactivity();
+                (ctx.key(args.key_stdin)?, interactivity)
             }
         };
         if !lock().unknown_requests().is_empty() {
@@ -230,7 +228,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
                 }
             }
         }
-        key_and_transport = Some((key, interactivity));
+        key_and_interactivity = Some((key, interactivity));
     }
 
     let mut to_send: Totals = plan.pending;
@@ -272,14 +270,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         return verdict(&counts, args.skip_invalid, false);
     }
     if args.dry_run {
-        dry_run(
-            &input,
-            &shaper,
-            &ledger,
-            &plan,
-            &batch_options,
-            transport.as_ref(),
-        )?;
+        dry_run(&input, &shaper, &ledger, &plan, &batch_options, transport)?;
         return if plan.invalid > 0 && !args.skip_invalid {
             Err(Failure::new(
                 ExitCode::DataErr,
@@ -291,7 +282,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         };
     }
 
-    let Some((key, interactivity)) = &key_and_transport else {
+    let Some((key, interactivity)) = &key_and_interactivity else {
         unreachable!("a sending run has a key");
     };
     if to_send.messages > 0 && !args.yes {

@@ -1,38 +1,34 @@
 //! `mobivate createkey`: a new key, revoking the current one.
 
+use super::shared::confirm;
 use crate::api;
-use crate::cli::{ConnectionArgs, CreatekeyArgs};
+use crate::cli::CreatekeyArgs;
+use crate::context::Context;
 use crate::error::Failure;
-use crate::exit::ExitCode;
 use crate::input::credentials;
-use crate::input::profile;
-use crate::input::prompt::{self, Interactivity};
 use crate::output;
 use crate::output::key::Destination;
 
-pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &CreatekeyArgs) -> Result<(), Failure> {
     output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
-    let transport = super::transport(connection)?;
-    let interactivity = Interactivity::new(connection.no_input);
-    if !args.yes && !interactivity.is_interactive() {
-        return Err(Failure::new(
-            ExitCode::Usage,
-            format!(
-                "createkey revokes the current API key; confirm with --yes ({})",
-                interactivity.reason()
-            ),
-        )
-        .with_hint("nothing was sent; add --yes to create a new key without a prompt"));
+    let transport = ctx.transport()?;
+    let interactivity = ctx.interactivity();
+    if !args.yes {
+        confirm::need_yes_or_terminal(
+            interactivity,
+            "createkey revokes the current API key; confirm with --yes ({reason})",
+            "nothing was sent; add --yes to create a new key without a prompt",
+        )?;
     }
     let credentials = if args.yes {
-        credentials::resolve(&args.credentials, &interactivity)?
+        credentials::resolve(&args.credentials, interactivity)?
     } else {
-        credentials::resolve_confirmed(&args.credentials, &interactivity, confirm_revoke)?
+        credentials::resolve_confirmed(&args.credentials, interactivity, confirm_revoke)?
     };
     // Checked before anything is sent: once the server answers, the old key
     // is gone, and a new key that cannot be written would be lost.
     let destination = Destination::open(&args.output)?;
-    let key = api::auth::create_key(&transport, &credentials)?;
+    let key = api::auth::create_key(transport, &credentials)?;
     let username = credentials.username.clone();
     drop(credentials);
     // The server answered 2xx: whatever it sent, the old key is gone.
@@ -40,7 +36,8 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
         .map_err(|failure| failure.with_hint(api::auth::KEY_MAY_HAVE_BEEN_REPLACED))?;
     // Before delivery: should writing the key fail, the stored copy is the
     // only one left of a key that replaced the revoked one.
-    profile::update_after_createkey(&username, &key, transport.verbose());
+    ctx.profiles()
+        .update_after_createkey(&username, &key, transport.verbose());
     destination.write(&key, &args.output).map_err(|failure| {
         Failure::new(
             failure.code,
@@ -56,14 +53,8 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
 pub const FETCH_CURRENT_KEY: &str = "`mobivate getkey` fetches the current key; do not run createkey again, which would replace it once more";
 
 fn confirm_revoke(username: &str) -> Result<(), Failure> {
-    let answer = prompt::prompt_visible(&format!(
-        "This revokes the current API key of {username}. Continue? [y/N] "
-    ))?;
-    match answer.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(Failure::new(
-            ExitCode::Usage,
-            "cancelled: the API key was not changed",
-        )),
-    }
+    confirm::ask(
+        &format!("This revokes the current API key of {username}. Continue? [y/N] "),
+        || confirm::cancelled("the API key was not changed"),
+    )
 }

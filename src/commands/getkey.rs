@@ -1,25 +1,24 @@
 //! `mobivate getkey`: the account's current key, from a username and password.
 
 use crate::api;
-use crate::cli::{ConnectionArgs, GetkeyArgs};
+use crate::cli::GetkeyArgs;
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials;
-use crate::input::prompt::Interactivity;
 use crate::output;
 use crate::output::key::Destination;
 
-pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &GetkeyArgs) -> Result<(), Failure> {
     output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
-    let transport = super::transport(connection)?;
-    let interactivity = Interactivity::new(connection.no_input);
-    let credentials = credentials::resolve(&args.credentials, &interactivity)?;
+    let transport = ctx.transport()?;
+    let credentials = credentials::resolve(&args.credentials, ctx.interactivity())?;
     let destination = Destination::open(&args.output)?;
-    let key = api::auth::get_key(&transport, &credentials)?;
+    let key = api::auth::get_key(transport, &credentials)?;
     drop(credentials);
     output::key::check_key(&key)?;
     if args.verify {
-        api::auth::test_key(&transport, &key).map_err(|failure| {
+        api::auth::test_key(transport, &key).map_err(|failure| {
             if failure.code == ExitCode::NoPerm {
                 Failure::new(
                     ExitCode::NoPerm,

@@ -1,43 +1,30 @@
 //! `mobivate optouts list|add|remove`: the opt-out list through the list
 //! output layer, and one result line per number for changes.
 
+use super::shared::listing;
 use crate::api::optouts::{self, LIST_START, OptOut};
-use crate::api::status::{each_page, page_size};
-use crate::cli::{ConnectionArgs, OptoutsChangeArgs, OptoutsListArgs};
+use crate::cli::{OptoutsChangeArgs, OptoutsListArgs};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::key::resolve_key;
-use crate::input::prompt::Interactivity;
 use crate::input::when::When;
 use crate::net::transport::Transport;
-use crate::output::list::{ListFormat, ListOutput};
 use crate::secret::Secret;
 use crate::sms::number::{Msisdn, normalise};
 use std::io::{BufRead, Read, Write};
 
-pub fn list(connection: &ConnectionArgs, args: &OptoutsListArgs) -> Result<(), Failure> {
+pub fn list(ctx: &Context, args: &OptoutsListArgs) -> Result<(), Failure> {
     let start = When::At(LIST_START.parse().expect("LIST_START is RFC 3339"));
-    let (since, until) = super::logs::date_range(args.since.unwrap_or(start), args.until)?;
-    super::logs::check_limit(args.list.limit)?;
-    let transport = super::transport(connection)?;
-    let key = resolve_key(args.key.key_stdin, &Interactivity::new(connection.no_input))?;
-    let mut out = ListOutput::<OptOut>::stdout(ListFormat::or_default(args.list.format));
-    let limit = args.list.limit;
-    let listed = each_page(
-        page_size(limit),
-        |page, size| optouts::list_page(&transport, &key, since, until, page, size),
-        |records| {
-            for record in &records {
-                out.push(record)?;
-                if out.is_closed() || limit.is_some_and(|n| out.written() >= n) {
-                    return Ok(false);
-                }
-            }
-            out.end_page()?;
-            Ok(!out.is_closed())
-        },
-    );
-    super::logs::end_listing(out, listed)
+    let (since, until) = listing::date_range(args.since.unwrap_or(start), args.until)?;
+    listing::check_limit(args.list.limit)?;
+    let transport = ctx.transport()?;
+    let key = ctx.key(args.key.key_stdin)?;
+    listing::list_pages(
+        args.list.format,
+        args.list.limit,
+        |_: &OptOut| true,
+        |page, size| optouts::list_page(transport, &key, since, until, page, size),
+    )
 }
 
 #[derive(Clone, Copy)]
@@ -65,11 +52,7 @@ impl Change {
 /// Applies the change to every number, printing `NUMBER added` (or
 /// `removed`) on stdout or the error on stderr; the exit code is the worst
 /// outcome: 77, then network codes, then a closed stdout (74), then 65.
-pub fn change(
-    connection: &ConnectionArgs,
-    args: &OptoutsChangeArgs,
-    change: Change,
-) -> Result<(), Failure> {
+pub fn change(ctx: &Context, args: &OptoutsChangeArgs, change: Change) -> Result<(), Failure> {
     let from_stdin = args.numbers.iter().any(|n| n == "-");
     if from_stdin && args.key.key_stdin {
         return Err(
@@ -77,14 +60,14 @@ pub fn change(
                 .with_hint("give the key with MOBIVATE_API_KEY when the numbers come from stdin"),
         );
     }
-    let transport = super::transport(connection)?;
-    let key = resolve_key(args.key.key_stdin, &Interactivity::new(connection.no_input))?;
+    let transport = ctx.transport()?;
+    let key = ctx.key(args.key.key_stdin)?;
     let numbers = gather(&args.numbers)?;
     let mut worst: Option<Failure> = None;
     let mut failed = 0usize;
     let mut stdout_error: Option<std::io::Error> = None;
     let mut key_rejected = false;
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = ctx.streams().stdout().lock();
     for raw in &numbers {
         let outcome = match normalise(raw) {
             Err(error) => Err(Failure::new(ExitCode::DataErr, error.to_string())),
@@ -93,7 +76,7 @@ pub fn change(
                 format!("{number}: not tried: the API key was rejected"),
             )),
             Ok(number) => change
-                .apply(&transport, &key, &number)
+                .apply(transport, &key, &number)
                 .map(|()| number)
                 .map_err(|f| Failure::new(f.code, format!("{number}: {f}"))),
         };
@@ -109,7 +92,7 @@ pub fn change(
             Err(failure) => {
                 failed += 1;
                 key_rejected |= failure.code == ExitCode::NoPerm;
-                let _ = writeln!(std::io::stderr().lock(), "mobivate: error: {failure}");
+                crate::report::error(&failure.to_string(), None);
                 if worst
                     .as_ref()
                     .is_none_or(|w| rank(failure.code) > rank(w.code))

@@ -3,59 +3,42 @@
 //! (and, for several recipients, the user agreed); a request that may have
 //! reached the server is never sent again.
 
+use super::shared::{confirm, dry_run, ids};
 use crate::api::send::{
     self as api, Batch, BatchRecipient, MAX_BATCH_RECIPIENTS, Request, SendFailure, SingleMessage,
 };
-use crate::cli::{ConnectionArgs, ResultFormat, SendArgs};
+use crate::cli::{ResultFormat, SendArgs};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::prompt::{self, Interactivity};
+use crate::input::defaults;
+use crate::input::profile::Profiles;
 use crate::input::text::{TextSource, read_text};
 use crate::input::when;
-use crate::input::{defaults, key};
 use crate::output;
 use crate::report::Verbose;
 use crate::sms::segments::{self, Segments};
 use crate::sms::{fold, message, number, originator};
-use std::hash::{BuildHasher, RandomState};
-use std::io::Write;
 
-pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> {
-    let source =
-        TextSource::from_args(args.text.as_deref(), args.text_file.as_ref()).ok_or_else(|| {
-            Failure::new(ExitCode::Usage, "no text given")
-                .with_hint("give the text as an argument, `-` to read stdin, or --text-file PATH")
-        })?;
-    if args.key_stdin && source.is_stdin() {
-        return Err(Failure::new(
-            ExitCode::Usage,
-            "--key-stdin and a text from stdin both would read stdin",
-        )
-        .with_hint(
-            "give the key in MOBIVATE_API_KEY, or the text as an argument or with --text-file",
-        ));
-    }
-    let transport = super::transport(connection)?;
+pub fn run(ctx: &Context, args: &SendArgs) -> Result<(), Failure> {
+    let source = text_source(args)?;
+    let transport = ctx.transport()?;
     let verbose = transport.verbose();
-    let interactivity = Interactivity::new(connection.no_input);
 
     let recipients = recipients(&args.to, verbose)?;
     check_recipient_count(args, recipients.len())?;
-    if recipients.len() > 1 && !args.yes && !args.dry_run && !interactivity.is_interactive() {
-        return Err(Failure::new(
-            ExitCode::Usage,
-            format!(
-                "sending to {} recipients needs confirmation; confirm with --yes ({})",
-                recipients.len(),
-                interactivity.reason()
+    if recipients.len() > 1 && !args.yes && !args.dry_run {
+        confirm::need_yes_or_terminal(
+            ctx.interactivity(),
+            &format!(
+                "sending to {} recipients needs confirmation; confirm with --yes ({{reason}})",
+                recipients.len()
             ),
-        )
-        .with_hint(
             "nothing was sent; add --yes to send without a prompt, or --dry-run to see the request",
-        ));
+        )?;
     }
-    let originator = originator_from(args.from.as_deref())?;
-    let route = route_from(args.route.as_deref())?;
+    let originator = originator_from(args.from.as_deref(), ctx.profiles())?;
+    let route = defaults::route(args.route.as_deref(), ctx.profiles())?.value;
     let reference = args
         .reference
         .as_deref()
@@ -76,35 +59,7 @@ pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> 
         })
         .transpose()?;
 
-    let text = read_text(&source)?;
-    let text = if args.fold_to_gsm {
-        fold_reporting(&text)
-    } else {
-        text
-    };
-    let segments = segments::count(&text);
-    if args.dry_run {
-        write_stderr(&output::segments::text(&segments));
-    } else {
-        for line in output::segments::text(&segments).lines() {
-            verbose.say(|| line.to_string());
-        }
-    }
-    if let Some(max) = max_parts
-        && segments.parts > max
-    {
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!(
-                "the text needs {} parts, more than --max-parts {max}",
-                segments.parts
-            ),
-        )
-        .with_hint(match segments.trigger {
-            Some(trigger) => format!("nothing was sent; {trigger} (try --fold-to-gsm)"),
-            None => "nothing was sent; shorten the text".to_string(),
-        }));
-    }
+    let (text, segments) = counted_text(args, &source, max_parts, verbose)?;
 
     let references = references(reference, recipients.len());
     verbose.say(|| match references.as_slice() {
@@ -127,7 +82,7 @@ pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> 
     };
     let request = plan.request();
 
-    let key = match key::resolve_key(args.key_stdin, &interactivity) {
+    let key = match ctx.key(args.key_stdin) {
         // A dry run shows the key as `***` anyway: without one it still shows
         // the request, and says that sending would need a key.
         Err(failure) if args.dry_run && failure.code == ExitCode::Usage => {
@@ -136,18 +91,87 @@ pub fn run(connection: &ConnectionArgs, args: &SendArgs) -> Result<(), Failure> 
         }
         key => Some(key?),
     };
-    if args.dry_run {
-        return output::write_stdout(&dry_run(&transport, &request, args.format));
-    }
-    let Some(key) = key else {
-        unreachable!("only a dry run goes on without a key")
+    let key = match key {
+        Some(key) if !args.dry_run => key,
+        // Only a dry run goes on without a key.
+        _ => return output::write_stdout(&dry_run(transport, &request, args.format)),
     };
     if recipients.len() > 1 && !args.yes {
         confirm(recipients.len(), &segments)?;
     }
-    let accepted = api::send(&transport, &key, &request)
+    let accepted = api::send(transport, &key, &request)
         .map_err(|failure| explain(failure, &references, recipients.len()))?;
-    let out = match args.format {
+    print_accepted(args.format, &recipients, &references, &accepted)
+}
+
+/// The text's source; it and `--key-stdin` cannot both be stdin.
+fn text_source(args: &SendArgs) -> Result<TextSource<'_>, Failure> {
+    let source =
+        TextSource::from_args(args.text.as_deref(), args.text_file.as_ref()).ok_or_else(|| {
+            Failure::new(ExitCode::Usage, "no text given")
+                .with_hint("give the text as an argument, `-` to read stdin, or --text-file PATH")
+        })?;
+    if args.key_stdin && source.is_stdin() {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            "--key-stdin and a text from stdin both would read stdin",
+        )
+        .with_hint(
+            "give the key in MOBIVATE_API_KEY, or the text as an argument or with --text-file",
+        ));
+    }
+    Ok(source)
+}
+
+/// The text, folded when asked, and its parts: shown on stderr for a dry
+/// run (with -v otherwise), and held to `--max-parts`.
+fn counted_text(
+    args: &SendArgs,
+    source: &TextSource,
+    max_parts: Option<usize>,
+    verbose: Verbose,
+) -> Result<(String, Segments), Failure> {
+    let text = read_text(source)?;
+    let text = if args.fold_to_gsm {
+        fold_reporting(&text)
+    } else {
+        text
+    };
+    let segments = segments::count(&text);
+    if args.dry_run {
+        crate::report::block(&output::segments::text(&segments));
+    } else {
+        for line in output::segments::text(&segments).lines() {
+            verbose.say(|| line.to_string());
+        }
+    }
+    if let Some(max) = max_parts
+        && segments.parts > max
+    {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            format!(
+                "the text needs {} parts, more than --max-parts {max}",
+                segments.parts
+            ),
+        )
+        .with_hint(match segments.trigger {
+            Some(trigger) => format!("nothing was sent; {trigger} (try --fold-to-gsm)"),
+            None => "nothing was sent; shorten the text".to_string(),
+        }));
+    }
+    Ok((text, segments))
+}
+
+/// What the server accepted, on stdout; should stdout fail, the error says
+/// the messages were sent, so that nobody sends them again.
+fn print_accepted(
+    format: ResultFormat,
+    recipients: &[String],
+    references: &[String],
+    accepted: &api::Accepted,
+) -> Result<(), Failure> {
+    let out = match format {
         ResultFormat::Text => recipients
             .iter()
             .map(|recipient| format!("{recipient} {}\n", accepted.id))
@@ -232,17 +256,16 @@ fn check_recipient_count(args: &SendArgs, count: usize) -> Result<(), Failure> {
     Ok(())
 }
 
-fn originator_from(flag: Option<&str>) -> Result<originator::Originator, Failure> {
-    let Some((_, originator)) = defaults::originator(flag)? else {
+fn originator_from(
+    flag: Option<&str>,
+    profiles: &Profiles,
+) -> Result<originator::Originator, Failure> {
+    let Some((_, originator)) = defaults::originator(flag, profiles)? else {
         return Err(Failure::new(ExitCode::Usage, "no sender given").with_hint(
             "pass --from SENDER, set MOBIVATE_FROM, or keep one in the profile (`mobivate auth login --from SENDER`)",
         ));
     };
     Ok(originator)
-}
-
-fn route_from(flag: Option<&str>) -> Result<String, Failure> {
-    Ok(defaults::route(flag)?.value)
 }
 
 /// A route, reference, campaign id or name: sent as given, so it must not be
@@ -274,15 +297,8 @@ pub fn fold_reporting(text: &str) -> String {
     } else {
         "characters"
     };
-    write_stderr(&format!(
-        "mobivate: --fold-to-gsm replaced {replaced} {noun}\n"
-    ));
+    crate::report::note(&format!("--fold-to-gsm replaced {replaced} {noun}"));
     folded
-}
-
-fn write_stderr(text: &str) {
-    // Nothing useful can be done if stderr itself is gone.
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Every message carries a reference, so that an unknown outcome can name
@@ -293,8 +309,11 @@ fn references(given: Option<&str>, count: usize) -> Vec<String> {
         return vec![reference.to_string()];
     }
     let now = jiff::Timestamp::now();
-    let random = RandomState::new().hash_one((now.as_nanosecond(), std::process::id())) as u32;
-    let base = format!("mob-{}-{random:08x}", now.strftime("%Y%m%dT%H%M%SZ"));
+    let base = format!(
+        "mob-{}-{}",
+        now.strftime("%Y%m%dT%H%M%SZ"),
+        ids::random_hex8()
+    );
     if count == 1 {
         return vec![base];
     }
@@ -364,35 +383,20 @@ fn dry_run(
         ResultFormat::Text => {
             let pretty =
                 serde_json::to_string_pretty(&body).expect("a JSON value always serializes");
-            format!(
-                "POST {url}\nAuthorization: Bearer ***\nContent-Type: application/json\n\n{pretty}\n"
-            )
-            .into_bytes()
+            dry_run::http_text(&url, pretty.as_bytes())
         }
-        ResultFormat::Json => {
-            let document = serde_json::json!({
-                "method": "POST",
-                "url": url,
-                "headers": {
-                    "Authorization": "Bearer ***",
-                    "Content-Type": "application/json",
-                },
-                "body": body,
-            });
-            format!("{document}\n").into_bytes()
-        }
+        ResultFormat::Json => dry_run::json(&url, body),
     }
 }
 
 fn confirm(count: usize, segments: &Segments) -> Result<(), Failure> {
-    let answer = prompt::prompt_visible(&format!(
-        "Send {count} messages ({} parts) to {count} recipients? [y/N] ",
-        segments.parts.saturating_mul(count)
-    ))?;
-    match answer.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Ok(()),
-        _ => Err(Failure::new(ExitCode::Usage, "cancelled: nothing was sent")),
-    }
+    confirm::ask(
+        &format!(
+            "Send {count} messages ({} parts) to {count} recipients? [y/N] ",
+            segments.parts.saturating_mul(count)
+        ),
+        || confirm::cancelled("nothing was sent"),
+    )
 }
 
 /// A failed send, said so that nobody sends twice: an unknown outcome names

@@ -1,13 +1,13 @@
 //! `mobivate logs watch`: re-read the log every `--interval`, print each
 //! status change, and end once every message followed has a final status.
 
+use super::shared::{flag_duration, listing};
 use crate::api::messages::{self, Direction, Message, Search, is_final, text_of};
 use crate::api::status::{Listed, MAX_PAGE_SIZE, each_page};
-use crate::cli::{ConnectionArgs, LogsWatchArgs};
+use crate::cli::LogsWatchArgs;
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::key::resolve_key;
-use crate::input::prompt::Interactivity;
 use crate::net::transport::Transport;
 use crate::output::list::{ListFormat, ListOutput};
 use crate::platform::signals::{self, Interrupt};
@@ -20,62 +20,23 @@ use std::time::{Duration, Instant};
 /// Which records of the log the watch follows.
 type Followed = Box<dyn Fn(&Message) -> bool>;
 
-pub fn run(connection: &ConnectionArgs, args: &LogsWatchArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &LogsWatchArgs) -> Result<(), Failure> {
     if args.interval < Duration::from_secs(1) {
         return Err(Failure::new(
             ExitCode::DataErr,
             "--interval must be at least 1s, to spare the API",
         ));
     }
-    let since = super::logs::DEFAULT_SINCE;
-    let (since, _) = super::logs::date_range(args.since.unwrap_or(since), None)?;
-    let (what, wanted): (String, Followed) = match (&args.reference, &args.campaign_id) {
-        (_, Some(campaign)) => {
-            let campaign = campaign.clone();
-            (
-                format!("campaign {campaign}"),
-                Box::new(move |m| text_of(&m.campaign_id) == campaign),
-            )
-        }
-        (Some(reference), None) => {
-            let reference = reference.clone();
-            (
-                format!("reference {reference}"),
-                Box::new(move |m| text_of(&m.sender_reference) == reference),
-            )
-        }
-        (None, None) => unreachable!("clap requires REFERENCE or --campaign-id"),
-    };
-    let transport = std::sync::Arc::new(super::transport(connection)?);
-    let key = std::sync::Arc::new(resolve_key(
-        args.key.key_stdin,
-        &Interactivity::new(connection.no_input),
-    )?);
+    let (since, _) = listing::date_range(args.since.unwrap_or(listing::DEFAULT_SINCE), None)?;
+    let (what, wanted) = followed(args)?;
+    let transport = ctx.transport()?;
+    let key = std::sync::Arc::new(ctx.key(args.key.key_stdin)?);
     signals::catch_interrupts();
     let deadline = Instant::now() + args.wait;
     let mut out = ListOutput::<Message>::stdout(ListFormat::or_default(args.format));
     // Message id (or, without one, its recipient) → the last status printed.
     let mut statuses: HashMap<String, String> = HashMap::new();
-    let timed_out = |statuses: &HashMap<String, String>| {
-        let waited = humanize(args.wait);
-        if statuses.is_empty() {
-            Failure::new(
-                ExitCode::TempFail,
-                format!("no message with {what} found after {waited}"),
-            )
-            .with_hint("check the reference, or widen the search with --since")
-        } else {
-            let pending = statuses.values().filter(|s| !is_final(s)).count();
-            Failure::new(
-                ExitCode::TempFail,
-                format!(
-                    "{pending} of {} messages with {what} still without a final status after {waited}",
-                    statuses.len()
-                ),
-            )
-            .with_hint("raise --wait to follow them longer")
-        }
-    };
+    let timed_out = |statuses: &HashMap<String, String>| timed_out(&what, args.wait, statuses);
     // Ctrl-C, SIGTERM or the deadline, during a poll or between polls: what
     // was printed stays, and the command ends within a `wait::TICK`.
     let stop = |out: ListOutput<Message>, cut: Cut, statuses: &HashMap<String, String>| match cut {
@@ -97,7 +58,7 @@ pub fn run(connection: &ConnectionArgs, args: &LogsWatchArgs) -> Result<(), Fail
             until: Timestamp::now(),
             direction: Some(Direction::Mt),
         };
-        let polled = poll(&transport, &key, search);
+        let polled = poll(transport, &key, search);
         let ended = loop {
             match wait::receive(&polled, deadline) {
                 Err(cut) => return stop(out, cut, &statuses),
@@ -124,7 +85,7 @@ pub fn run(connection: &ConnectionArgs, args: &LogsWatchArgs) -> Result<(), Fail
         };
         match ended {
             Ok(Listed::Complete) => {}
-            cut => return super::logs::end_listing(out, cut),
+            cut => return listing::end_listing(out, cut),
         }
         out.end_page()?;
         if out.is_closed() {
@@ -169,11 +130,47 @@ fn poll(
     })
 }
 
-fn humanize(duration: Duration) -> String {
-    let seconds = duration.as_secs();
-    if seconds.is_multiple_of(60) && seconds > 0 {
-        format!("{}m", seconds / 60)
+/// The deadline passed: nothing found, or some messages still not final.
+fn timed_out(what: &str, wait: Duration, statuses: &HashMap<String, String>) -> Failure {
+    let waited = flag_duration(wait);
+    if statuses.is_empty() {
+        Failure::new(
+            ExitCode::TempFail,
+            format!("no message with {what} found after {waited}"),
+        )
+        .with_hint("check the reference, or widen the search with --since")
     } else {
-        format!("{seconds}s")
+        let pending = statuses.values().filter(|s| !is_final(s)).count();
+        Failure::new(
+            ExitCode::TempFail,
+            format!(
+                "{pending} of {} messages with {what} still without a final status after {waited}",
+                statuses.len()
+            ),
+        )
+        .with_hint("raise --wait to follow them longer")
     }
+}
+
+/// What the watch follows, said for messages: a campaign, else a reference.
+fn followed(args: &LogsWatchArgs) -> Result<(String, Followed), Failure> {
+    if let Some(campaign) = &args.campaign_id {
+        let campaign = campaign.clone();
+        return Ok((
+            format!("campaign {campaign}"),
+            Box::new(move |m| text_of(&m.campaign_id) == campaign),
+        ));
+    }
+    if let Some(reference) = &args.reference {
+        let reference = reference.clone();
+        return Ok((
+            format!("reference {reference}"),
+            Box::new(move |m| text_of(&m.sender_reference) == reference),
+        ));
+    }
+    // clap requires one of them; said as a usage error should that change.
+    Err(Failure::new(
+        ExitCode::Usage,
+        "logs watch needs a REFERENCE or --campaign-id",
+    ))
 }

@@ -2,11 +2,10 @@
 //! (receive payloads on 127.0.0.1 and print each as a JSON line).
 
 use crate::api::webhooks::{self, Kind, payload_kind};
-use crate::cli::{ConnectionArgs, WebhooksListenArgs, WebhooksSetArgs};
+use crate::cli::{WebhooksListenArgs, WebhooksSetArgs};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::key::resolve_key;
-use crate::input::prompt::Interactivity;
 use crate::net::endpoint::{Endpoint, is_loopback};
 use crate::net::receiver::{
     Connection, MAX_PAYLOAD_BYTES, REQUEST_DEADLINE, Receiver, RequestError,
@@ -14,7 +13,7 @@ use crate::net::receiver::{
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};
 use crate::output::list::{Value, api_date};
 use crate::platform::signals;
-use crate::report::warn;
+use crate::report::{self, warn};
 use crate::sanitize::{display_url, sanitize_server_text};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Write};
@@ -23,13 +22,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
-pub fn set(connection: &ConnectionArgs, args: &WebhooksSetArgs) -> Result<(), Failure> {
+pub fn set(ctx: &Context, args: &WebhooksSetArgs) -> Result<(), Failure> {
     check_url(&args.url, true)?;
-    let transport = super::transport(connection)?;
-    let key = resolve_key(args.key.key_stdin, &Interactivity::new(connection.no_input))?;
-    let message = webhooks::set(&transport, &key, args.kind, args.url.trim())?;
+    let transport = ctx.transport()?;
+    let key = ctx.key(args.key.key_stdin)?;
+    let message = webhooks::set(transport, &key, args.kind, args.url.trim())?;
     let text = message.unwrap_or_else(|| format!("{} webhook set", args.kind.name()));
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    report::say(&text);
     Ok(())
 }
 
@@ -62,7 +61,7 @@ fn check_url(raw: &str, for_mobivate: bool) -> Result<(), Failure> {
     }
 }
 
-pub fn listen(connection: &ConnectionArgs, args: &WebhooksListenArgs) -> Result<(), Failure> {
+pub fn listen(ctx: &Context, args: &WebhooksListenArgs) -> Result<(), Failure> {
     // The target goes through the transport every API call uses: the same
     // trust (--cacert, the system store), proxy rules, timeout and -v.
     let forward_to = match &args.forward {
@@ -74,7 +73,7 @@ pub fn listen(connection: &ConnectionArgs, args: &WebhooksListenArgs) -> Result<
                     format!("{:?} {why}", display_url(url.trim())),
                 )
             })?;
-            Some(Transport::new(&super::settings(connection), endpoint)?)
+            Some(ctx.transport_to(endpoint)?)
         }
         None => None,
     };
@@ -109,10 +108,9 @@ pub fn listen(connection: &ConnectionArgs, args: &WebhooksListenArgs) -> Result<
     receiver
         .serve(move |connection| serve(connection, &jobs, &stopped))
         .map_err(cannot_start)?;
-    let _ = writeln!(
-        std::io::stderr().lock(),
-        "mobivate: listening on http://127.0.0.1:{port}/ (Ctrl-C to stop)"
-    );
+    report::note(&format!(
+        "listening on http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+    ));
     let received = receive(&pending, &printer, forwarder.as_ref(), &closing);
     // Whatever was read and not printed is refused, so that Mobivate retries it.
     closing.store(true, Ordering::SeqCst);
@@ -489,14 +487,11 @@ fn forward(transport: &Transport, kind: Kind, body: &[u8]) {
         max_body: MAX_PAYLOAD_BYTES as u64,
     };
     match transport.send(&call) {
-        Ok(reply) => {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "mobivate: forwarded {} to {shown}: HTTP {}",
-                kind.name(),
-                reply.status
-            );
-        }
+        Ok(reply) => report::note(&format!(
+            "forwarded {} to {shown}: HTTP {}",
+            kind.name(),
+            reply.status
+        )),
         Err(failure) => warn(&format!(
             "forwarding {} to {shown} failed: {}",
             kind.name(),

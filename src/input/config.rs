@@ -91,7 +91,7 @@ impl ConfigDir {
     /// Support/mobivate` on macOS, `%APPDATA%\mobivate` on Windows. `None`
     /// when there is no home directory to find it from.
     pub fn locate() -> Option<ConfigDir> {
-        if let Some(dir) = std::env::var_os("MOBIVATE_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        if let Some(dir) = crate::env::var_os("MOBIVATE_CONFIG_DIR").filter(|d| !d.is_empty()) {
             let path = PathBuf::from(dir);
             let path = std::path::absolute(&path).unwrap_or(path);
             return Some(ConfigDir {

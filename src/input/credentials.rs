@@ -107,7 +107,7 @@ fn resolve_password(
     if args.password_stdin {
         return read_password_stdin(&prompt, interactivity, "--password-stdin");
     }
-    if let Some(value) = std::env::var_os("MOBIVATE_PASSWORD") {
+    if let Some(value) = crate::env::var_os("MOBIVATE_PASSWORD") {
         let bytes = Zeroizing::new(value.into_encoded_bytes());
         return parse_password(&bytes, "MOBIVATE_PASSWORD");
     }

@@ -5,7 +5,7 @@
 use crate::env;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile;
+use crate::input::profile::{self, Profiles};
 use crate::sms::originator::Originator;
 
 /// The route when nothing names one.
@@ -18,14 +18,17 @@ pub struct Sourced {
 }
 
 /// The sender, or `None` when nothing gives one.
-pub fn sender(flag: Option<&str>) -> Result<Option<Sourced>, Failure> {
-    pick(flag, "--from", "MOBIVATE_FROM", |d| d.from)
+pub fn sender(flag: Option<&str>, profiles: &Profiles) -> Result<Option<Sourced>, Failure> {
+    pick(flag, "--from", "MOBIVATE_FROM", profiles, |d| d.from)
 }
 
 /// The sender, checked as every originator is (`sms::originator::parse`,
 /// as for every bulk row): an unusable one is 65, before anything is sent.
-pub fn originator(flag: Option<&str>) -> Result<Option<(Sourced, Originator)>, Failure> {
-    let Some(given) = sender(flag)? else {
+pub fn originator(
+    flag: Option<&str>,
+    profiles: &Profiles,
+) -> Result<Option<(Sourced, Originator)>, Failure> {
+    let Some(given) = sender(flag, profiles)? else {
         return Ok(None);
     };
     let originator = crate::sms::originator::parse(&given.value).map_err(|error| {
@@ -38,11 +41,12 @@ pub fn originator(flag: Option<&str>) -> Result<Option<(Sourced, Originator)>, F
 /// The route; `mglobal` when nothing gives one. Checked as every label sent
 /// to the server is (`sms::message::label`), wherever it came from: an
 /// empty, blank or control-character route is 65, before anything is sent.
-pub fn route(flag: Option<&str>) -> Result<Sourced, Failure> {
-    let route = pick(flag, "--route", "MOBIVATE_ROUTE", |d| d.route)?.unwrap_or(Sourced {
-        value: DEFAULT_ROUTE.to_string(),
-        source: "the default",
-    });
+pub fn route(flag: Option<&str>, profiles: &Profiles) -> Result<Sourced, Failure> {
+    let route =
+        pick(flag, "--route", "MOBIVATE_ROUTE", profiles, |d| d.route)?.unwrap_or(Sourced {
+            value: DEFAULT_ROUTE.to_string(),
+            source: "the default",
+        });
     crate::sms::message::label(&route.value).map_err(|problem| {
         Failure::new(ExitCode::DataErr, format!("{} {problem}", route.source))
             .with_hint("nothing was sent")
@@ -54,6 +58,7 @@ fn pick(
     flag: Option<&str>,
     flag_name: &'static str,
     variable: &'static str,
+    profiles: &Profiles,
     from_profile: impl FnOnce(profile::ProfileDefaults) -> Option<String>,
 ) -> Result<Option<Sourced>, Failure> {
     if let Some(value) = flag {
@@ -68,7 +73,7 @@ fn pick(
             source: variable,
         }));
     }
-    Ok(from_profile(profile::defaults()?)
+    Ok(from_profile(profiles.defaults()?)
         .filter(|v| !v.is_empty())
         .map(|value| Sourced {
             value,

@@ -5,6 +5,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::profile::Profiles;
 use crate::input::prompt::{self as terminal, Interactivity};
 use crate::input::secret_text::{NonInteractiveSources, parse_password, read_stdin_secret};
 use crate::secret::Secret;
@@ -12,19 +13,23 @@ use zeroize::Zeroizing;
 
 /// The API key: `--key-stdin`, then `MOBIVATE_API_KEY`, then the profile's
 /// stored key, then a hidden prompt when interactive.
-pub fn resolve_key(from_stdin: bool, interactivity: &Interactivity) -> Result<Secret, Failure> {
+pub fn resolve_key(
+    from_stdin: bool,
+    interactivity: &Interactivity,
+    profiles: &Profiles,
+) -> Result<Secret, Failure> {
     let (raw, source) = if from_stdin {
         let sources = NonInteractiveSources {
             flag: "--key-stdin",
             others: "MOBIVATE_API_KEY",
         };
         read_stdin_secret("API key: ", "key", interactivity, &sources)?
-    } else if let Some(value) = std::env::var_os("MOBIVATE_API_KEY") {
+    } else if let Some(value) = crate::env::var_os("MOBIVATE_API_KEY") {
         (
             Zeroizing::new(value.into_encoded_bytes()),
             "MOBIVATE_API_KEY",
         )
-    } else if let Some((stored, _)) = crate::input::profile::stored_key()? {
+    } else if let Some((stored, _)) = profiles.stored_key()? {
         (
             Zeroizing::new(stored.expose().as_bytes().to_vec()),
             "the profile's stored key",

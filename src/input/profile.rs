@@ -2,10 +2,10 @@
 //! `MOBIVATE_PROFILE` > `default_profile` > `default`), its base URL and
 //! defaults, and its stored key (keyring or plain-text file).
 //!
-//! `commands::run` calls `select` once with `--profile`; everything else asks
-//! here. The config is read at most once per run, and only when something
-//! needs it, so `completions`, or a key from `MOBIVATE_API_KEY`, never touch
-//! the config or the keyring.
+//! The `Context` holds one `Profiles`, made from `--profile`; everything
+//! else asks it. The config is read at most once per run, and only when
+//! something needs it, so `completions`, or a key from `MOBIVATE_API_KEY`,
+//! never touch the config or the keyring.
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -13,14 +13,9 @@ use crate::input::config::{self, ConfigDir, ConfigFile, Profile, Storage};
 use crate::input::keyring::{self, Unavailable};
 use crate::report::{Verbose, warn};
 use crate::secret::Secret;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
 pub const DEFAULT_PROFILE: &str = "default";
-
-/// `--profile`, as given on the command line.
-static FLAG: OnceLock<Option<String>> = OnceLock::new();
-/// The config directory and file, read once.
-static LOADED: OnceLock<Result<Loaded, Failure>> = OnceLock::new();
 
 /// The config directory (if one can be found) and its `config.toml` (if any).
 #[derive(Clone, Debug)]
@@ -46,50 +41,61 @@ pub enum KeyPlace {
     File(std::path::PathBuf),
 }
 
-/// Records `--profile`; called once, before any command runs.
-pub fn select(flag: Option<&str>) {
-    let _ = FLAG.set(flag.map(str::to_string));
+/// `--profile`, and the config directory and file, read on first use.
+pub struct Profiles {
+    /// `--profile`, as given on the command line.
+    flag: Option<String>,
+    loaded: OnceCell<Result<Loaded, Failure>>,
 }
 
-/// The config directory and file, read on first use.
-pub fn loaded() -> Result<&'static Loaded, Failure> {
-    LOADED
-        .get_or_init(|| {
-            let dir = ConfigDir::locate();
-            let config = match &dir {
-                Some(dir) => config::read_config(dir)?,
-                None => None,
-            };
-            Ok(Loaded { dir, config })
-        })
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-/// The name of the profile in use: `--profile` > `MOBIVATE_PROFILE` >
-/// `default_profile` > `default`.
-pub fn active_name() -> Result<String, Failure> {
-    let flag = FLAG.get().cloned().flatten();
-    if let Some(name) = flag {
-        return checked_name(name, "--profile");
-    }
-    match std::env::var("MOBIVATE_PROFILE") {
-        Ok(name) if !name.is_empty() => return checked_name(name, "MOBIVATE_PROFILE"),
-        Ok(_) | Err(std::env::VarError::NotPresent) => {}
-        Err(std::env::VarError::NotUnicode(_)) => {
-            return Err(Failure::new(
-                ExitCode::Config,
-                "the environment variable MOBIVATE_PROFILE is not valid UTF-8",
-            ));
+impl Profiles {
+    pub fn new(flag: Option<&str>) -> Self {
+        Profiles {
+            flag: flag.map(str::to_string),
+            loaded: OnceCell::new(),
         }
     }
-    let configured = loaded()?
-        .config
-        .as_ref()
-        .and_then(|config| config.default_profile.clone());
-    match configured {
-        Some(name) => checked_name(name, "default_profile in the config"),
-        None => Ok(DEFAULT_PROFILE.to_string()),
+
+    /// The config directory and file, read on first use.
+    pub fn loaded(&self) -> Result<&Loaded, Failure> {
+        self.loaded
+            .get_or_init(|| {
+                let dir = ConfigDir::locate();
+                let config = match &dir {
+                    Some(dir) => config::read_config(dir)?,
+                    None => None,
+                };
+                Ok(Loaded { dir, config })
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The name of the profile in use: `--profile` > `MOBIVATE_PROFILE` >
+    /// `default_profile` > `default`.
+    pub fn active_name(&self) -> Result<String, Failure> {
+        if let Some(name) = self.flag.clone() {
+            return checked_name(name, "--profile");
+        }
+        match crate::env::var_os("MOBIVATE_PROFILE").map(std::ffi::OsString::into_string) {
+            Some(Ok(name)) if !name.is_empty() => return checked_name(name, "MOBIVATE_PROFILE"),
+            Some(Ok(_)) | None => {}
+            Some(Err(_)) => {
+                return Err(Failure::new(
+                    ExitCode::Config,
+                    "the environment variable MOBIVATE_PROFILE is not valid UTF-8",
+                ));
+            }
+        }
+        let configured = self
+            .loaded()?
+            .config
+            .as_ref()
+            .and_then(|config| config.default_profile.clone());
+        match configured {
+            Some(name) => checked_name(name, "default_profile in the config"),
+            None => Ok(DEFAULT_PROFILE.to_string()),
+        }
     }
 }
 
@@ -114,45 +120,49 @@ fn checked_name(name: String, source: &str) -> Result<String, Failure> {
     .with_hint("a profile name is 1 to 64 letters, digits, `-`, `_` or `.`"))
 }
 
-/// The profile in use, when the config has it.
-pub fn active_profile() -> Result<Option<Profile>, Failure> {
-    let name = active_name()?;
-    Ok(loaded()?
-        .config
-        .as_ref()
-        .and_then(|config| config.profiles.get(&name).cloned()))
-}
+impl Profiles {
+    /// The profile in use, when the config has it.
+    pub fn active_profile(&self) -> Result<Option<Profile>, Failure> {
+        let name = self.active_name()?;
+        Ok(self
+            .loaded()?
+            .config
+            .as_ref()
+            .and_then(|config| config.profiles.get(&name).cloned()))
+    }
 
-/// The base URL the profile in use names, if any (`--base-url` and
-/// `MOBIVATE_BASE_URL` win over it; the caller applies that).
-pub fn base_url() -> Result<Option<String>, Failure> {
-    Ok(active_profile()?.and_then(|profile| profile.base_url))
-}
+    /// The base URL the profile in use names, if any (`--base-url` and
+    /// `MOBIVATE_BASE_URL` win over it; the caller applies that).
+    pub fn base_url(&self) -> Result<Option<String>, Failure> {
+        Ok(self.active_profile()?.and_then(|profile| profile.base_url))
+    }
 
-/// The profile's defaults for `send` and `bulk`.
-#[allow(dead_code)] // for `send` and `bulk`, wired by their commands
-pub fn defaults() -> Result<ProfileDefaults, Failure> {
-    Ok(active_profile()?
-        .map(|profile| ProfileDefaults {
-            from: profile.from,
-            route: profile.route,
-        })
-        .unwrap_or_default())
-}
+    /// The profile's defaults for `send` and `bulk`.
+    #[allow(dead_code)] // for `send` and `bulk`, wired by their commands
+    pub fn defaults(&self) -> Result<ProfileDefaults, Failure> {
+        Ok(self
+            .active_profile()?
+            .map(|profile| ProfileDefaults {
+                from: profile.from,
+                route: profile.route,
+            })
+            .unwrap_or_default())
+    }
 
-/// The stored key of the profile in use, for `resolve_key`. With no config
-/// file nothing is touched. A keyring that fails or does not answer counts as
-/// nothing stored, with a warning.
-pub fn stored_key() -> Result<Option<(Secret, KeyPlace)>, Failure> {
-    let name = active_name()?;
-    let loaded = loaded()?;
-    let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
-        return Ok(None);
-    };
-    let Some(profile) = config.profiles.get(&name) else {
-        return Ok(None);
-    };
-    read_stored_key(dir, &name, profile)
+    /// The stored key of the profile in use, for `resolve_key`. With no config
+    /// file nothing is touched. A keyring that fails or does not answer counts as
+    /// nothing stored, with a warning.
+    pub fn stored_key(&self) -> Result<Option<(Secret, KeyPlace)>, Failure> {
+        let name = self.active_name()?;
+        let loaded = self.loaded()?;
+        let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
+            return Ok(None);
+        };
+        let Some(profile) = config.profiles.get(&name) else {
+            return Ok(None);
+        };
+        read_stored_key(dir, &name, profile)
+    }
 }
 
 /// The key a profile's `key_storage` points to.
@@ -207,46 +217,48 @@ pub enum StoreError {
 /// After a successful `createkey` by `username`: the profile in use gets the
 /// new key, since its old one was just revoked, but only when it belongs to
 /// that username. A failure here is a warning: the new key is still printed.
-pub fn update_after_createkey(username: &str, key: &Secret, verbose: Verbose) {
-    let outcome = (|| -> Result<Option<String>, Failure> {
-        let name = active_name()?;
-        let loaded = loaded()?;
-        let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
-            return Ok(None);
-        };
-        let Some(profile) = config.profiles.get(&name) else {
-            return Ok(None);
-        };
-        let Some(storage) = profile.key_storage else {
-            return Ok(None);
-        };
-        if profile.username.as_deref() != Some(username) {
-            verbose.say(|| {
+impl Profiles {
+    pub fn update_after_createkey(&self, username: &str, key: &Secret, verbose: Verbose) {
+        let outcome = (|| -> Result<Option<String>, Failure> {
+            let name = self.active_name()?;
+            let loaded = self.loaded()?;
+            let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
+                return Ok(None);
+            };
+            let Some(profile) = config.profiles.get(&name) else {
+                return Ok(None);
+            };
+            let Some(storage) = profile.key_storage else {
+                return Ok(None);
+            };
+            if profile.username.as_deref() != Some(username) {
+                verbose.say(|| {
                 format!(
                     "not updating the stored key of profile {name}: it belongs to another username"
                 )
             });
-            return Ok(None);
-        }
-        match store_key(dir, &name, storage, key) {
-            Ok(()) => {
-                let place = match storage {
-                    Storage::Keyring => "the keyring".to_string(),
-                    Storage::File => dir.credentials_path().display().to_string(),
-                };
-                verbose.say(|| format!("updated the stored key of profile {name} in {place}"));
-                Ok(Some(name))
+                return Ok(None);
             }
-            Err(StoreError::Keyring(why)) => Err(Failure::new(
-                ExitCode::Config,
-                format!("cannot update the stored key of profile {name} in the keyring: {why}"),
-            )),
-            Err(StoreError::Failure(failure)) => Err(failure),
+            match store_key(dir, &name, storage, key) {
+                Ok(()) => {
+                    let place = match storage {
+                        Storage::Keyring => "the keyring".to_string(),
+                        Storage::File => dir.credentials_path().display().to_string(),
+                    };
+                    verbose.say(|| format!("updated the stored key of profile {name} in {place}"));
+                    Ok(Some(name))
+                }
+                Err(StoreError::Keyring(why)) => Err(Failure::new(
+                    ExitCode::Config,
+                    format!("cannot update the stored key of profile {name} in the keyring: {why}"),
+                )),
+                Err(StoreError::Failure(failure)) => Err(failure),
+            }
+        })();
+        if let Err(failure) = outcome {
+            warn(&format!(
+                "{failure}; the stored key is now revoked: run `mobivate auth login`"
+            ));
         }
-    })();
-    if let Err(failure) = outcome {
-        warn(&format!(
-            "{failure}; the stored key is now revoked: run `mobivate auth login`"
-        ));
     }
 }

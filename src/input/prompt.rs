@@ -63,7 +63,7 @@ impl Interactivity {
 }
 
 fn ci_is_set() -> bool {
-    match std::env::var_os("CI") {
+    match crate::env::var_os("CI") {
         None => false,
         Some(value) => {
             let value = value.to_string_lossy();

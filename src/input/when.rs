@@ -143,7 +143,7 @@ const MAX_TZIF_BYTES: u64 = 1024 * 1024;
 /// warning.
 pub fn local_zone() -> jiff::tz::TimeZone {
     use jiff::tz::TimeZone;
-    let Some(raw) = std::env::var_os("TZ") else {
+    let Some(raw) = crate::env::var_os("TZ") else {
         return TimeZone::system();
     };
     let Some(text) = raw.to_str() else {

@@ -34,7 +34,7 @@ impl Endpoint {
         flag: Option<&str>,
         profile: impl FnOnce() -> Result<Option<String>, Failure>,
     ) -> Result<Self, Failure> {
-        let env_set = std::env::var_os("MOBIVATE_BASE_URL").is_some_and(|v| !v.is_empty());
+        let env_set = crate::env::var_os("MOBIVATE_BASE_URL").is_some_and(|v| !v.is_empty());
         if flag.is_some() || env_set {
             return Endpoint::from_flag_or_env(flag);
         }

@@ -372,9 +372,9 @@ struct CaPaths {
 impl CaPaths {
     fn from_env() -> CaPaths {
         CaPaths {
-            file: std::env::var_os("SSL_CERT_FILE").map(PathBuf::from),
+            file: crate::env::var_os("SSL_CERT_FILE").map(PathBuf::from),
             // `:` separated on Unix, `;` on Windows, as OpenSSL reads it.
-            dirs: std::env::var_os("SSL_CERT_DIR")
+            dirs: crate::env::var_os("SSL_CERT_DIR")
                 .map(|dirs| {
                     std::env::split_paths(&dirs)
                         .filter(|dir| !dir.as_os_str().is_empty())

@@ -142,7 +142,7 @@ impl<'a> Destination<'a> {
 }
 
 fn mask_for_github(key: &Secret, args: &OutputArgs) {
-    if args.no_mask || std::env::var("GITHUB_ACTIONS").as_deref() != Ok("true") {
+    if args.no_mask || crate::env::var_os("GITHUB_ACTIONS").is_none_or(|v| v != "true") {
         return;
     }
     let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());

@@ -503,7 +503,14 @@ fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16
 /// The width of the terminal on stdout, else `COLUMNS`, else unlimited.
 fn table_width() -> Option<u16> {
     crate::platform::width::stdout_columns()
-        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .or_else(|| {
+            crate::env::var_os("COLUMNS")?
+                .into_string()
+                .ok()?
+                .trim()
+                .parse()
+                .ok()
+        })
         .and_then(|w: usize| u16::try_from(w).ok())
         .filter(|w| *w > 0)
 }

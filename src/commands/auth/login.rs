@@ -4,24 +4,28 @@
 //! yes at the terminal.
 
 use crate::api;
-use crate::cli::{ConnectionArgs, CredentialArgs, LoginArgs};
+use crate::cli::{CredentialArgs, LoginArgs};
+use crate::commands::shared::confirm;
+use crate::context::Context;
+use crate::env::Snapshot;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::config::{self, ConfigDir, Profile, Storage};
 use crate::input::keyring::Unavailable;
 use crate::input::profile::{self, StoreError};
-use crate::input::prompt::{self, Interactivity};
+use crate::input::prompt::Interactivity;
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
 use crate::input::{credentials, key};
 use crate::platform;
+use crate::report::say;
 use crate::secret::Secret;
 
-pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure> {
-    let transport = super::super::transport(connection)?;
-    let interactivity = Interactivity::new(connection.no_input);
-    let name = profile::active_name()?;
-    let dir = super::config_dir()?;
-    let mut config = profile::loaded()?.config.clone().unwrap_or_default();
+pub fn run(ctx: &Context, args: &LoginArgs) -> Result<(), Failure> {
+    let transport = ctx.transport()?;
+    let interactivity = ctx.interactivity();
+    let name = ctx.profiles().active_name()?;
+    let dir = super::config_dir(ctx)?;
+    let mut config = ctx.profiles().loaded()?.config.clone().unwrap_or_default();
     let previous = config.profiles.get(&name).cloned().unwrap_or_default();
     let from = checked_from(args.from.as_deref())?;
     let route = checked_route(args.route.as_deref())?;
@@ -32,21 +36,21 @@ pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure>
     if !args.insecure_storage {
         storage = match profile::keyring_entry(&dir, &name).read() {
             Ok(_) => Storage::Keyring,
-            Err(why) => plain_text_consent(&dir, &why, &interactivity)?,
+            Err(why) => plain_text_consent(&dir, &why, interactivity)?,
         };
     }
 
     let (key, username) = if args.with_key {
-        given_key(&transport, args, &interactivity)?
+        given_key(transport, args, interactivity)?
     } else {
-        fetched_key(&transport, args, &previous, &interactivity)?
+        fetched_key(transport, args, &previous, interactivity, ctx.env())?
     };
 
     match profile::store_key(&dir, &name, storage, &key) {
         Ok(()) => {}
         Err(StoreError::Failure(failure)) => return Err(failure),
         Err(StoreError::Keyring(why)) => {
-            storage = plain_text_consent(&dir, &why, &interactivity)?;
+            storage = plain_text_consent(&dir, &why, interactivity)?;
             if let Err(StoreError::Failure(failure)) =
                 profile::store_key(&dir, &name, storage, &key)
             {
@@ -79,7 +83,7 @@ pub fn run(connection: &ConnectionArgs, args: &LoginArgs) -> Result<(), Failure>
             platform::fs::WHO_CAN_READ
         ),
     };
-    super::say(&format!(
+    say(&format!(
         "Logged in{who} (profile {name}); the key is stored {place}."
     ));
     Ok(())
@@ -107,15 +111,15 @@ fn plain_text_consent(
     if !interactivity.is_interactive() {
         return Err(refused(interactivity.reason().to_string()));
     }
-    let answer = prompt::prompt_visible(&format!(
-        "No keyring is available. Store the key in plain text in {} ({})? [y/N] ",
-        file.display(),
-        platform::fs::WHO_CAN_READ
-    ))?;
-    match answer.trim().to_ascii_lowercase().as_str() {
-        "y" | "yes" => Ok(Storage::File),
-        _ => Err(refused("plain text was declined".to_string())),
-    }
+    confirm::ask(
+        &format!(
+            "No keyring is available. Store the key in plain text in {} ({})? [y/N] ",
+            file.display(),
+            platform::fs::WHO_CAN_READ
+        ),
+        || refused("plain text was declined".to_string()),
+    )?;
+    Ok(Storage::File)
 }
 
 /// `--with-key`: a key from stdin or the hidden prompt, accepted by
@@ -156,8 +160,11 @@ fn fetched_key(
     args: &LoginArgs,
     previous: &Profile,
     interactivity: &Interactivity,
+    env: &Snapshot,
 ) -> Result<(Secret, Option<String>), Failure> {
-    let env_username = std::env::var_os("MOBIVATE_USERNAME").is_some_and(|u| !u.is_empty());
+    let env_username = env
+        .var_os("MOBIVATE_USERNAME")
+        .is_some_and(|u| !u.is_empty());
     let username = match &args.credentials.username {
         Some(username) => Some(username.clone()),
         None if env_username => None,

@@ -1,19 +1,21 @@
 //! `mobivate auth logout`: the profile's key and its config entry, deleted.
 
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::config::{self, Storage};
 use crate::input::profile;
+use crate::report::say;
 
-pub fn run() -> Result<(), Failure> {
-    let name = profile::active_name()?;
-    let loaded = profile::loaded()?;
+pub fn run(ctx: &Context) -> Result<(), Failure> {
+    let name = ctx.profiles().active_name()?;
+    let loaded = ctx.profiles().loaded()?;
     let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
-        super::say(&format!("Nothing to do: profile {name} is not logged in."));
+        say(&format!("Nothing to do: profile {name} is not logged in."));
         return Ok(());
     };
     let Some(entry) = config.profiles.get(&name) else {
-        super::say(&format!("Nothing to do: profile {name} is not logged in."));
+        say(&format!("Nothing to do: profile {name} is not logged in."));
         return Ok(());
     };
     let mut deleted_from = Vec::new();
@@ -40,12 +42,12 @@ pub fn run() -> Result<(), Failure> {
     }
     config::write_config(dir, &config)?;
     if deleted_from.is_empty() {
-        super::say(&format!(
+        say(&format!(
             "Logged out of profile {name}: it had no stored key; its entry was removed from {}.",
             dir.config_path().display()
         ));
     } else {
-        super::say(&format!(
+        say(&format!(
             "Logged out of profile {name}: the key was deleted from {}.",
             deleted_from.join(" and ")
         ));

@@ -5,24 +5,25 @@ mod logout;
 mod status;
 mod token;
 
-use crate::cli::{AuthArgs, AuthCommand, ConnectionArgs};
+use crate::cli::{AuthArgs, AuthCommand};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::config::ConfigDir;
 use crate::input::profile;
 
-pub fn run(connection: &ConnectionArgs, args: &AuthArgs) -> Result<(), Failure> {
+pub fn run(ctx: &Context, args: &AuthArgs) -> Result<(), Failure> {
     match &args.command {
-        AuthCommand::Login(login) => login::run(connection, login),
-        AuthCommand::Status(status) => status::run(connection, status),
-        AuthCommand::Token(token) => token::run(token),
-        AuthCommand::Logout => logout::run(),
+        AuthCommand::Login(login) => login::run(ctx, login),
+        AuthCommand::Status(status) => status::run(ctx, status),
+        AuthCommand::Token(token) => token::run(ctx, token),
+        AuthCommand::Logout => logout::run(ctx),
     }
 }
 
 /// The config directory, for commands that write to it.
-fn config_dir() -> Result<ConfigDir, Failure> {
-    profile::loaded()?.dir.clone().ok_or_else(|| {
+fn config_dir(ctx: &Context) -> Result<ConfigDir, Failure> {
+    ctx.profiles().loaded()?.dir.clone().ok_or_else(|| {
         Failure::new(
             ExitCode::Config,
             "cannot find a config directory: there is no home directory",
@@ -46,13 +47,4 @@ fn login_hint(name: &str) -> String {
     } else {
         format!("log in with `mobivate auth login --profile {name}`")
     }
-}
-
-/// A line for humans on stderr (not a warning, not the result), through the
-/// sanitiser: a username, a profile name or a base URL from config.toml or
-/// the environment never moves the cursor or forges a second line.
-fn say(line: &str) {
-    use std::io::Write;
-    let line = crate::sanitize::sanitize_text(line);
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

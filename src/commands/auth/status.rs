@@ -3,20 +3,23 @@
 //! and never prints the key.
 
 use crate::api;
-use crate::cli::{ConnectionArgs, StatusArgs, StatusFormat};
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile::{self, KeyPlace};
+use crate::input::profile::KeyPlace;
 use crate::output;
+use crate::report::say;
 
-pub fn run(connection: &ConnectionArgs, args: &StatusArgs) -> Result<(), Failure> {
-    let transport = super::super::transport(connection)?;
-    let name = profile::active_name()?;
-    let username = profile::active_profile()?.and_then(|p| p.username);
-    let stored = profile::stored_key()?;
+pub fn run(ctx: &Context, args: &StatusArgs) -> Result<(), Failure> {
+    let transport = ctx.transport()?;
+    let profiles = ctx.profiles();
+    let name = profiles.active_name()?;
+    let username = profiles.active_profile()?.and_then(|p| p.username);
+    let stored = profiles.stored_key()?;
     let checked = stored
         .as_ref()
-        .map(|(key, _)| api::auth::test_key(&transport, key));
+        .map(|(key, _)| api::auth::test_key(transport, key));
     let place = stored.map(|(_, place)| place);
 
     let valid = match &checked {
@@ -58,14 +61,14 @@ pub fn run(connection: &ConnectionArgs, args: &StatusArgs) -> Result<(), Failure
                 None => "not checked: the server could not be reached",
             };
             // One line each, so that no value can end one and start another.
-            super::say(&format!("Profile:  {name}"));
-            super::say(&format!(
+            say(&format!("Profile:  {name}"));
+            say(&format!(
                 "Username: {}",
                 username.as_deref().unwrap_or("(none)")
             ));
-            super::say(&format!("Base URL: {}", transport.endpoint().base()));
-            super::say(&format!("Key:      {key_line}"));
-            super::say(&format!("Check:    {check_line}"));
+            say(&format!("Base URL: {}", transport.endpoint().base()));
+            say(&format!("Key:      {key_line}"));
+            say(&format!("Check:    {check_line}"));
         }
     }
     match checked {

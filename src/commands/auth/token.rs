@@ -2,13 +2,14 @@
 //! formats. Never `MOBIVATE_API_KEY`: this prints what is stored.
 
 use crate::cli::TokenArgs;
+use crate::context::Context;
 use crate::error::Failure;
-use crate::input::{key, profile};
+use crate::input::key;
 use crate::output;
 
-pub fn run(args: &TokenArgs) -> Result<(), Failure> {
-    let name = profile::active_name()?;
-    let Some((stored, _)) = profile::stored_key()? else {
+pub fn run(ctx: &Context, args: &TokenArgs) -> Result<(), Failure> {
+    let name = ctx.profiles().active_name()?;
+    let Some((stored, _)) = ctx.profiles().stored_key()? else {
         return Err(super::nothing_stored(&name));
     };
     let key = key::parse_key(stored.expose().as_bytes(), "the profile's stored key")?;
