@@ -498,8 +498,19 @@ impl Journal {
         self.next_id.fetch_add(1, Ordering::Relaxed)
     }
 
+    /// Appends one record, durably, then applies it to `ledger`: what the
+    /// journal says and what the run believes never drift apart.
+    pub fn record(&self, ledger: &Mutex<Ledger>, record: &Record) -> std::io::Result<()> {
+        self.append(record)?;
+        ledger
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .apply(record);
+        Ok(())
+    }
+
     /// Appends one record and makes it durable before returning.
-    pub fn append(&self, record: &Record) -> std::io::Result<()> {
+    fn append(&self, record: &Record) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
         line.push(b'\n');
         {

@@ -3,7 +3,7 @@
 //! Never anything on stdout.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -59,7 +59,7 @@ impl Progress {
         let eta = if rate > 0.0 && sent < self.total {
             format!(
                 ", ETA {}",
-                crate::bulk::clock::human(Duration::from_secs_f64(
+                crate::bulk::twins::human(Duration::from_secs_f64(
                     (self.total - sent) as f64 / rate
                 ))
             )
@@ -82,7 +82,7 @@ impl Progress {
         loop {
             match done.recv_timeout(PLAIN_EVERY) {
                 Err(RecvTimeoutError::Timeout) => {
-                    let _ = std::io::stderr().lock().write_all(self.line().as_bytes());
+                    crate::report::write_raw(self.line().as_bytes());
                 }
                 _ => return,
             }

@@ -12,8 +12,9 @@
 //! server that repeats itself fails the reconciliation with 76).
 
 use crate::api::messages::{self, Direction, Search};
-use crate::bulk::clock::{human, now_ms as now_unix_ms};
+use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::journal::{Journal, Ledger, RangeBuilder, Record};
+use crate::bulk::twins::human;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::transport::Transport;
@@ -137,13 +138,12 @@ pub fn reconcile(
                 rows: ranges.ranges,
                 complete,
             };
-            journal.append(&record).map_err(|e| {
+            journal.record(ledger, &record).map_err(|e| {
                 Failure::new(
                     ExitCode::CantCreate,
                     format!("cannot write the journal {}: {e}", journal.path().display()),
                 )
             })?;
-            lock().apply(&record);
             outcome.accepted_rows += rows.len() as u64;
             if !complete {
                 let missing = total.saturating_sub(rows.len() as u64);

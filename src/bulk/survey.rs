@@ -4,9 +4,9 @@
 //! stdout and the report). The sending pass is in `batcher`.
 
 use crate::bulk::hash::Fnv64;
-use crate::bulk::input::{Format, Row, Rows};
 use crate::bulk::journal::{Ledger, State};
-use crate::bulk::rows::{self, Buffers, Cost, Duplicates, Message, Shaper};
+use crate::bulk::reader::{Format, Row, Rows};
+use crate::bulk::shaper::{self, Buffers, Cost, Duplicates, Message, Shaper};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use std::collections::HashMap;
@@ -76,7 +76,7 @@ impl Totals {
 
 /// What pass one learnt.
 #[derive(Default)]
-pub struct Plan {
+pub struct Survey {
     pub rows: u64,
     pub valid: u64,
     pub invalid: u64,
@@ -120,11 +120,11 @@ pub fn row_hash(row: &Row) -> u64 {
 
 /// Fails (65) when row `number` is not the row pass one counted, or is past
 /// the last one: the file changed since pass one.
-pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failure> {
+pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str) -> Result<(), Failure> {
     let same = usize::try_from(row.number)
         .ok()
         .and_then(|n| n.checked_sub(1))
-        .and_then(|i| plan.row_hashes.get(i))
+        .and_then(|i| survey.row_hashes.get(i))
         .is_some_and(|expected| *expected == row_hash(row));
     if same {
         return Ok(());
@@ -140,15 +140,15 @@ pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failur
 
 /// Fails (65) when a pass ended after `seen` rows where pass one counted
 /// another number: the file shrank (or grew) since pass one.
-pub fn check_all_seen(plan: &Plan, seen: u64, shown: &str) -> Result<(), Failure> {
-    if seen == plan.rows {
+pub fn check_all_seen(survey: &Survey, seen: u64, shown: &str) -> Result<(), Failure> {
+    if seen == survey.rows {
         return Ok(());
     }
     Err(changed_failure(
         shown,
         &format!(
             "it has {seen} rows where {} were counted; the rows after row {seen} were not sent",
-            plan.rows
+            survey.rows
         ),
     ))
 }
@@ -167,45 +167,45 @@ pub fn pass_one(
     shaper: &Shaper,
     ledger: &Ledger,
     allow_duplicates: bool,
-) -> Result<Plan, Failure> {
+) -> Result<Survey, Failure> {
     let mut rows = input.open_hashed(shaper)?;
     if rows.header().is_some() {
         // CSV knows its columns from the header: fail before reading a row.
         check_columns(&rows.columns_found(), shaper, input.shown)?;
     }
-    let mut plan = Plan::default();
+    let mut survey = Survey::default();
     let mut buffers = Buffers::default();
     let mut fingerprints: Vec<u128> = Vec::new();
     while let Some(row) = rows.next_row()? {
-        plan.rows += 1;
-        plan.row_hashes.push(row_hash(&row));
+        survey.rows += 1;
+        survey.row_hashes.push(row_hash(&row));
         let number = row.number;
         let message = match shaper.shape(&row, &mut buffers) {
             Ok(message) => message,
             Err(reason) => {
-                plan.invalid += 1;
-                if plan.invalid_examples.len() < SHOWN_INVALID {
-                    plan.invalid_examples.push((number, reason));
+                survey.invalid += 1;
+                if survey.invalid_examples.len() < SHOWN_INVALID {
+                    survey.invalid_examples.push((number, reason));
                 }
                 continue;
             }
         };
         if shaper.is_excluded(&message) {
-            plan.opted_out += 1;
+            survey.opted_out += 1;
             continue;
         }
-        plan.valid += 1;
+        survey.valid += 1;
         if message.empty_values > 0 {
-            plan.empty_value_rows += 1;
+            survey.empty_value_rows += 1;
         }
-        fingerprints.push(rows::fingerprint(&message));
+        fingerprints.push(shaper::fingerprint(&message));
         let cost = Cost::of(&message.segments);
-        plan.all.add(cost, 1);
+        survey.all.add(cost, 1);
         match ledger.state(number) {
-            None => plan.pending.add(cost, 1),
+            None => survey.pending.add(cost, 1),
             Some(State::Unknown(request)) => {
-                plan.unknown.entry(*request).or_default().add(cost, 1);
-                plan.unknown_refs.insert(
+                survey.unknown.entry(*request).or_default().add(cost, 1);
+                survey.unknown_refs.insert(
                     message.reference.to_string(),
                     (number, *request, message.recipient.as_str().to_string()),
                 );
@@ -213,15 +213,15 @@ pub fn pass_one(
             Some(_) => {}
         }
     }
-    plan.found = rows.columns_found();
-    (plan.content_hash, plan.content_size) = rows.content();
+    survey.found = rows.columns_found();
+    (survey.content_hash, survey.content_size) = rows.content();
     drop(rows);
-    check_columns(&plan.found, shaper, input.shown)?;
+    check_columns(&survey.found, shaper, input.shown)?;
     repeated_references(&mut fingerprints, input, shaper)?;
     if !allow_duplicates {
-        find_duplicates(&mut plan, &mut fingerprints);
+        find_duplicates(&mut survey, &mut fingerprints);
     }
-    Ok(plan)
+    Ok(survey)
 }
 
 fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Failure> {
@@ -280,7 +280,7 @@ fn repeated_references(
     let slot = shaper.reference_slot();
     while let Some(row) = rows.next_row()? {
         let value = row.values[slot].trim();
-        if !value.is_empty() && rows::reference_hash(value) == hash {
+        if !value.is_empty() && shaper::reference_hash(value) == hash {
             reference = value.to_string();
             seen.push(row.number);
             if seen.len() == 2 {
@@ -305,7 +305,7 @@ fn repeated_references(
     ))
 }
 
-fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
+fn find_duplicates(survey: &mut Survey, fingerprints: &mut Vec<u128>) {
     fingerprints.sort_unstable_by_key(|fp| (*fp >> 64) as u64);
     let mut i = 0;
     while i < fingerprints.len() {
@@ -316,13 +316,13 @@ fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
         }
         let extra = (j - i - 1) as u64;
         if extra > 0 {
-            plan.repeated.push(key);
-            plan.duplicate += extra;
+            survey.repeated.push(key);
+            survey.duplicate += extra;
             // Duplicates share the text, hence the cost, and are always
             // pending: take them out of what is sent.
-            let cost = rows::key_cost(key);
-            plan.all.add(cost, -(extra as i64));
-            plan.pending.add(cost, -(extra as i64));
+            let cost = shaper::key_cost(key);
+            survey.all.add(cost, -(extra as i64));
+            survey.pending.add(cost, -(extra as i64));
         }
         i = j;
     }
@@ -348,7 +348,7 @@ pub fn last_pass(
     input: &Input,
     shaper: &Shaper,
     ledger: &Ledger,
-    plan: &Plan,
+    survey: &Survey,
     allow_duplicates: bool,
     mut each: impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<Option<Failure>, Failure> {
@@ -358,18 +358,18 @@ pub fn last_pass(
         input,
         shaper,
         ledger,
-        plan,
+        survey,
         allow_duplicates,
         &mut seen,
         &mut changed,
         &mut each,
     )?;
     if changed.is_none()
-        && let Err(failure) = check_all_seen(plan, seen, input.shown)
+        && let Err(failure) = check_all_seen(survey, seen, input.shown)
     {
         changed = Some(failure);
     }
-    for number in seen.saturating_add(1)..=plan.rows {
+    for number in seen.saturating_add(1)..=survey.rows {
         each(number, "", Final::Changed(ledger.state(number)))?;
     }
     Ok(changed)
@@ -382,7 +382,7 @@ fn read_unchanged(
     input: &Input,
     shaper: &Shaper,
     ledger: &Ledger,
-    plan: &Plan,
+    survey: &Survey,
     allow_duplicates: bool,
     seen: &mut u64,
     changed: &mut Option<Failure>,
@@ -390,10 +390,10 @@ fn read_unchanged(
 ) -> Result<(), Failure> {
     let mut rows = input.open(shaper)?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(&plan.repeated);
+    let mut duplicates = Duplicates::new(&survey.repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
-        if let Err(failure) = check_unchanged(plan, &row, input.shown) {
+        if let Err(failure) = check_unchanged(survey, &row, input.shown) {
             *changed = Some(failure);
             return Ok(());
         }

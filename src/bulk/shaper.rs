@@ -3,7 +3,7 @@
 //! unique reference. Also the compact fingerprints that find duplicates.
 
 use crate::bulk::hash::mix64;
-use crate::bulk::input::Row;
+use crate::bulk::reader::Row;
 use crate::sms::message;
 use crate::sms::number::{self, Msisdn};
 use crate::sms::originator::{self, Originator};
@@ -89,6 +89,11 @@ impl Shaper {
             route,
             template_slots,
         }
+    }
+
+    /// Recipients never sent to (`--exclude-optouts`), by `Msisdn::to_u64`.
+    pub fn exclude(&mut self, recipients: std::collections::HashSet<u64>) {
+        self.options.excluded = recipients;
     }
 
     /// The columns to copy out of each row.
