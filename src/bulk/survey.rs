@@ -169,9 +169,9 @@ pub fn pass_one(
     allow_duplicates: bool,
 ) -> Result<Survey, Failure> {
     let mut rows = input.open_hashed(shaper)?;
-    if rows.header().is_some() {
+    if let Some(header) = rows.header() {
         // CSV knows its columns from the header: fail before reading a row.
-        check_columns(&rows.columns_found(), shaper, input.shown)?;
+        check_columns(&rows.columns_found(), header, shaper, input.shown)?;
     }
     let mut survey = Survey::default();
     let mut buffers = Buffers::default();
@@ -215,8 +215,19 @@ pub fn pass_one(
     }
     survey.found = rows.columns_found();
     (survey.content_hash, survey.content_size) = rows.content();
+    let columns: Vec<String> = match rows.header() {
+        Some(header) => header.to_vec(),
+        // JSON Lines: the wanted names some row has.
+        None => shaper
+            .wanted()
+            .iter()
+            .zip(&survey.found)
+            .filter(|(_, found)| **found)
+            .map(|(name, _)| name.clone())
+            .collect(),
+    };
     drop(rows);
-    check_columns(&survey.found, shaper, input.shown)?;
+    check_columns(&survey.found, &columns, shaper, input.shown)?;
     repeated_references(&mut fingerprints, input, shaper)?;
     if !allow_duplicates {
         find_duplicates(&mut survey, &mut fingerprints);
@@ -224,7 +235,12 @@ pub fn pass_one(
     Ok(survey)
 }
 
-fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Failure> {
+fn check_columns(
+    found: &[bool],
+    columns: &[String],
+    shaper: &Shaper,
+    shown: &str,
+) -> Result<(), Failure> {
     let missing = shaper.missing_columns(found);
     if let Some(first) = missing.first() {
         let hint = if first == "text" {
@@ -238,22 +254,9 @@ fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Fai
         )
         .with_hint(hint));
     }
-    let unknown = shaper.unknown_placeholders(found);
-    if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|n| format!("{{{{{n}}}}}")).collect();
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!(
-                "the template names {} that {shown} does not have: {}",
-                if unknown.len() == 1 {
-                    "a column"
-                } else {
-                    "columns"
-                },
-                names.join(", ")
-            ),
-        )
-        .with_hint("nothing was sent; fix the template or the file's header"));
+    if let Err(unknown) = shaper.bind_template(columns) {
+        return Err(Failure::new(ExitCode::DataErr, unknown.to_string())
+            .with_hint("nothing was sent; fix the template or the file's header"));
     }
     Ok(())
 }
