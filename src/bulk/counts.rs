@@ -89,7 +89,7 @@ const PENDING_REASON: &str = "not sent yet; run the same command again to send i
 const CHANGED_REASON: &str =
     "the file changed during the run: this row is not what was counted, and it was not sent";
 
-/// The last pass: counts every row's final state, and writes the report
+/// The last pass: counts every row's final state, and writes the row report
 /// when asked. With the counts comes how the file changed since pass one,
 /// if it did: the rows from there on are counted from the journal alone.
 pub fn finish(
@@ -98,9 +98,9 @@ pub fn finish(
     ledger: &Ledger,
     survey: &Survey,
     allow_duplicates: bool,
-    report: Option<AtomicFile>,
+    row_report: Option<AtomicFile>,
 ) -> Result<(Counts, Option<Failure>), Failure> {
-    let mut writer = report;
+    let mut writer = row_report;
     let mut counts = Counts::default();
     let changed = survey::last_pass(
         input,
@@ -198,9 +198,9 @@ fn tell<'a>(
     }
 }
 
-/// Opens the report (`--report PATH`) through the guarded writer, before
+/// Opens the row report (`--report PATH`) through the guarded writer, before
 /// anything is sent: a path that cannot be written stops the run first.
-pub fn open(path: &Path) -> Result<AtomicFile<'_>, Failure> {
+pub fn open_row_report(path: &Path) -> Result<AtomicFile<'_>, Failure> {
     AtomicFile::create_for(path, "the report")
 }
 

@@ -74,7 +74,7 @@ impl Progress {
 
     /// Prints the plain line every 10 s until `done` says the run ended
     /// (without a terminal; with one, the bar draws itself).
-    pub fn report_until(&self, done: Receiver<()>) {
+    pub fn print_until(&self, done: Receiver<()>) {
         if self.bar.is_some() {
             let _ = done.recv();
             return;

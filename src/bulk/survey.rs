@@ -1,7 +1,7 @@
 //! The streamed passes over the file. Pass one validates and counts every
 //! row and finds duplicates and repeated references, keeping 16 bytes per
 //! valid row; the last pass tells each row's final state (for the counts on
-//! stdout and the report). The sending pass is in `batcher`.
+//! stdout and the row report). The sending pass is in `batcher`.
 
 use crate::bulk::hash::Fnv64;
 use crate::bulk::journal::{Ledger, State};
@@ -332,7 +332,7 @@ fn find_duplicates(survey: &mut Survey, fingerprints: &mut Vec<u128>) {
     *fingerprints = Vec::new();
 }
 
-/// A row's final state, for the report and the counts.
+/// A row's final state, for the row report and the counts.
 pub enum Final<'a> {
     Invalid(String),
     Duplicate(&'a Message<'a>),
@@ -403,7 +403,7 @@ fn read_unchanged(
         let number = row.number;
         *seen = number;
         let raw_recipient = row.values[recipient_slot].clone();
-        // Counted: the report and the counts give each message's parts.
+        // Counted: the row report and the counts give each message's parts.
         match shaper.shape(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) if shaper.is_excluded(&message) => {

@@ -1,7 +1,7 @@
 //! The ledger: every row's state as the journal tells it, replayed on
 //! open and kept current by `Journal::record`.
 
-use super::{End, Ranges, Record};
+use super::record::{End, Ranges, Record};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 

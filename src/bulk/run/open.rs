@@ -78,7 +78,7 @@ impl<'a> Run<'a> {
         // Opened before anything is sent: a row report that cannot be
         // written stops the run here. A dry run writes none.
         let row_report = match &options.row_report {
-            Some(path) if options.mode != Mode::DryRun => Some(counts::open(path)?),
+            Some(path) if options.mode != Mode::DryRun => Some(counts::open_row_report(path)?),
             _ => None,
         };
         let (journal, header, ledger) = open_journal(&journal_path, options, sending)?;

@@ -65,7 +65,7 @@ impl Run<'_> {
                 .collect();
             scope.spawn(|| {
                 signals::block_interrupts_in_this_thread();
-                progress.report_until(done_rx)
+                progress.print_until(done_rx)
             });
             let produced = batcher::batches(
                 &self.input(),
