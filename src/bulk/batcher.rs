@@ -5,7 +5,7 @@
 use crate::api::send::{Batch, BatchRecipient, to_json};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
 use crate::bulk::sender::Job;
-use crate::bulk::shaper::{Buffers, Duplicates, Shaper};
+use crate::bulk::shaper::{Buffers, Duplicates};
 use crate::bulk::survey::{self, Input, Survey};
 use crate::error::Failure;
 use std::collections::HashSet;
@@ -18,7 +18,6 @@ pub struct BatchOptions {
     /// In the API's format.
     pub schedule: Option<String>,
     pub batch_size: usize,
-    pub allow_duplicates: bool,
     /// Unknown requests whose rows are sent again (--resend-unknown).
     pub resend: HashSet<u64>,
 }
@@ -68,14 +67,14 @@ impl Filling {
 /// `emit` returns false.
 pub fn batches(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Mutex<Ledger>,
     survey: &Survey,
     options: &BatchOptions,
     mut next_id: impl FnMut() -> u64,
     mut emit: impl FnMut(Job) -> bool,
 ) -> Result<(), Failure> {
-    let mut rows = input.open(shaper)?;
+    let shaper = input.shaper;
+    let mut rows = input.open()?;
     let mut buffers = Buffers::default();
     let mut duplicates = Duplicates::new(&survey.repeated);
     let mut filling = Filling {
@@ -100,7 +99,7 @@ pub fn batches(
             bridge = false;
             continue;
         }
-        if !options.allow_duplicates && duplicates.is_duplicate(&message) {
+        if !input.allow_duplicates && duplicates.is_duplicate(&message) {
             // Not bridged: pass one counts a row inside a request's ranges
             // as carried by it, and a duplicate never is.
             bridge = false;

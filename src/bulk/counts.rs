@@ -4,7 +4,6 @@
 //! file merged with the journal's ledger.
 
 use crate::bulk::journal::{Ledger, State};
-use crate::bulk::shaper::Shaper;
 use crate::bulk::survey::{self, Final, Input, Survey, Totals};
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -94,67 +93,58 @@ const CHANGED_REASON: &str =
 /// if it did: the rows from there on are counted from the journal alone.
 pub fn finish(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
     survey: &Survey,
-    allow_duplicates: bool,
     row_report: Option<AtomicFile>,
 ) -> Result<(Counts, Option<Failure>), Failure> {
     let mut writer = row_report;
     let mut counts = Counts::default();
-    let changed = survey::last_pass(
-        input,
-        shaper,
-        ledger,
-        survey,
-        allow_duplicates,
-        |row, raw, state| {
-            let mut line = ReportLine {
-                row,
-                recipient: raw,
-                reference: None,
-                state: "",
-                campaign_id: None,
-                parts: None,
-                reason: None,
-            };
-            match &state {
-                Final::Invalid(reason) => {
-                    counts.invalid += 1;
-                    line.state = "invalid";
-                    line.reason = Some(reason);
-                }
-                Final::Duplicate(message) => {
-                    counts.duplicate += 1;
-                    line.state = "duplicate";
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    line.reason = Some("the same recipient and text as an earlier row");
-                }
-                Final::OptedOut(message) => {
-                    counts.opted_out += 1;
-                    line.state = "opted-out";
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    line.reason = Some("the recipient has opted out");
-                }
-                Final::Message(message, state) => {
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
-                    tell(*state, &mut counts, &mut line, PENDING_REASON);
-                }
-                Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
+    let changed = survey::last_pass(input, ledger, survey, |row, raw, state| {
+        let mut line = ReportLine {
+            row,
+            recipient: raw,
+            reference: None,
+            state: "",
+            campaign_id: None,
+            parts: None,
+            reason: None,
+        };
+        match &state {
+            Final::Invalid(reason) => {
+                counts.invalid += 1;
+                line.state = "invalid";
+                line.reason = Some(reason);
             }
-            if let Some(writer) = &mut writer {
-                write_line(writer, &line)?;
+            Final::Duplicate(message) => {
+                counts.duplicate += 1;
+                line.state = "duplicate";
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                line.reason = Some("the same recipient and text as an earlier row");
             }
-            Ok(())
-        },
-    )?;
+            Final::OptedOut(message) => {
+                counts.opted_out += 1;
+                line.state = "opted-out";
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                line.reason = Some("the recipient has opted out");
+            }
+            Final::Message(message, state) => {
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
+                tell(*state, &mut counts, &mut line, PENDING_REASON);
+            }
+            Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
+        }
+        if let Some(writer) = &mut writer {
+            write_line(writer, &line)?;
+        }
+        Ok(())
+    })?;
     if let Some(writer) = writer {
         writer.finish()?;
     }

@@ -125,6 +125,8 @@ impl Run<'_> {
             path: &self.source.path,
             shown: &self.shown,
             format: self.options.format,
+            shaper: &self.shaper,
+            allow_duplicates: self.options.allow_duplicates,
         }
     }
 
@@ -171,7 +173,6 @@ impl Run<'_> {
             name: self.options.name.clone(),
             schedule: self.schedule.map(api_utc),
             batch_size: self.options.batch_size as usize,
-            allow_duplicates: self.options.allow_duplicates,
             resend: self.resend.clone(),
         }
     }
@@ -180,14 +181,8 @@ impl Run<'_> {
     /// prints the counts, and gives back how the file changed, if it did.
     fn count(&mut self) -> Result<(Counts, Option<Failure>), Failure> {
         let row_report = self.row_report.take();
-        let (counts, changed) = counts::finish(
-            &self.input(),
-            &self.shaper,
-            &self.ledger(),
-            &self.survey,
-            self.options.allow_duplicates,
-            row_report,
-        )?;
+        let (counts, changed) =
+            counts::finish(&self.input(), &self.ledger(), &self.survey, row_report)?;
         output::write_stdout(counts.line(self.options.counts_format).as_bytes())?;
         Ok((counts, changed))
     }
@@ -209,7 +204,6 @@ impl Run<'_> {
         let mut id = 0;
         batcher::batches(
             &self.input(),
-            &self.shaper,
             &self.ledger,
             &self.survey,
             &self.batch_options(),

@@ -15,21 +15,27 @@ use std::path::Path;
 /// How many invalid rows the summary names before it only counts.
 pub const SHOWN_INVALID: usize = 10;
 
-/// The file to read, and how.
+/// The file to read, how, and what each row becomes: what every pass
+/// over the file shares.
 pub struct Input<'a> {
     pub path: &'a Path,
     pub shown: &'a str,
     pub format: Format,
+    pub shaper: &'a Shaper,
+    /// `--allow-duplicates`: no row is a duplicate.
+    pub allow_duplicates: bool,
 }
 
 impl Input<'_> {
-    pub fn open(&self, shaper: &Shaper) -> Result<Rows, Failure> {
-        Rows::open(self.path, self.shown, self.format, shaper.wanted(), false)
+    pub fn open(&self) -> Result<Rows, Failure> {
+        let wanted = self.shaper.wanted();
+        Rows::open(self.path, self.shown, self.format, wanted, false)
     }
 
     /// Opens the file for pass one, which also hashes its bytes.
-    pub fn open_hashed(&self, shaper: &Shaper) -> Result<Rows, Failure> {
-        Rows::open(self.path, self.shown, self.format, shaper.wanted(), true)
+    pub fn open_hashed(&self) -> Result<Rows, Failure> {
+        let wanted = self.shaper.wanted();
+        Rows::open(self.path, self.shown, self.format, wanted, true)
     }
 }
 
@@ -162,13 +168,9 @@ fn changed_failure(shown: &str, what: &str) -> Failure {
 }
 
 /// Pass one.
-pub fn pass_one(
-    input: &Input,
-    shaper: &Shaper,
-    ledger: &Ledger,
-    allow_duplicates: bool,
-) -> Result<Survey, Failure> {
-    let mut rows = input.open_hashed(shaper)?;
+pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
+    let shaper = input.shaper;
+    let mut rows = input.open_hashed()?;
     if let Some(header) = rows.header() {
         // CSV knows its columns from the header: fail before reading a row.
         check_columns(&rows.columns_found(), header, shaper, input.shown)?;
@@ -228,8 +230,8 @@ pub fn pass_one(
     };
     drop(rows);
     check_columns(&survey.found, &columns, shaper, input.shown)?;
-    repeated_references(&mut fingerprints, input, shaper)?;
-    if !allow_duplicates {
+    repeated_references(&mut fingerprints, input)?;
+    if !input.allow_duplicates {
         find_duplicates(&mut survey, &mut fingerprints);
     }
     Ok(survey)
@@ -263,11 +265,8 @@ fn check_columns(
 
 /// References given in the file must be unique: one repeated is an error
 /// naming the first two rows that have it.
-fn repeated_references(
-    fingerprints: &mut [u128],
-    input: &Input,
-    shaper: &Shaper,
-) -> Result<(), Failure> {
+fn repeated_references(fingerprints: &mut [u128], input: &Input) -> Result<(), Failure> {
+    let shaper = input.shaper;
     fingerprints.sort_unstable_by_key(|fp| *fp as u64);
     let repeated = fingerprints
         .windows(2)
@@ -277,7 +276,7 @@ fn repeated_references(
     let Some(hash) = repeated else {
         return Ok(());
     };
-    let mut rows = input.open(shaper)?;
+    let mut rows = input.open()?;
     let mut seen: Vec<u64> = Vec::new();
     let mut reference = String::new();
     let slot = shaper.reference_slot();
@@ -349,24 +348,13 @@ pub enum Final<'a> {
 /// change is returned, to be reported once the counts are out.
 pub fn last_pass(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
     survey: &Survey,
-    allow_duplicates: bool,
     mut each: impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<Option<Failure>, Failure> {
     let mut changed = None;
     let mut seen = 0;
-    read_unchanged(
-        input,
-        shaper,
-        ledger,
-        survey,
-        allow_duplicates,
-        &mut seen,
-        &mut changed,
-        &mut each,
-    )?;
+    read_unchanged(input, ledger, survey, &mut seen, &mut changed, &mut each)?;
     if changed.is_none()
         && let Err(failure) = check_all_seen(survey, seen, input.shown)
     {
@@ -380,18 +368,16 @@ pub fn last_pass(
 
 /// The rows of the last pass, up to the first that is not what pass one
 /// counted; `seen` is the last row told.
-#[allow(clippy::too_many_arguments)]
 fn read_unchanged(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
     survey: &Survey,
-    allow_duplicates: bool,
     seen: &mut u64,
     changed: &mut Option<Failure>,
     each: &mut impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let mut rows = input.open(shaper)?;
+    let shaper = input.shaper;
+    let mut rows = input.open()?;
     let mut buffers = Buffers::default();
     let mut duplicates = Duplicates::new(&survey.repeated);
     let recipient_slot = 0;
@@ -410,7 +396,7 @@ fn read_unchanged(
                 each(number, &raw_recipient, Final::OptedOut(&message))?;
             }
             Ok(message) => {
-                if !allow_duplicates && duplicates.is_duplicate(&message) {
+                if !input.allow_duplicates && duplicates.is_duplicate(&message) {
                     each(number, &raw_recipient, Final::Duplicate(&message))?;
                 } else {
                     each(

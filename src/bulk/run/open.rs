@@ -154,8 +154,7 @@ impl<'a> Run<'a> {
     /// journal was written for: a sending run stops on a change; the others
     /// count as if nothing had been sent.
     fn pass_one(&mut self, journal_path: &Path) -> Result<(), Failure> {
-        let allow = self.options.allow_duplicates;
-        let survey = survey::pass_one(&self.input(), &self.shaper, &self.ledger(), allow)?;
+        let survey = survey::pass_one(&self.input(), &self.ledger())?;
         self.survey = survey;
         if self.survey.empty_value_rows > 0 {
             warn(&format!(
@@ -186,7 +185,7 @@ impl<'a> Run<'a> {
         }
         warn(&format!("{failure}; counting as if nothing had been sent"));
         *self.ledger() = Ledger::default();
-        let survey = survey::pass_one(&self.input(), &self.shaper, &self.ledger(), allow)?;
+        let survey = survey::pass_one(&self.input(), &self.ledger())?;
         self.survey = survey;
         Ok(())
     }

@@ -69,7 +69,6 @@ impl Run<'_> {
             });
             let produced = batcher::batches(
                 &self.input(),
-                &self.shaper,
                 &self.ledger,
                 &self.survey,
                 &batch_options,
