@@ -52,3 +52,9 @@ impl Verbose {
         }
     }
 }
+
+/// Lines written to stderr exactly as given, several at once: the bulk
+/// summary and its progress line.
+pub fn write_raw(text: &[u8]) {
+    let _ = std::io::stderr().lock().write_all(text);
+}

@@ -4,9 +4,9 @@
 
 use crate::api::send::{Batch, BatchRecipient, to_json};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
-use crate::bulk::plan::{self, Input, Plan};
-use crate::bulk::rows::{Buffers, Duplicates, Shaper};
 use crate::bulk::sender::Job;
+use crate::bulk::shaper::{Buffers, Duplicates};
+use crate::bulk::survey::{self, Input, Survey};
 use crate::error::Failure;
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -18,7 +18,6 @@ pub struct BatchOptions {
     /// In the API's format.
     pub schedule: Option<String>,
     pub batch_size: usize,
-    pub allow_duplicates: bool,
     /// Unknown requests whose rows are sent again (--resend-unknown).
     pub resend: HashSet<u64>,
 }
@@ -68,16 +67,16 @@ impl Filling {
 /// `emit` returns false.
 pub fn batches(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Mutex<Ledger>,
-    plan: &Plan,
+    survey: &Survey,
     options: &BatchOptions,
     mut next_id: impl FnMut() -> u64,
     mut emit: impl FnMut(Job) -> bool,
 ) -> Result<(), Failure> {
-    let mut rows = input.open(shaper)?;
+    let shaper = input.shaper;
+    let mut rows = input.open()?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(&plan.repeated);
+    let mut duplicates = Duplicates::new(&survey.repeated);
     let mut filling = Filling {
         recipients: Vec::new(),
         len: 0,
@@ -88,7 +87,7 @@ pub fn batches(
     let mut bridge = true;
     let mut seen = 0;
     while let Some(row) = rows.next_row()? {
-        plan::check_unchanged(plan, &row, input.shown)?;
+        survey::check_unchanged(survey, &row, input.shown)?;
         let number = row.number;
         seen = number;
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
@@ -100,7 +99,7 @@ pub fn batches(
             bridge = false;
             continue;
         }
-        if !options.allow_duplicates && duplicates.is_duplicate(&message) {
+        if !input.allow_duplicates && duplicates.is_duplicate(&message) {
             // Not bridged: pass one counts a row inside a request's ranges
             // as carried by it, and a duplicate never is.
             bridge = false;
@@ -146,7 +145,7 @@ pub fn batches(
     if filling.len > 0 && !flush(&mut filling, options, &mut next_id, &mut emit) {
         return Ok(());
     }
-    plan::check_all_seen(plan, seen, input.shown)
+    survey::check_all_seen(survey, seen, input.shown)
 }
 
 fn flush(

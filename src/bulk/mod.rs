@@ -1,15 +1,18 @@
-//! `mobivate bulk`'s machinery: file readers, row shaping and duplicate
-//! fingerprints, the journal, the sender (parallelism, back-off),
-//! reconciliation with the message log, progress and the report.
+//! `mobivate bulk`'s machinery: one `Run` (run.rs) over the file reader,
+//! row shaping and duplicate fingerprints, the survey of pass one, the
+//! journal, the sender (parallelism, back-off), reconciliation with the
+//! message log, progress, and the counts with the row report.
 
 pub mod batcher;
 pub mod clock;
+pub mod counts;
 pub mod hash;
-pub mod input;
 pub mod journal;
-pub mod plan;
 pub mod progress;
+pub mod reader;
 pub mod reconcile;
-pub mod report;
-pub mod rows;
+pub mod run;
 pub mod sender;
+pub mod shaper;
+pub mod survey;
+pub mod twins;

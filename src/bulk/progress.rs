@@ -3,7 +3,7 @@
 //! Never anything on stdout.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -59,7 +59,7 @@ impl Progress {
         let eta = if rate > 0.0 && sent < self.total {
             format!(
                 ", ETA {}",
-                crate::bulk::clock::human(Duration::from_secs_f64(
+                crate::bulk::twins::human(Duration::from_secs_f64(
                     (self.total - sent) as f64 / rate
                 ))
             )
@@ -74,7 +74,7 @@ impl Progress {
 
     /// Prints the plain line every 10 s until `done` says the run ended
     /// (without a terminal; with one, the bar draws itself).
-    pub fn report_until(&self, done: Receiver<()>) {
+    pub fn print_until(&self, done: Receiver<()>) {
         if self.bar.is_some() {
             let _ = done.recv();
             return;
@@ -82,7 +82,7 @@ impl Progress {
         loop {
             match done.recv_timeout(PLAIN_EVERY) {
                 Err(RecvTimeoutError::Timeout) => {
-                    let _ = std::io::stderr().lock().write_all(self.line().as_bytes());
+                    crate::report::write_raw(self.line().as_bytes());
                 }
                 _ => return,
             }

@@ -12,8 +12,9 @@
 //! server that repeats itself fails the reconciliation with 76).
 
 use crate::api::messages::{self, Direction, Search};
-use crate::bulk::clock::{human, now_ms as now_unix_ms};
+use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::journal::{Journal, Ledger, RangeBuilder, Record};
+use crate::bulk::twins::human;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::transport::Transport;
@@ -127,32 +128,7 @@ pub fn reconcile(
                 }
                 continue;
             }
-            let complete = rows.len() as u64 >= total;
-            let mut ranges = RangeBuilder::default();
-            for row in &rows {
-                ranges.push(*row, false);
-            }
-            let record = Record::Found {
-                id,
-                rows: ranges.ranges,
-                complete,
-            };
-            journal.append(&record).map_err(|e| {
-                Failure::new(
-                    ExitCode::CantCreate,
-                    format!("cannot write the journal {}: {e}", journal.path().display()),
-                )
-            })?;
-            lock().apply(&record);
-            outcome.accepted_rows += rows.len() as u64;
-            if !complete {
-                let missing = total.saturating_sub(rows.len() as u64);
-                outcome.missing_rows += missing;
-                warn(&format!(
-                    "request {id}: {} of its {total} rows are in the message log and {missing} are not; those are left unknown and will not be resent",
-                    rows.len()
-                ));
-            }
+            found_in_log(journal, ledger, id, &rows, total, &mut outcome)?;
         }
         if young.is_empty() {
             break;
@@ -181,4 +157,42 @@ pub fn reconcile(
         pending = young;
     }
     Ok(outcome)
+}
+
+/// Journals the rows of request `id` found in the message log (accepted);
+/// when not all of its `total` rows are, the rest are told as missing.
+fn found_in_log(
+    journal: &Journal,
+    ledger: &Mutex<Ledger>,
+    id: u64,
+    rows: &[u64],
+    total: u64,
+    outcome: &mut Outcome,
+) -> Result<(), Failure> {
+    let complete = rows.len() as u64 >= total;
+    let mut ranges = RangeBuilder::default();
+    for row in rows {
+        ranges.push(*row, false);
+    }
+    let record = Record::Found {
+        id,
+        rows: ranges.ranges,
+        complete,
+    };
+    journal.record(ledger, &record).map_err(|e| {
+        Failure::new(
+            ExitCode::CantCreate,
+            format!("cannot write the journal {}: {e}", journal.path().display()),
+        )
+    })?;
+    outcome.accepted_rows += rows.len() as u64;
+    if !complete {
+        let missing = total.saturating_sub(rows.len() as u64);
+        outcome.missing_rows += missing;
+        warn(&format!(
+            "request {id}: {} of its {total} rows are in the message log and {missing} are not; those are left unknown and will not be resent",
+            rows.len()
+        ));
+    }
+    Ok(())
 }

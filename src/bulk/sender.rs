@@ -243,7 +243,7 @@ impl<'a> Sender<'a> {
     }
 
     fn record(&self, record: Record) -> bool {
-        if let Err(error) = self.journal.append(&record) {
+        if let Err(error) = self.journal.record(self.ledger, &record) {
             self.stop_with(
                 Failure::new(
                     ExitCode::CantCreate,
@@ -258,10 +258,6 @@ impl<'a> Sender<'a> {
             );
             return false;
         }
-        self.ledger
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .apply(&record);
         true
     }
 

@@ -25,6 +25,11 @@ impl Interactivity {
         }
     }
 
+    /// Whether `--no-input` was given.
+    pub fn no_input(&self) -> bool {
+        self.no_input
+    }
+
     /// Interactive means: a controlling terminal opens, `--no-input` was not
     /// given, and `CI` is unset, empty, `false` or `0`.
     fn verdict(&self) -> Option<&'static str> {

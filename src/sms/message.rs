@@ -107,7 +107,7 @@ mod tests {
     }
 
     /// The most parts any accepted text can take: what bulk's fingerprint
-    /// must hold exactly (see `bulk::rows::Cost`).
+    /// must hold exactly (see `bulk::shaper::Cost`).
     #[test]
     fn the_longest_texts_parts() {
         // GSM-7 escapes, two septets each, never split: 76 to a part.

@@ -1,17 +1,24 @@
 //! What comes out of a run: the counts (stdout's one line), the summary
-//! before sending (stderr), and the `--report` file, one JSON line per input
-//! row in input order, streamed from a last pass over the file merged with
-//! the journal's ledger.
+//! before sending (stderr), and the row report (`--report PATH`), one JSON
+//! line per input row in input order, streamed from a last pass over the
+//! file merged with the journal's ledger.
 
 use crate::bulk::journal::{Ledger, State};
-use crate::bulk::plan::{self, Final, Input, Plan, Totals};
-use crate::bulk::rows::Shaper;
-use crate::cli::ResultFormat;
+use crate::bulk::survey::{self, Final, Input, Survey, Totals};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic::AtomicFile;
 use serde::Serialize;
 use std::path::Path;
+
+/// How the counts line is printed (`--format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountsFormat {
+    /// `accepted A, invalid I, duplicate D, unknown U, rejected R`.
+    Text,
+    /// The same counts and `pending` as one JSON object.
+    Json,
+}
 
 /// Rows by final state.
 #[derive(Default, Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -36,9 +43,9 @@ fn is_zero(n: &u64) -> bool {
 }
 
 impl Counts {
-    pub fn line(&self, format: ResultFormat) -> String {
+    pub fn line(&self, format: CountsFormat) -> String {
         match format {
-            ResultFormat::Text if self.opted_out > 0 => format!(
+            CountsFormat::Text if self.opted_out > 0 => format!(
                 "accepted {}, invalid {}, duplicate {}, unknown {}, rejected {}, opted-out {}\n",
                 self.accepted,
                 self.invalid,
@@ -47,11 +54,11 @@ impl Counts {
                 self.rejected,
                 self.opted_out
             ),
-            ResultFormat::Text => format!(
+            CountsFormat::Text => format!(
                 "accepted {}, invalid {}, duplicate {}, unknown {}, rejected {}\n",
                 self.accepted, self.invalid, self.duplicate, self.unknown, self.rejected
             ),
-            ResultFormat::Json => {
+            CountsFormat::Json => {
                 let mut line = serde_json::to_string(self).expect("counts always serialize");
                 line.push('\n');
                 line
@@ -81,72 +88,63 @@ const PENDING_REASON: &str = "not sent yet; run the same command again to send i
 const CHANGED_REASON: &str =
     "the file changed during the run: this row is not what was counted, and it was not sent";
 
-/// The last pass: counts every row's final state, and writes the report
+/// The last pass: counts every row's final state, and writes the row report
 /// when asked. With the counts comes how the file changed since pass one,
 /// if it did: the rows from there on are counted from the journal alone.
 pub fn finish(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
-    plan: &Plan,
-    allow_duplicates: bool,
-    report: Option<AtomicFile>,
+    survey: &Survey,
+    row_report: Option<AtomicFile>,
 ) -> Result<(Counts, Option<Failure>), Failure> {
-    let mut writer = report;
+    let mut writer = row_report;
     let mut counts = Counts::default();
-    let changed = plan::last_pass(
-        input,
-        shaper,
-        ledger,
-        plan,
-        allow_duplicates,
-        |row, raw, state| {
-            let mut line = ReportLine {
-                row,
-                recipient: raw,
-                reference: None,
-                state: "",
-                campaign_id: None,
-                parts: None,
-                reason: None,
-            };
-            match &state {
-                Final::Invalid(reason) => {
-                    counts.invalid += 1;
-                    line.state = "invalid";
-                    line.reason = Some(reason);
-                }
-                Final::Duplicate(message) => {
-                    counts.duplicate += 1;
-                    line.state = "duplicate";
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    line.reason = Some("the same recipient and text as an earlier row");
-                }
-                Final::OptedOut(message) => {
-                    counts.opted_out += 1;
-                    line.state = "opted-out";
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    line.reason = Some("the recipient has opted out");
-                }
-                Final::Message(message, state) => {
-                    line.recipient = message.recipient.as_str();
-                    line.reference = Some(message.reference);
-                    line.parts = Some(message.segments.parts);
-                    counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
-                    tell(*state, &mut counts, &mut line, PENDING_REASON);
-                }
-                Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
+    let changed = survey::last_pass(input, ledger, survey, |row, raw, state| {
+        let mut line = ReportLine {
+            row,
+            recipient: raw,
+            reference: None,
+            state: "",
+            campaign_id: None,
+            parts: None,
+            reason: None,
+        };
+        match &state {
+            Final::Invalid(reason) => {
+                counts.invalid += 1;
+                line.state = "invalid";
+                line.reason = Some(reason);
             }
-            if let Some(writer) = &mut writer {
-                write_line(writer, &line)?;
+            Final::Duplicate(message) => {
+                counts.duplicate += 1;
+                line.state = "duplicate";
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                line.reason = Some("the same recipient and text as an earlier row");
             }
-            Ok(())
-        },
-    )?;
+            Final::OptedOut(message) => {
+                counts.opted_out += 1;
+                line.state = "opted-out";
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                line.reason = Some("the recipient has opted out");
+            }
+            Final::Message(message, state) => {
+                line.recipient = message.recipient.as_str();
+                line.reference = Some(message.reference);
+                line.parts = Some(message.segments.parts);
+                counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
+                tell(*state, &mut counts, &mut line, PENDING_REASON);
+            }
+            Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
+        }
+        if let Some(writer) = &mut writer {
+            write_line(writer, &line)?;
+        }
+        Ok(())
+    })?;
     if let Some(writer) = writer {
         writer.finish()?;
     }
@@ -190,9 +188,9 @@ fn tell<'a>(
     }
 }
 
-/// Opens the report (`--report PATH`) through the guarded writer, before
+/// Opens the row report (`--report PATH`) through the guarded writer, before
 /// anything is sent: a path that cannot be written stops the run first.
-pub fn open(path: &Path) -> Result<AtomicFile<'_>, Failure> {
+pub fn open_row_report(path: &Path) -> Result<AtomicFile<'_>, Failure> {
     AtomicFile::create_for(path, "the report")
 }
 
@@ -208,22 +206,22 @@ fn write_line(file: &mut AtomicFile, line: &ReportLine) -> Result<(), Failure> {
 }
 
 /// The summary before sending, on stderr.
-pub fn summary(plan: &Plan, to_send: &Totals, batch_size: usize, already: u64) -> String {
+pub fn summary(survey: &Survey, to_send: &Totals, batch_size: usize, already: u64) -> String {
     let mut text = format!(
         "rows: {} read, {} valid, {} invalid, {} duplicate\n",
-        plan.rows, plan.valid, plan.invalid, plan.duplicate
+        survey.rows, survey.valid, survey.invalid, survey.duplicate
     );
-    for (row, reason) in &plan.invalid_examples {
+    for (row, reason) in &survey.invalid_examples {
         text.push_str(&format!("  row {row}: {reason}\n"));
     }
-    if plan.invalid > plan.invalid_examples.len() as u64 {
+    if survey.invalid > survey.invalid_examples.len() as u64 {
         text.push_str(&format!(
             "  … and {} more invalid rows (see --report)\n",
-            plan.invalid - plan.invalid_examples.len() as u64
+            survey.invalid - survey.invalid_examples.len() as u64
         ));
     }
-    if plan.opted_out > 0 {
-        text.push_str(&format!("opted out: {} rows, not sent\n", plan.opted_out));
+    if survey.opted_out > 0 {
+        text.push_str(&format!("opted out: {} rows, not sent\n", survey.opted_out));
     }
     if already > 0 {
         text.push_str(&format!(

@@ -3,12 +3,12 @@
 //! unique reference. Also the compact fingerprints that find duplicates.
 
 use crate::bulk::hash::mix64;
-use crate::bulk::input::Row;
+use crate::bulk::reader::Row;
 use crate::sms::message;
 use crate::sms::number::{self, Msisdn};
 use crate::sms::originator::{self, Originator};
 use crate::sms::segments::{self, Encoding, Segments};
-use crate::sms::template::Template;
+use crate::sms::template::{Template, UnknownColumns};
 use std::collections::HashMap;
 
 /// What shapes every message of a run.
@@ -91,6 +91,11 @@ impl Shaper {
         }
     }
 
+    /// Recipients never sent to (`--exclude-optouts`), by `Msisdn::to_u64`.
+    pub fn exclude(&mut self, recipients: std::collections::HashSet<u64>) {
+        self.options.excluded = recipients;
+    }
+
     /// The columns to copy out of each row.
     pub fn wanted(&self) -> &[String] {
         &self.wanted
@@ -121,18 +126,13 @@ impl Shaper {
         missing
     }
 
-    /// Template placeholders naming no column of the file.
-    pub fn unknown_placeholders(&self, found: &[bool]) -> Vec<String> {
-        let Some(template) = &self.options.template else {
-            return Vec::new();
-        };
-        template
-            .names()
-            .iter()
-            .zip(&self.template_slots)
-            .filter(|(_, slot)| !found[**slot])
-            .map(|(name, _)| name.clone())
-            .collect()
+    /// Binds the template's placeholders to the file's `columns`: every
+    /// name with no column is told at once (`Template::bind`).
+    pub fn bind_template(&self, columns: &[String]) -> Result<(), UnknownColumns> {
+        match &self.options.template {
+            Some(template) => template.bind(columns).map(drop),
+            None => Ok(()),
+        }
     }
 
     /// The message for a row, or why the row is invalid.
@@ -382,6 +382,27 @@ impl Duplicates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_is_bound_to_the_files_columns_by_template_bind() {
+        let shaper = Shaper::new(ShapeOptions {
+            to_column: "recipient".to_string(),
+            template: Some(Template::parse("Hi {{nmae}} {{name}}").unwrap()),
+            from: None,
+            route: "mglobal".to_string(),
+            max_parts: None,
+            run_id: "0000abcd".to_string(),
+            excluded: Default::default(),
+        });
+        let columns = ["recipient".to_string(), "name".to_string()];
+        assert_eq!(
+            shaper.bind_template(&columns).unwrap_err().to_string(),
+            "the template names a column the input does not have: {{nmae}} \
+             (columns: 'recipient', 'name')"
+        );
+        let all = ["nmae".to_string(), "name".to_string()];
+        assert!(shaper.bind_template(&all).is_ok());
+    }
 
     #[test]
     fn cost_packs_and_unpacks() {

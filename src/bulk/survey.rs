@@ -1,12 +1,12 @@
 //! The streamed passes over the file. Pass one validates and counts every
 //! row and finds duplicates and repeated references, keeping 16 bytes per
 //! valid row; the last pass tells each row's final state (for the counts on
-//! stdout and the report). The sending pass is in `batcher`.
+//! stdout and the row report). The sending pass is in `batcher`.
 
 use crate::bulk::hash::Fnv64;
-use crate::bulk::input::{Format, Row, Rows};
 use crate::bulk::journal::{Ledger, State};
-use crate::bulk::rows::{self, Buffers, Cost, Duplicates, Message, Shaper};
+use crate::bulk::reader::{Format, Row, Rows};
+use crate::bulk::shaper::{self, Buffers, Cost, Duplicates, Message, Shaper};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use std::collections::HashMap;
@@ -15,21 +15,27 @@ use std::path::Path;
 /// How many invalid rows the summary names before it only counts.
 pub const SHOWN_INVALID: usize = 10;
 
-/// The file to read, and how.
+/// The file to read, how, and what each row becomes: what every pass
+/// over the file shares.
 pub struct Input<'a> {
     pub path: &'a Path,
     pub shown: &'a str,
     pub format: Format,
+    pub shaper: &'a Shaper,
+    /// `--allow-duplicates`: no row is a duplicate.
+    pub allow_duplicates: bool,
 }
 
 impl Input<'_> {
-    pub fn open(&self, shaper: &Shaper) -> Result<Rows, Failure> {
-        Rows::open(self.path, self.shown, self.format, shaper.wanted(), false)
+    pub fn open(&self) -> Result<Rows, Failure> {
+        let wanted = self.shaper.wanted();
+        Rows::open(self.path, self.shown, self.format, wanted, false)
     }
 
     /// Opens the file for pass one, which also hashes its bytes.
-    pub fn open_hashed(&self, shaper: &Shaper) -> Result<Rows, Failure> {
-        Rows::open(self.path, self.shown, self.format, shaper.wanted(), true)
+    pub fn open_hashed(&self) -> Result<Rows, Failure> {
+        let wanted = self.shaper.wanted();
+        Rows::open(self.path, self.shown, self.format, wanted, true)
     }
 }
 
@@ -76,7 +82,7 @@ impl Totals {
 
 /// What pass one learnt.
 #[derive(Default)]
-pub struct Plan {
+pub struct Survey {
     pub rows: u64,
     pub valid: u64,
     pub invalid: u64,
@@ -120,11 +126,11 @@ pub fn row_hash(row: &Row) -> u64 {
 
 /// Fails (65) when row `number` is not the row pass one counted, or is past
 /// the last one: the file changed since pass one.
-pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failure> {
+pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str) -> Result<(), Failure> {
     let same = usize::try_from(row.number)
         .ok()
         .and_then(|n| n.checked_sub(1))
-        .and_then(|i| plan.row_hashes.get(i))
+        .and_then(|i| survey.row_hashes.get(i))
         .is_some_and(|expected| *expected == row_hash(row));
     if same {
         return Ok(());
@@ -140,15 +146,15 @@ pub fn check_unchanged(plan: &Plan, row: &Row, shown: &str) -> Result<(), Failur
 
 /// Fails (65) when a pass ended after `seen` rows where pass one counted
 /// another number: the file shrank (or grew) since pass one.
-pub fn check_all_seen(plan: &Plan, seen: u64, shown: &str) -> Result<(), Failure> {
-    if seen == plan.rows {
+pub fn check_all_seen(survey: &Survey, seen: u64, shown: &str) -> Result<(), Failure> {
+    if seen == survey.rows {
         return Ok(());
     }
     Err(changed_failure(
         shown,
         &format!(
             "it has {seen} rows where {} were counted; the rows after row {seen} were not sent",
-            plan.rows
+            survey.rows
         ),
     ))
 }
@@ -162,50 +168,46 @@ fn changed_failure(shown: &str, what: &str) -> Failure {
 }
 
 /// Pass one.
-pub fn pass_one(
-    input: &Input,
-    shaper: &Shaper,
-    ledger: &Ledger,
-    allow_duplicates: bool,
-) -> Result<Plan, Failure> {
-    let mut rows = input.open_hashed(shaper)?;
-    if rows.header().is_some() {
+pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
+    let shaper = input.shaper;
+    let mut rows = input.open_hashed()?;
+    if let Some(header) = rows.header() {
         // CSV knows its columns from the header: fail before reading a row.
-        check_columns(&rows.columns_found(), shaper, input.shown)?;
+        check_columns(&rows.columns_found(), header, shaper, input.shown)?;
     }
-    let mut plan = Plan::default();
+    let mut survey = Survey::default();
     let mut buffers = Buffers::default();
     let mut fingerprints: Vec<u128> = Vec::new();
     while let Some(row) = rows.next_row()? {
-        plan.rows += 1;
-        plan.row_hashes.push(row_hash(&row));
+        survey.rows += 1;
+        survey.row_hashes.push(row_hash(&row));
         let number = row.number;
         let message = match shaper.shape(&row, &mut buffers) {
             Ok(message) => message,
             Err(reason) => {
-                plan.invalid += 1;
-                if plan.invalid_examples.len() < SHOWN_INVALID {
-                    plan.invalid_examples.push((number, reason));
+                survey.invalid += 1;
+                if survey.invalid_examples.len() < SHOWN_INVALID {
+                    survey.invalid_examples.push((number, reason));
                 }
                 continue;
             }
         };
         if shaper.is_excluded(&message) {
-            plan.opted_out += 1;
+            survey.opted_out += 1;
             continue;
         }
-        plan.valid += 1;
+        survey.valid += 1;
         if message.empty_values > 0 {
-            plan.empty_value_rows += 1;
+            survey.empty_value_rows += 1;
         }
-        fingerprints.push(rows::fingerprint(&message));
+        fingerprints.push(shaper::fingerprint(&message));
         let cost = Cost::of(&message.segments);
-        plan.all.add(cost, 1);
+        survey.all.add(cost, 1);
         match ledger.state(number) {
-            None => plan.pending.add(cost, 1),
+            None => survey.pending.add(cost, 1),
             Some(State::Unknown(request)) => {
-                plan.unknown.entry(*request).or_default().add(cost, 1);
-                plan.unknown_refs.insert(
+                survey.unknown.entry(*request).or_default().add(cost, 1);
+                survey.unknown_refs.insert(
                     message.reference.to_string(),
                     (number, *request, message.recipient.as_str().to_string()),
                 );
@@ -213,18 +215,34 @@ pub fn pass_one(
             Some(_) => {}
         }
     }
-    plan.found = rows.columns_found();
-    (plan.content_hash, plan.content_size) = rows.content();
+    survey.found = rows.columns_found();
+    (survey.content_hash, survey.content_size) = rows.content();
+    let columns: Vec<String> = match rows.header() {
+        Some(header) => header.to_vec(),
+        // JSON Lines: the wanted names some row has.
+        None => shaper
+            .wanted()
+            .iter()
+            .zip(&survey.found)
+            .filter(|(_, found)| **found)
+            .map(|(name, _)| name.clone())
+            .collect(),
+    };
     drop(rows);
-    check_columns(&plan.found, shaper, input.shown)?;
-    repeated_references(&mut fingerprints, input, shaper)?;
-    if !allow_duplicates {
-        find_duplicates(&mut plan, &mut fingerprints);
+    check_columns(&survey.found, &columns, shaper, input.shown)?;
+    repeated_references(&mut fingerprints, input)?;
+    if !input.allow_duplicates {
+        find_duplicates(&mut survey, &mut fingerprints);
     }
-    Ok(plan)
+    Ok(survey)
 }
 
-fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Failure> {
+fn check_columns(
+    found: &[bool],
+    columns: &[String],
+    shaper: &Shaper,
+    shown: &str,
+) -> Result<(), Failure> {
     let missing = shaper.missing_columns(found);
     if let Some(first) = missing.first() {
         let hint = if first == "text" {
@@ -238,33 +256,17 @@ fn check_columns(found: &[bool], shaper: &Shaper, shown: &str) -> Result<(), Fai
         )
         .with_hint(hint));
     }
-    let unknown = shaper.unknown_placeholders(found);
-    if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|n| format!("{{{{{n}}}}}")).collect();
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!(
-                "the template names {} that {shown} does not have: {}",
-                if unknown.len() == 1 {
-                    "a column"
-                } else {
-                    "columns"
-                },
-                names.join(", ")
-            ),
-        )
-        .with_hint("nothing was sent; fix the template or the file's header"));
+    if let Err(unknown) = shaper.bind_template(columns) {
+        return Err(Failure::new(ExitCode::DataErr, unknown.to_string())
+            .with_hint("nothing was sent; fix the template or the file's header"));
     }
     Ok(())
 }
 
 /// References given in the file must be unique: one repeated is an error
 /// naming the first two rows that have it.
-fn repeated_references(
-    fingerprints: &mut [u128],
-    input: &Input,
-    shaper: &Shaper,
-) -> Result<(), Failure> {
+fn repeated_references(fingerprints: &mut [u128], input: &Input) -> Result<(), Failure> {
+    let shaper = input.shaper;
     fingerprints.sort_unstable_by_key(|fp| *fp as u64);
     let repeated = fingerprints
         .windows(2)
@@ -274,13 +276,13 @@ fn repeated_references(
     let Some(hash) = repeated else {
         return Ok(());
     };
-    let mut rows = input.open(shaper)?;
+    let mut rows = input.open()?;
     let mut seen: Vec<u64> = Vec::new();
     let mut reference = String::new();
     let slot = shaper.reference_slot();
     while let Some(row) = rows.next_row()? {
         let value = row.values[slot].trim();
-        if !value.is_empty() && rows::reference_hash(value) == hash {
+        if !value.is_empty() && shaper::reference_hash(value) == hash {
             reference = value.to_string();
             seen.push(row.number);
             if seen.len() == 2 {
@@ -305,7 +307,7 @@ fn repeated_references(
     ))
 }
 
-fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
+fn find_duplicates(survey: &mut Survey, fingerprints: &mut Vec<u128>) {
     fingerprints.sort_unstable_by_key(|fp| (*fp >> 64) as u64);
     let mut i = 0;
     while i < fingerprints.len() {
@@ -316,20 +318,20 @@ fn find_duplicates(plan: &mut Plan, fingerprints: &mut Vec<u128>) {
         }
         let extra = (j - i - 1) as u64;
         if extra > 0 {
-            plan.repeated.push(key);
-            plan.duplicate += extra;
+            survey.repeated.push(key);
+            survey.duplicate += extra;
             // Duplicates share the text, hence the cost, and are always
             // pending: take them out of what is sent.
-            let cost = rows::key_cost(key);
-            plan.all.add(cost, -(extra as i64));
-            plan.pending.add(cost, -(extra as i64));
+            let cost = shaper::key_cost(key);
+            survey.all.add(cost, -(extra as i64));
+            survey.pending.add(cost, -(extra as i64));
         }
         i = j;
     }
     *fingerprints = Vec::new();
 }
 
-/// A row's final state, for the report and the counts.
+/// A row's final state, for the row report and the counts.
 pub enum Final<'a> {
     Invalid(String),
     Duplicate(&'a Message<'a>),
@@ -346,30 +348,19 @@ pub enum Final<'a> {
 /// change is returned, to be reported once the counts are out.
 pub fn last_pass(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
-    plan: &Plan,
-    allow_duplicates: bool,
+    survey: &Survey,
     mut each: impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<Option<Failure>, Failure> {
     let mut changed = None;
     let mut seen = 0;
-    read_unchanged(
-        input,
-        shaper,
-        ledger,
-        plan,
-        allow_duplicates,
-        &mut seen,
-        &mut changed,
-        &mut each,
-    )?;
+    read_unchanged(input, ledger, survey, &mut seen, &mut changed, &mut each)?;
     if changed.is_none()
-        && let Err(failure) = check_all_seen(plan, seen, input.shown)
+        && let Err(failure) = check_all_seen(survey, seen, input.shown)
     {
         changed = Some(failure);
     }
-    for number in seen.saturating_add(1)..=plan.rows {
+    for number in seen.saturating_add(1)..=survey.rows {
         each(number, "", Final::Changed(ledger.state(number)))?;
     }
     Ok(changed)
@@ -377,37 +368,35 @@ pub fn last_pass(
 
 /// The rows of the last pass, up to the first that is not what pass one
 /// counted; `seen` is the last row told.
-#[allow(clippy::too_many_arguments)]
 fn read_unchanged(
     input: &Input,
-    shaper: &Shaper,
     ledger: &Ledger,
-    plan: &Plan,
-    allow_duplicates: bool,
+    survey: &Survey,
     seen: &mut u64,
     changed: &mut Option<Failure>,
     each: &mut impl FnMut(u64, &str, Final) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let mut rows = input.open(shaper)?;
+    let shaper = input.shaper;
+    let mut rows = input.open()?;
     let mut buffers = Buffers::default();
-    let mut duplicates = Duplicates::new(&plan.repeated);
+    let mut duplicates = Duplicates::new(&survey.repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
-        if let Err(failure) = check_unchanged(plan, &row, input.shown) {
+        if let Err(failure) = check_unchanged(survey, &row, input.shown) {
             *changed = Some(failure);
             return Ok(());
         }
         let number = row.number;
         *seen = number;
         let raw_recipient = row.values[recipient_slot].clone();
-        // Counted: the report and the counts give each message's parts.
+        // Counted: the row report and the counts give each message's parts.
         match shaper.shape(&row, &mut buffers) {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) if shaper.is_excluded(&message) => {
                 each(number, &raw_recipient, Final::OptedOut(&message))?;
             }
             Ok(message) => {
-                if !allow_duplicates && duplicates.is_duplicate(&message) {
+                if !input.allow_duplicates && duplicates.is_duplicate(&message) {
                     each(number, &raw_recipient, Final::Duplicate(&message))?;
                 } else {
                     each(

@@ -19,214 +19,17 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic;
 use crate::platform;
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 
-pub const VERSION: u32 = 1;
+mod ledger;
+mod record;
 
-/// Inclusive ranges of row numbers.
-pub type Ranges = Vec<[u64; 2]>;
-
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-pub struct Header {
-    pub v: u32,
-    /// FNV-1a of the file's bytes, as 16 hex digits.
-    pub file: String,
-    pub size: u64,
-    /// FNV-1a of the options that shape messages.
-    pub options: String,
-    pub run: String,
-    pub created: i64,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum End {
-    Accepted,
-    Rejected,
-    Unknown,
-    Unsent,
-}
-
-#[derive(Serialize, Deserialize, Debug, Clone)]
-#[serde(tag = "t", rename_all = "lowercase")]
-pub enum Record {
-    Header(Header),
-    Begin {
-        id: u64,
-        /// Unix milliseconds when the request started.
-        at: i64,
-        rows: Ranges,
-    },
-    End {
-        id: u64,
-        state: End,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        campaign: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
-    },
-    Found {
-        id: u64,
-        /// The rows found in the message log.
-        rows: Ranges,
-        /// Every row of the request was found; otherwise the rest are missing.
-        complete: bool,
-    },
-}
-
-/// What the journal says of a row. Rows it says nothing of are pending.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum State {
-    Accepted(Arc<str>),
-    Rejected(Arc<str>),
-    /// In flight or unknown: request `id` carried it.
-    Unknown(u64),
-    /// Its request was partly found in the message log, and it was not.
-    Missing,
-}
-
-/// Row states as intervals, replayed from the journal and kept current by
-/// the run: one entry per request, not per row.
-#[derive(Default, Debug)]
-pub struct Ledger {
-    spans: BTreeMap<u64, (u64, State)>,
-    /// Start times of requests whose rows are (or may be) unknown.
-    started: HashMap<u64, i64>,
-    /// Rows of each begun request, until it ends.
-    carried: HashMap<u64, Ranges>,
-    pub next_id: u64,
-}
-
-impl Ledger {
-    pub fn state(&self, row: u64) -> Option<&State> {
-        let (_, (end, state)) = self.spans.range(..=row).next_back()?;
-        (row <= *end).then_some(state)
-    }
-
-    fn split(&mut self, at: u64) {
-        let Some((&start, (end, state))) = self.spans.range(..at).next_back() else {
-            return;
-        };
-        if *end >= at {
-            let tail = (*end, state.clone());
-            self.spans.insert(start, (at - 1, tail.1.clone()));
-            self.spans.insert(at, tail);
-        }
-    }
-
-    fn set(&mut self, [first, last]: [u64; 2], state: Option<State>) {
-        // Replayed records are checked first; a reversed range is no rows.
-        if first > last {
-            return;
-        }
-        self.split(first);
-        self.split(last.saturating_add(1));
-        let inside: Vec<u64> = self.spans.range(first..=last).map(|(k, _)| *k).collect();
-        for key in inside {
-            self.spans.remove(&key);
-        }
-        if let Some(state) = state {
-            // Join the span before when it says the same: accepted rows of
-            // one campaign stay one entry.
-            if let Some((&start, (end, before))) = self.spans.range(..first).next_back()
-                && end.saturating_add(1) == first
-                && *before == state
-            {
-                self.spans.insert(start, (last, state));
-                return;
-            }
-            self.spans.insert(first, (last, state));
-        }
-    }
-
-    /// Applies one record, as the journal was read or as it is written.
-    pub fn apply(&mut self, record: &Record) {
-        match record {
-            Record::Header(_) => {}
-            Record::Begin { id, at, rows } => {
-                self.next_id = self.next_id.max(id.saturating_add(1));
-                self.started.insert(*id, *at);
-                for range in rows {
-                    self.set(*range, Some(State::Unknown(*id)));
-                }
-                self.carried.insert(*id, rows.clone());
-            }
-            Record::End {
-                id,
-                state,
-                campaign,
-                reason,
-            } => {
-                let rows = match state {
-                    End::Unknown => return,
-                    _ => self.carried.remove(id).unwrap_or_default(),
-                };
-                self.started.remove(id);
-                let new = match state {
-                    End::Accepted => {
-                        Some(State::Accepted(campaign.as_deref().unwrap_or("").into()))
-                    }
-                    End::Rejected => Some(State::Rejected(reason.as_deref().unwrap_or("").into())),
-                    End::Unsent | End::Unknown => None,
-                };
-                for range in rows {
-                    self.set_where(range, *id, new.clone());
-                }
-            }
-            Record::Found { id, rows, complete } => {
-                let accepted = State::Accepted("".into());
-                for range in rows {
-                    self.set_where(*range, *id, Some(accepted.clone()));
-                }
-                let carried = self.carried.remove(id).unwrap_or_default();
-                if !complete {
-                    for range in carried {
-                        self.set_where(range, *id, Some(State::Missing));
-                    }
-                }
-                self.started.remove(id);
-            }
-        }
-    }
-
-    /// Sets the rows of `range` that request `id` still holds as unknown:
-    /// a later request may have taken some of them over.
-    fn set_where(&mut self, [first, last]: [u64; 2], id: u64, state: Option<State>) {
-        let held: Vec<[u64; 2]> = self
-            .spans
-            .range(..=last)
-            .rev()
-            .take_while(|(_, (end, _))| *end >= first)
-            .filter(|(_, (_, s))| *s == State::Unknown(id))
-            .map(|(start, (end, _))| [(*start).max(first), (*end).min(last)])
-            .collect();
-        for range in held {
-            self.set(range, state.clone());
-        }
-    }
-
-    /// Requests whose outcome is unknown, with their start times.
-    pub fn unknown_requests(&self) -> Vec<(u64, i64)> {
-        let mut ids: Vec<(u64, i64)> = self
-            .spans
-            .values()
-            .filter_map(|(_, s)| match s {
-                State::Unknown(id) => Some(*id),
-                _ => None,
-            })
-            .map(|id| (id, self.started.get(&id).copied().unwrap_or(0)))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    }
-}
+pub use ledger::{Ledger, State};
+pub use record::{End, Header, RangeBuilder, Ranges, Record, VERSION};
 
 pub struct Journal {
     file: File,
@@ -498,8 +301,19 @@ impl Journal {
         self.next_id.fetch_add(1, Ordering::Relaxed)
     }
 
+    /// Appends one record, durably, then applies it to `ledger`: what the
+    /// journal says and what the run believes never drift apart.
+    pub fn record(&self, ledger: &Mutex<Ledger>, record: &Record) -> std::io::Result<()> {
+        self.append(record)?;
+        ledger
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .apply(record);
+        Ok(())
+    }
+
     /// Appends one record and makes it durable before returning.
-    pub fn append(&self, record: &Record) -> std::io::Result<()> {
+    fn append(&self, record: &Record) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
         line.push(b'\n');
         {
@@ -512,26 +326,6 @@ impl Journal {
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-}
-
-/// Row numbers collected into ranges as they come, in increasing order.
-/// Rows in between that can never be sent (invalid, duplicate) may be
-/// bridged over (`bridge`), since their state is never looked up.
-#[derive(Default, Debug, Clone)]
-pub struct RangeBuilder {
-    pub ranges: Ranges,
-}
-
-impl RangeBuilder {
-    pub fn push(&mut self, row: u64, bridge: bool) {
-        if let Some(last) = self.ranges.last_mut()
-            && (bridge || last[1] + 1 == row)
-        {
-            last[1] = row;
-            return;
-        }
-        self.ranges.push([row, row]);
     }
 }
 
