@@ -5,5 +5,6 @@ pub mod endpoint;
 pub mod error;
 pub mod proxy;
 pub mod receiver;
+pub mod retry;
 pub mod tls;
 pub mod transport;
