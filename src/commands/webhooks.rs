@@ -8,7 +8,7 @@ use crate::exit::ExitCode;
 use crate::input::key::resolve_key;
 use crate::input::prompt::Interactivity;
 use crate::net::endpoint::{Endpoint, is_loopback};
-use crate::net::receiver::{
+use crate::net::listener::{
     Connection, MAX_PAYLOAD_BYTES, REQUEST_DEADLINE, Receiver, RequestError,
 };
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};

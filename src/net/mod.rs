@@ -3,8 +3,8 @@
 
 pub mod endpoint;
 pub mod error;
+pub mod listener;
 pub mod proxy;
-pub mod receiver;
 pub mod retry;
 pub mod tls;
 pub mod transport;
