@@ -1,4 +1,20 @@
-//! The PEM reader for certificates.
+//! The PEM reader for certificates: finds every `CERTIFICATE` block of a
+//! text that may be cut anywhere (`roots::read_pem` feeds it in pieces),
+//! skips a block that is not valid base64 and goes on with the next.
+//!
+//! Re-measured against `rustls-pki-types` 1.16's `pem_slice_iter` (issue
+//! 17), on Debian's 220 KB bundle (144 certificates), in a release build with
+//! this crate's profile (opt-level "z", LTO, one codegen unit, stripped):
+//! - binary size: this reader adds 8.9 KB, pki-types' 15.3 KB (6.4 KB more);
+//! - speed: this reader 2.0-3.3 ms a bundle, pki-types' 1.1-1.4 ms (at
+//!   opt-level 3 it was the other way: 0.3-0.5 ms against 0.6-1.1 ms).
+//!
+//! The old reason (speed) no longer holds at opt-level "z"; the size does,
+//! barely. It stays because pki-types' line-based reader reads malformed
+//! bundles differently (a marker not at the start of a line is an error
+//! there, a block here; its section cap is not ours), and the renovation
+//! changes no outcome. Swap it when that is allowed: the test
+//! `a_system_bundle_parses_like_rustls_parses_it` compares the two.
 
 const PEM_BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
 const PEM_END: &[u8] = b"-----END CERTIFICATE-----";
@@ -6,10 +22,6 @@ const PEM_END: &[u8] = b"-----END CERTIFICATE-----";
 /// Calls `each` with the DER bytes of every certificate block in a PEM text,
 /// decoded into `der`; anything else in the text is ignored. Returns where
 /// the complete blocks end: the rest may be the start of one that continues.
-///
-/// Written here because the general-purpose decoder (constant time, as
-/// private keys need) takes about a millisecond over a system bundle, a third
-/// of a whole exchange with the API.
 pub(super) fn for_each_pem_certificate(
     text: &[u8],
     der: &mut Vec<u8>,
