@@ -95,16 +95,6 @@ impl SendFailure {
             SendFailure::NotSent(failure)
         }
     }
-
-    #[allow(dead_code)] // `bulk` reports failures without the send rules; it lands next.
-    pub fn into_failure(self) -> Failure {
-        match self {
-            SendFailure::NotSent(f)
-            | SendFailure::Unknown(f)
-            | SendFailure::AcceptedUnreadable(f)
-            | SendFailure::AcceptedIdUnreadable(f) => f,
-        }
-    }
 }
 
 /// `POST /send/single`.
