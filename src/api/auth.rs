@@ -1,7 +1,7 @@
 //! The auth endpoints (`/auth/getkey`, `/auth/createkey`, `/auth/test`),
 //! their JSON shapes, and what each HTTP status means for the user.
 
-use crate::api::{http_label, redirect_target, server_message};
+use crate::api::http_status::{self, Area, Class, meaning};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials::Credentials;
@@ -142,61 +142,53 @@ fn status_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
     answered(status_only_failure(reply, rejected, sent), reply.status)
 }
 
-fn status_only_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
-    let status = reply.status;
-    let quoted = server_message(&reply.body, sent)
-        .map(|m| format!(": \"{m}\""))
-        .unwrap_or_default();
-    let http = http_label(status);
-    let after = if reply.attempts > 1 {
-        format!(" after {} attempts", reply.attempts)
-    } else {
-        String::new()
-    };
-    match status {
-        300..=399 => {
-            let target = redirect_target(reply, sent);
-            Failure::new(
-                ExitCode::Protocol,
-                format!("the server answered {http}, a redirect to {target}; redirects are never followed"),
-            )
-            .with_hint("the password is only ever sent to the configured URL; fix --base-url if the API has moved")
+/// What the auth endpoints say differently from the house rules: the
+/// password's redirect, a 400 and a 402 that are protocol errors.
+macro_rules! auth_area {
+    ($rejected:expr) => {
+        Area {
+            differs: &[
+                (
+                    Class::Redirect,
+                    meaning(
+                        ExitCode::Protocol,
+                        "",
+                        Some("the password is only ever sent to the configured URL; fix --base-url if the API has moved"),
+                    ),
+                ),
+                (Class::Unauthorized, $rejected),
+                (Class::Forbidden, $rejected),
+                (
+                    Class::PaymentRequired,
+                    meaning(ExitCode::Protocol, "the account is out of credit", None),
+                ),
+                (
+                    Class::BadRequest,
+                    meaning(ExitCode::Protocol, "the server rejected the request", None),
+                ),
+            ],
+            show_redirect_target: true,
         }
-        401 | 403 => match rejected {
-            Rejected::Credentials => Failure::new(
-                ExitCode::NoPerm,
-                format!("credentials rejected ({http}){quoted}"),
-            )
-            .with_hint("check the username and password"),
-            Rejected::Key => Failure::new(
-                ExitCode::NoPerm,
-                format!("API key rejected ({http}){quoted}"),
-            )
-            .with_hint("get the current key with `mobivate getkey`"),
-        },
-        429 => Failure::new(
-            ExitCode::TempFail,
-            format!("rate limited ({http}){after}{quoted}"),
-        )
-        .with_hint("wait a little and try again"),
-        500..=599 => Failure::new(
-            ExitCode::Unavailable,
-            format!("server error ({http}){after}{quoted}"),
-        )
-        .with_hint("the Mobivate API is having trouble; try again later"),
-        402 => Failure::new(
-            ExitCode::Protocol,
-            format!("the account is out of credit ({http}){quoted}"),
-        ),
-        400 => Failure::new(
-            ExitCode::Protocol,
-            format!("the server rejected the request ({http}){quoted}"),
-        ),
-        _ => Failure::new(
-            ExitCode::Protocol,
-            format!("unexpected response: {http}{quoted}"),
-        ),
-    }
+    };
+}
+
+const CREDENTIALS: Area = auth_area!(meaning(
+    ExitCode::NoPerm,
+    "credentials rejected",
+    Some("check the username and password"),
+));
+const KEY: Area = auth_area!(meaning(
+    ExitCode::NoPerm,
+    "API key rejected",
+    Some("get the current key with `mobivate getkey`"),
+));
+
+fn status_only_failure(reply: &Reply, rejected: Rejected, sent: &Secret) -> Failure {
+    let area = match rejected {
+        Rejected::Credentials => &CREDENTIALS,
+        Rejected::Key => &KEY,
+    };
+    http_status::failure(reply, sent, area)
 }
 
 #[cfg(test)]

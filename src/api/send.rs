@@ -2,7 +2,7 @@
 //! each answer means for money. A send is not idempotent, so every failure
 //! says whether the messages may have gone out.
 
-use crate::api::server_message;
+use crate::api::http_status::{self, After, Area, Class, Meaning, meaning};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::error::Delivery;
@@ -93,16 +93,6 @@ impl SendFailure {
             SendFailure::Unknown(failure)
         } else {
             SendFailure::NotSent(failure)
-        }
-    }
-
-    #[allow(dead_code)] // `bulk` reports failures without the send rules; it lands next.
-    pub fn into_failure(self) -> Failure {
-        match self {
-            SendFailure::NotSent(f)
-            | SendFailure::Unknown(f)
-            | SendFailure::AcceptedUnreadable(f)
-            | SendFailure::AcceptedIdUnreadable(f) => f,
         }
     }
 }
@@ -339,44 +329,74 @@ fn accepted(body: &[u8]) -> Result<Accepted, Failure> {
     Ok(Accepted { id, record })
 }
 
+/// How a send endpoint's answers differ from the house rules: every
+/// refusal says that nothing was sent.
+const SEND: Area = Area {
+    differs: &[
+        (
+            Class::BadRequest,
+            meaning(
+                ExitCode::DataErr,
+                "the API refused the message",
+                Some("nothing was sent; fix the message and send it again"),
+            ),
+        ),
+        (
+            Class::Unauthorized,
+            meaning(
+                ExitCode::NoPerm,
+                "API key rejected",
+                Some("nothing was sent; get the current key with `mobivate getkey`"),
+            ),
+        ),
+        (
+            Class::PaymentRequired,
+            meaning(
+                ExitCode::NoPerm,
+                "the account is out of credit",
+                Some("nothing was sent; top up the account"),
+            ),
+        ),
+        (
+            Class::Forbidden,
+            meaning(
+                ExitCode::NoPerm,
+                "the API refused to send",
+                Some(
+                    "nothing was sent: the recipient may have opted out, or the key lacks the send permission",
+                ),
+            ),
+        ),
+        (
+            Class::RateLimited,
+            Meaning {
+                after: After::Always,
+                ..meaning(
+                    ExitCode::TempFail,
+                    "rate limited",
+                    Some("nothing was sent; try again later"),
+                )
+            },
+        ),
+        (
+            Class::ServerError,
+            meaning(ExitCode::Unavailable, "server error", None),
+        ),
+        (
+            Class::Redirect,
+            meaning(
+                ExitCode::Protocol,
+                "",
+                Some("nothing was sent; fix --base-url if the API has moved"),
+            ),
+        ),
+    ],
+    show_redirect_target: false,
+};
+
 /// The failure for a non-2xx answer of a send endpoint.
 pub fn status_failure(reply: &Reply, key: &Secret) -> Failure {
-    let status = reply.status;
-    let quoted = server_message(&reply.body, key)
-        .map(|m| format!(": \"{m}\""))
-        .unwrap_or_default();
-    let http = crate::api::http_label(status);
-    match status {
-        400 => Failure::new(
-            ExitCode::DataErr,
-            format!("the API refused the message ({http}){quoted}"),
-        )
-        .with_hint("nothing was sent; fix the message and send it again"),
-        401 => Failure::new(ExitCode::NoPerm, format!("API key rejected ({http}){quoted}"))
-            .with_hint("nothing was sent; get the current key with `mobivate getkey`"),
-        402 => Failure::new(
-            ExitCode::NoPerm,
-            format!("the account is out of credit ({http}){quoted}"),
-        )
-        .with_hint("nothing was sent; top up the account"),
-        403 => Failure::new(ExitCode::NoPerm, format!("the API refused to send ({http}){quoted}"))
-            .with_hint("nothing was sent: the recipient may have opted out, or the key lacks the send permission"),
-        429 => Failure::new(
-            ExitCode::TempFail,
-            format!(
-                "rate limited ({http}) after {} attempts{quoted}",
-                reply.attempts
-            ),
-        )
-        .with_hint("nothing was sent; try again later"),
-        500..=599 => Failure::new(ExitCode::Unavailable, format!("server error ({http}){quoted}")),
-        300..=399 => Failure::new(
-            ExitCode::Protocol,
-            format!("the server answered {http}, a redirect; redirects are never followed"),
-        )
-        .with_hint("nothing was sent; fix --base-url if the API has moved"),
-        _ => Failure::new(ExitCode::Protocol, format!("unexpected response: {http}{quoted}")),
-    }
+    http_status::failure(reply, key, &SEND)
 }
 
 #[cfg(test)]

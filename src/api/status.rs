@@ -2,7 +2,7 @@
 //! logs, opt-outs, webhooks), and the small helpers those calls share:
 //! percent-encoding and paging.
 
-use crate::api::{http_label, redirect_target, server_message};
+use crate::api::http_status;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::transport::{Call, Method, Reply, RetryPolicy, Transport};
@@ -148,55 +148,7 @@ pub fn lenient_json(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 
 /// The failure for a status the caller did not handle itself.
 pub fn keyed_failure(reply: &Reply, key: &Secret) -> Failure {
-    let status = reply.status;
-    let quoted = server_message(&reply.body, key)
-        .map(|m| format!(": \"{m}\""))
-        .unwrap_or_default();
-    let http = http_label(status);
-    let after = if reply.attempts > 1 {
-        format!(" after {} attempts", reply.attempts)
-    } else {
-        String::new()
-    };
-    match status {
-        300..=399 => {
-            let target = redirect_target(reply, key);
-            Failure::new(
-                ExitCode::Protocol,
-                format!("the server answered {http}, a redirect to {target}; redirects are never followed"),
-            )
-            .with_hint("the key is only ever sent to the configured URL; fix --base-url if the API has moved")
-        }
-        401 | 403 => Failure::new(
-            ExitCode::NoPerm,
-            format!("API key rejected ({http}){quoted}"),
-        )
-        .with_hint(
-            "check the key with `mobivate testkey`, or get the current one with `mobivate getkey`",
-        ),
-        402 => Failure::new(
-            ExitCode::NoPerm,
-            format!("the account is out of credit ({http}){quoted}"),
-        ),
-        429 => Failure::new(
-            ExitCode::TempFail,
-            format!("rate limited ({http}){after}{quoted}"),
-        )
-        .with_hint("wait a little and try again"),
-        500..=599 => Failure::new(
-            ExitCode::Unavailable,
-            format!("server error ({http}){after}{quoted}"),
-        )
-        .with_hint("the Mobivate API is having trouble; try again later"),
-        400 => Failure::new(
-            ExitCode::DataErr,
-            format!("the server rejected the request ({http}){quoted}"),
-        ),
-        _ => Failure::new(
-            ExitCode::Protocol,
-            format!("unexpected response: {http}{quoted}"),
-        ),
-    }
+    http_status::failure(reply, key, &http_status::KEYED)
 }
 
 pub fn unexpected_body(what: &str) -> Failure {

@@ -148,11 +148,8 @@ pub fn reconcile(
             human(Duration::from_millis(wait_ms))
         ));
         let until = std::time::Instant::now() + Duration::from_millis(wait_ms);
-        while std::time::Instant::now() < until {
-            if stopping() {
-                return Err(Failure::interrupted());
-            }
-            std::thread::sleep(Duration::from_millis(100));
+        if crate::platform::wait::sleep_unless(until, stopping).is_err() {
+            return Err(Failure::interrupted());
         }
         pending = young;
     }

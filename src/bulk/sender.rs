@@ -9,8 +9,9 @@ use crate::bulk::journal::{End, Journal, Ledger, Ranges, Record};
 use crate::bulk::progress::Progress;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::net::retry::{Next, Retry};
 use crate::net::transport::Transport;
-use crate::platform::signals;
+use crate::platform::{signals, wait};
 use crate::secret::Secret;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;
@@ -147,18 +148,10 @@ impl Pacer {
     }
 }
 
-/// Sleeps until `when`, waking early to stop; false when it stopped.
+/// Sleeps until `when` (the one interruptible sleep), waking early to stop;
+/// false when it stopped.
 fn sleep_until(when: Instant, stop: &dyn Fn() -> bool) -> bool {
-    loop {
-        if stop() {
-            return false;
-        }
-        let now = Instant::now();
-        if now >= when {
-            return true;
-        }
-        std::thread::sleep((when - now).min(Duration::from_millis(100)));
-    }
+    wait::sleep_unless(when, stop).is_ok()
 }
 
 /// Counts of what the run did, for the summary and the exit code.
@@ -296,7 +289,7 @@ impl<'a> Sender<'a> {
             return;
         }
         let mut refused_since: Option<Instant> = None;
-        let mut refusals = 0u32;
+        let mut retry = Retry::window(RATE_LIMIT_GIVE_UP);
         loop {
             self.tally.requests.fetch_add(1, Ordering::Relaxed);
             let outcome = send::post_batch_once(self.transport, self.key, &job.body);
@@ -318,8 +311,7 @@ impl<'a> Sender<'a> {
                 self.tally.rate_limited.fetch_add(1, Ordering::Relaxed);
                 self.limiter.rate_limited();
                 let since = *refused_since.get_or_insert_with(Instant::now);
-                let left = RATE_LIMIT_GIVE_UP.saturating_sub(since.elapsed());
-                if left.is_zero() {
+                let Next::Wait(wait) = retry.next(reply.retry_after(), since.elapsed()) else {
                     self.end(&job, End::Unsent, None, None);
                     return self.stop_with(
                         Failure::new(
@@ -331,12 +323,7 @@ impl<'a> Sender<'a> {
                         )
                         .with_hint("nothing of it was sent; run the same command again later to resume"),
                     );
-                }
-                refusals += 1;
-                let wait = reply
-                    .retry_after()
-                    .unwrap_or_else(|| backoff(refusals))
-                    .min(left);
+                };
                 if !sleep_until(Instant::now() + wait, &stop) || !self.limiter.acquire(&stop) {
                     return self.end(&job, End::Unsent, None, None);
                 }
@@ -382,13 +369,6 @@ impl<'a> Sender<'a> {
     }
 }
 
-/// From half a second, doubling to 8 s, when a 429 has no Retry-After.
-fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(500)
-        .saturating_mul(1 << attempt.saturating_sub(1).min(4))
-        .min(Duration::from_secs(8))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,12 +390,5 @@ mod tests {
         }
         assert_eq!(limiter.lock().limit, 8, "never above --parallel");
         assert_eq!(limiter.lowest(), 4);
-    }
-
-    #[test]
-    fn backoff_is_bounded() {
-        assert_eq!(backoff(1), Duration::from_millis(500));
-        assert_eq!(backoff(3), Duration::from_secs(2));
-        assert_eq!(backoff(30), Duration::from_secs(8));
     }
 }

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::endpoint::{Endpoint, is_loopback};
-use crate::net::receiver::{
+use crate::net::listener::{
     Connection, MAX_PAYLOAD_BYTES, REQUEST_DEADLINE, Receiver, RequestError,
 };
 use crate::net::transport::{Call, Method, RetryPolicy, Transport};

@@ -5,8 +5,10 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::net::proxy::ProxyChoice;
+use crate::net::retry::RetryPolicy;
 use crate::net::tls;
-use crate::net::transport::RetryPolicy;
+use std::io::ErrorKind;
 use std::time::Duration;
 
 /// Whether a request may have reached the server and been carried out. Every
@@ -177,6 +179,150 @@ impl NetError {
             Some(hint) => failure.with_hint(hint),
             None => failure,
         }
+    }
+}
+
+/// Where an exchange went, for the messages that classify its failures.
+pub struct Peer<'a> {
+    pub host: &'a str,
+    pub proxy: Option<&'a ProxyChoice>,
+}
+
+impl Peer<'_> {
+    /// A failure while reading a body: ureq wraps its own errors (limit,
+    /// timeout) in `io::Error` there.
+    pub fn body(&self, error: std::io::Error, max_body: u64) -> NetError {
+        match error.into_inner() {
+            Some(inner) => match inner.downcast::<ureq::Error>() {
+                Ok(ureq_error) => self.classify(*ureq_error, max_body),
+                Err(other) => NetError::new(
+                    NetKind::Reset,
+                    format!("reading the response failed: {other}"),
+                ),
+            },
+            None => NetError::new(NetKind::Reset, "reading the response failed".to_string()),
+        }
+    }
+
+    /// Sorts what ureq reported into a kind, with a message naming the
+    /// host, or the proxy when one was used.
+    pub fn classify(&self, error: ureq::Error, max_body: u64) -> NetError {
+        let host = self.host;
+        let via_proxy = |what: &str| match self.proxy {
+            Some(choice) => format!(
+                "{what} the proxy {} (from {})",
+                choice.shown, choice.variable
+            ),
+            None => format!("{what} {host}"),
+        };
+        match error {
+            ureq::Error::Timeout(which) => {
+                let connecting = matches!(which, ureq::Timeout::Resolve | ureq::Timeout::Connect);
+                let stage = match which {
+                    ureq::Timeout::Resolve => "resolving the host name",
+                    ureq::Timeout::Connect => "connecting",
+                    ureq::Timeout::SendRequest | ureq::Timeout::SendBody => "sending the request",
+                    ureq::Timeout::RecvResponse => "waiting for the response",
+                    ureq::Timeout::RecvBody => "reading the response",
+                    _ => "waiting for the server",
+                };
+                NetError::new(
+                    NetKind::Timeout { connecting },
+                    format!("timed out {stage}"),
+                )
+            }
+            ureq::Error::HostNotFound => {
+                NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"))
+            }
+            ureq::Error::BodyExceedsLimit(_) => NetError::new(
+                NetKind::Protocol,
+                format!("the response body is larger than {}", size_text(max_body)),
+            ),
+            ureq::Error::ConnectProxyFailed(reason) => {
+                let detail = format!("{}: {reason}", via_proxy("tunnel refused by"));
+                let credentials = reason.contains("407");
+                NetError::new(NetKind::ProxyRefused { credentials }, detail)
+            }
+            ureq::Error::Io(io) => self.classify_io(io, &via_proxy),
+            ureq::Error::Tls(what) => NetError::new(
+                NetKind::Tls { handshake: true },
+                format!("TLS failed with {host}: {what}"),
+            ),
+            ureq::Error::Rustls(tls) => tls_failure(&tls, host, true),
+            ureq::Error::BadUri(uri) => {
+                NetError::new(NetKind::Config, format!("invalid URL: {uri}"))
+            }
+            ureq::Error::InvalidProxyUrl => {
+                NetError::new(NetKind::Config, "invalid proxy URL".to_string())
+            }
+            ureq::Error::ConnectionFailed => {
+                NetError::new(NetKind::ConnectFailed, via_proxy("cannot connect to"))
+            }
+            other => NetError::new(
+                NetKind::Protocol,
+                format!("unexpected response from {host}: {other}"),
+            ),
+        }
+    }
+
+    fn classify_io(&self, io: std::io::Error, via_proxy: &dyn Fn(&str) -> String) -> NetError {
+        let host = self.host;
+        if let Some(tls_error) = io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            // The handshake's errors come as `Error::Rustls` (see
+            // `tls::agent`): this one came after it, the request perhaps sent.
+            return tls_failure(tls_error, host, false);
+        }
+        if crate::platform::net::is_lookup_failure(&io) {
+            return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
+        }
+        match io.kind() {
+            ErrorKind::ConnectionRefused => NetError::new(
+                NetKind::ConnectFailed,
+                format!("{}: connection refused", via_proxy("cannot connect to")),
+            ),
+            ErrorKind::HostUnreachable
+            | ErrorKind::NetworkUnreachable
+            | ErrorKind::AddrNotAvailable => NetError::new(
+                NetKind::ConnectFailed,
+                format!("{}: {io}", via_proxy("cannot connect to")),
+            ),
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => NetError::new(
+                NetKind::Timeout { connecting: false },
+                format!("timed out: {io}"),
+            ),
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::BrokenPipe
+            | ErrorKind::UnexpectedEof => NetError::new(
+                NetKind::Reset,
+                format!("the connection to {host} was cut short: {io}"),
+            ),
+            _ => NetError::new(
+                NetKind::Reset,
+                format!("network error talking to {host}: {io}"),
+            ),
+        }
+    }
+}
+
+/// A broken local trust store is a configuration error, not the server's fault.
+fn tls_failure(error: &rustls::Error, host: &str, handshake: bool) -> NetError {
+    let kind = if tls::is_trust_store_error(error) {
+        NetKind::Config
+    } else {
+        NetKind::Tls { handshake }
+    };
+    NetError::new(kind, tls::describe(error, host))
+}
+
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{} KiB", bytes / 1024)
     }
 }
 

@@ -14,6 +14,7 @@
 //!   (the same on every platform, built on `signals`).
 
 mod file_kind;
+mod interrupt;
 pub mod trust;
 pub mod wait;
 

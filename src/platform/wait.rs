@@ -34,8 +34,17 @@ fn check(deadline: Option<Instant>) -> Result<(), Cut> {
 
 /// Sleeps until `wake`, unless a signal comes first.
 pub fn sleep_until(wake: Instant) -> Result<(), Cut> {
+    sleep_unless(wake, &|| false).map_err(|cut| cut.unwrap_or(Cut::Signal(Interrupt::Int)))
+}
+
+/// The one interruptible sleep: until `wake`, unless a signal comes first
+/// (`Err(Some(cut))`) or `stop` says so (`Err(None)`), within a `TICK`.
+pub fn sleep_unless(wake: Instant, stop: &dyn Fn() -> bool) -> Result<(), Option<Cut>> {
     loop {
-        check(None)?;
+        check(None).map_err(Some)?;
+        if stop() {
+            return Err(None);
+        }
         let left = wake.saturating_duration_since(Instant::now());
         if left.is_zero() {
             return Ok(());
@@ -87,6 +96,19 @@ mod tests {
         assert_eq!(receive(&receiver, deadline), Ok(Some(1)));
         let started = Instant::now();
         assert_eq!(receive(&receiver, deadline), Err(Cut::Deadline));
+        assert!(started.elapsed() < Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_sleep_wakes_on_time_or_when_told_to_stop() {
+        let started = Instant::now();
+        assert_eq!(sleep_until(started + Duration::from_millis(50)), Ok(()));
+        assert!(started.elapsed() >= Duration::from_millis(50));
+        let started = Instant::now();
+        let far = started + Duration::from_secs(30);
+        assert_eq!(sleep_unless(far, &|| true), Err(None));
+        let later = started + Duration::from_millis(150);
+        assert_eq!(sleep_unless(far, &|| Instant::now() >= later), Err(None));
         assert!(started.elapsed() < Duration::from_secs(1));
     }
 

@@ -1,6 +1,6 @@
 //! The one signal handler of the process, for SIGINT, SIGTERM and SIGHUP.
 //!
-//! - At a prompt, the terminal's settings are put back first (`terminal`);
+//! - At a prompt, the terminal's settings are put back first (`at_signal`);
 //!   a temporary file being written is removed before the process ends.
 //! - A command that ends gracefully (`webhooks listen`, `logs watch`) asks
 //!   with `catch_interrupts`: then SIGINT and SIGTERM only set a flag that it
@@ -18,14 +18,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// The first signal caught, 0 before one: Ctrl-C and SIGTERM end differently.
 static CAUGHT: AtomicI32 = AtomicI32::new(0);
 
-/// Which stop request `catch_interrupts` caught.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Interrupt {
-    /// Ctrl-C: the command ends with 130.
-    Int,
-    /// SIGTERM: the command ends with 143.
-    Term,
-}
+pub use crate::platform::interrupt::Interrupt;
 
 /// The first signal caught since `catch_interrupts`, if any.
 pub fn interrupt_received() -> Option<Interrupt> {
@@ -91,7 +84,7 @@ pub fn interrupted() -> bool {
 extern "C" fn on_signal(signal: libc::c_int) {
     // Only async-signal-safe calls here: atomics, tcsetattr, write, unlink,
     // _exit, signal, raise.
-    let at_prompt = super::terminal::restore_after_signal(signal);
+    let at_prompt = super::at_signal::restore_after_signal(signal);
     if !at_prompt
         && CATCHING.load(Ordering::SeqCst)
         && (signal == libc::SIGINT || signal == libc::SIGTERM)
@@ -101,7 +94,7 @@ extern "C" fn on_signal(signal: libc::c_int) {
         return;
     }
     // The process ends: a temporary file being written goes first.
-    super::terminal::remove_registered_file();
+    super::at_signal::remove_registered_file();
     if signal == libc::SIGINT {
         // SAFETY: _exit is async-signal-safe; nothing is left to flush at a
         // prompt, and a file being written is unfinished anyway.

@@ -1,3 +1,4 @@
+mod at_signal;
 pub mod fs;
 pub mod net;
 pub mod signals;

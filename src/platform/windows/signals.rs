@@ -2,7 +2,7 @@
 //! for Ctrl-C, Ctrl-Break and the console closing. It runs on a thread of its
 //! own, so unlike a Unix signal handler it may take locks.
 //!
-//! - At a prompt, the console's mode is put back first (`terminal`); a
+//! - At a prompt, the console's mode is put back first (`at_signal`); a
 //!   temporary file being written is removed before the process ends.
 //! - A command that ends gracefully (`webhooks listen`, `logs watch`) asks
 //!   with `catch_interrupts`: then Ctrl-C and Ctrl-Break only set a flag that
@@ -24,14 +24,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static CAUGHT: AtomicU32 = AtomicU32::new(NONE);
 const NONE: u32 = u32::MAX;
 
-/// Which stop request `catch_interrupts` caught.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Interrupt {
-    /// Ctrl-C: the command ends with 130.
-    Int,
-    /// Ctrl-Break (the nearest Windows has to SIGTERM): the command ends with 143.
-    Term,
-}
+pub use crate::platform::interrupt::Interrupt;
 
 /// The first event caught since `catch_interrupts`, if any.
 pub fn interrupt_received() -> Option<Interrupt> {
@@ -68,7 +61,7 @@ pub fn interrupted() -> bool {
 }
 
 unsafe extern "system" fn on_event(kind: u32) -> BOOL {
-    let at_prompt = super::terminal::restore_after_event(kind);
+    let at_prompt = super::at_signal::restore_after_event(kind);
     let interrupt = kind == CTRL_C_EVENT || kind == CTRL_BREAK_EVENT;
     if !at_prompt && interrupt && CATCHING.load(Ordering::SeqCst) {
         let _ = CAUGHT.compare_exchange(NONE, kind, Ordering::SeqCst, Ordering::SeqCst);
@@ -76,7 +69,7 @@ unsafe extern "system" fn on_event(kind: u32) -> BOOL {
         return 1;
     }
     // The process ends: a temporary file being written goes first.
-    super::terminal::remove_registered_file();
+    super::at_signal::remove_registered_file();
     if kind == CTRL_C_EVENT {
         // SAFETY: ends the process at once, as `_exit` does on Unix.
         unsafe { ExitProcess(i32::from(ExitCode::Interrupted) as u32) };

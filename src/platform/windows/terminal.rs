@@ -1,20 +1,19 @@
 //! Windows consoles: `CONIN$` and `CONOUT$` (the console, whatever stdin and
-//! stdout are), prompts that read a line with or without echo, and the
-//! console half of Ctrl-C handling (`signals` owns the handler): Ctrl-C at a
+//! stdout are), and prompts that read a line with or without echo. A prompt
+//! arms `at_signal`, which the one handler (`signals`) reads: Ctrl-C at a
 //! prompt always leaves the console's mode as it was found, echo on.
 //!
 //! A process without a console (a CI runner, a service) cannot open
 //! `CONIN$`: that is "no terminal", never a wait.
 
+use super::at_signal;
 use std::fs::{File, OpenOptions};
 use std::io::{ErrorKind, IsTerminal};
 use std::os::windows::io::AsRawHandle;
-use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, PoisonError};
-use windows_sys::Win32::Foundation::{ERROR_OPERATION_ABORTED, HANDLE};
+use windows_sys::Win32::Foundation::ERROR_OPERATION_ABORTED;
 use windows_sys::Win32::System::Console::{
-    CONSOLE_MODE, CTRL_C_EVENT, ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT, ENABLE_PROCESSED_INPUT,
-    GetConsoleMode, ReadConsoleW, SetConsoleMode, WriteConsoleW,
+    CONSOLE_MODE, ENABLE_ECHO_INPUT, ENABLE_LINE_INPUT, ENABLE_PROCESSED_INPUT, GetConsoleMode,
+    ReadConsoleW, SetConsoleMode,
 };
 
 /// How a user ends the input typed at a console, for messages.
@@ -97,7 +96,7 @@ impl Terminal {
 
     /// Writes to the console as UTF-16, so any text shows whatever the code page.
     fn write(&self, text: &str) -> std::io::Result<()> {
-        write_console(self.output.as_raw_handle(), text)
+        at_signal::write_console(self.output.as_raw_handle(), text)
     }
 }
 
@@ -105,33 +104,6 @@ fn set_mode(file: &File, mode: CONSOLE_MODE) -> std::io::Result<()> {
     // SAFETY: the handle is open for as long as `file` is.
     if unsafe { SetConsoleMode(file.as_raw_handle(), mode) } == 0 {
         return Err(std::io::Error::last_os_error());
-    }
-    Ok(())
-}
-
-fn write_console(handle: HANDLE, text: &str) -> std::io::Result<()> {
-    let wide: Vec<u16> = text.encode_utf16().collect();
-    let mut rest = &wide[..];
-    while !rest.is_empty() {
-        let mut written = 0u32;
-        let chunk = rest.len().min(8192);
-        // SAFETY: `chunk` u16s are readable at `rest`; `written` is a plain u32.
-        let ok = unsafe {
-            WriteConsoleW(
-                handle,
-                rest.as_ptr(),
-                chunk as u32,
-                &mut written,
-                std::ptr::null(),
-            )
-        };
-        if ok == 0 {
-            return Err(std::io::Error::last_os_error());
-        }
-        if written == 0 {
-            return Err(ErrorKind::WriteZero.into());
-        }
-        rest = &rest[(written as usize).min(rest.len())..];
     }
     Ok(())
 }
@@ -168,22 +140,6 @@ fn read_line(input: &File) -> std::io::Result<String> {
     }
 }
 
-/// The console a prompt is open on, for the Ctrl-C handler: its input's mode
-/// as found, and both handles. The lock is held by the handler while it
-/// puts the mode back, so a prompt that ends meanwhile cannot close the
-/// handles under it.
-struct Saved {
-    input: usize,
-    output: usize,
-    mode: CONSOLE_MODE,
-}
-
-static SAVED: Mutex<Option<Saved>> = Mutex::new(None);
-
-fn saved() -> MutexGuard<'static, Option<Saved>> {
-    SAVED.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
 /// While alive, Ctrl-C puts the console's mode back before the process
 /// exits 130; when dropped, the mode is put back too.
 ///
@@ -198,47 +154,21 @@ impl<'a> PromptGuard<'a> {
     fn new(terminal: &'a Terminal) -> std::io::Result<Self> {
         super::signals::install();
         let mode = console_mode(&terminal.input)?;
-        *saved() = Some(Saved {
-            input: terminal.input.as_raw_handle() as usize,
-            output: terminal.output.as_raw_handle() as usize,
+        at_signal::arm(
+            terminal.input.as_raw_handle() as usize,
+            terminal.output.as_raw_handle() as usize,
             mode,
-        });
+        );
         Ok(PromptGuard { terminal, mode })
     }
 }
 
 impl Drop for PromptGuard<'_> {
     fn drop(&mut self) {
-        let mut saved = saved();
-        *saved = None;
-        let _ = set_mode(&self.terminal.input, self.mode);
+        at_signal::disarm(|| {
+            let _ = set_mode(&self.terminal.input, self.mode);
+        });
     }
-}
-
-/// Called first by the console control handler (`signals`): when a prompt is
-/// open, puts its console's mode back and says so.
-pub(super) fn restore_after_event(kind: u32) -> bool {
-    let saved = saved();
-    let Some(saved) = saved.as_ref() else {
-        return false;
-    };
-    // SAFETY: the handles stay open while saved (see `Saved`).
-    unsafe { SetConsoleMode(saved.input as HANDLE, saved.mode) };
-    if kind == CTRL_C_EVENT {
-        // Off the prompt's line, for whatever is shown next.
-        let _ = write_console(saved.output as HANDLE, "\n");
-    }
-    true
-}
-
-/// A temporary file removed before the process ends on Ctrl-C or when the
-/// console closes.
-static REMOVE_ON_SIGNAL: Mutex<Option<PathBuf>> = Mutex::new(None);
-
-fn registered() -> MutexGuard<'static, Option<PathBuf>> {
-    REMOVE_ON_SIGNAL
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Until `keep_on_signal` is called, Ctrl-C, Ctrl-Break or the console
@@ -246,20 +176,11 @@ fn registered() -> MutexGuard<'static, Option<PathBuf>> {
 /// file being written). One path at a time.
 pub fn remove_on_signal(path: &std::path::Path) {
     super::signals::install();
-    *registered() = Some(path.to_path_buf());
+    at_signal::register(path.to_path_buf());
 }
 
 /// Stops removing the registered file on a signal (it was renamed into place
 /// or removed).
 pub fn keep_on_signal() {
-    *registered() = None;
-}
-
-/// Called by the console control handler (`signals`) when the process ends:
-/// removes the registered temporary file. It is open without a lock against
-/// deletion (tempfile shares delete), so it goes when the process ends.
-pub(super) fn remove_registered_file() {
-    if let Some(path) = registered().as_ref() {
-        let _ = std::fs::remove_file(path);
-    }
+    at_signal::unregister();
 }
