@@ -6,10 +6,10 @@
 use crate::bulk::journal::{Ledger, State};
 use crate::bulk::plan::{self, Final, Input, Plan, Totals};
 use crate::bulk::rows::Shaper;
-use crate::cli::ResultFormat;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic::AtomicFile;
+use crate::output::format::ResultFormat;
 use serde::Serialize;
 use std::path::Path;
 

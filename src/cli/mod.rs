@@ -19,6 +19,7 @@ mod records;
 mod send;
 pub mod usage;
 
+pub use crate::output::format::{RecordFormat, ResultFormat, StatusFormat};
 pub use auth::*;
 pub use bulk::*;
 pub use records::*;
@@ -293,6 +294,7 @@ fn parse_timeout(text: &str) -> Result<Duration, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::format::Format;
     use clap::CommandFactory;
 
     #[test]

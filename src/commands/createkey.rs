@@ -2,16 +2,19 @@
 
 use crate::api;
 use crate::cli::{ConnectionArgs, CreatekeyArgs};
+use crate::config::profile;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::credentials;
-use crate::input::profile;
 use crate::input::prompt::{self, Interactivity};
 use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Failure> {
-    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
+    output::key::refuse_collision(
+        args.output.key_output(),
+        args.credentials.password_file.as_deref(),
+    )?;
     let transport = super::transport(connection)?;
     let interactivity = Interactivity::new(connection.no_input);
     if !args.yes && !interactivity.is_interactive() {
@@ -25,13 +28,13 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
         .with_hint("nothing was sent; add --yes to create a new key without a prompt"));
     }
     let credentials = if args.yes {
-        credentials::resolve(&args.credentials, &interactivity)?
+        credentials::resolve(&args.credentials.sources(), &interactivity)?
     } else {
-        credentials::resolve_confirmed(&args.credentials, &interactivity, confirm_revoke)?
+        credentials::resolve_confirmed(&args.credentials.sources(), &interactivity, confirm_revoke)?
     };
     // Checked before anything is sent: once the server answers, the old key
     // is gone, and a new key that cannot be written would be lost.
-    let destination = Destination::open(&args.output)?;
+    let destination = Destination::open(args.output.key_output())?;
     let key = api::auth::create_key(&transport, &credentials)?;
     let username = credentials.username.clone();
     drop(credentials);
@@ -41,7 +44,7 @@ pub fn run(connection: &ConnectionArgs, args: &CreatekeyArgs) -> Result<(), Fail
     // Before delivery: should writing the key fail, the stored copy is the
     // only one left of a key that replaced the revoked one.
     profile::update_after_createkey(&username, &key, transport.verbose());
-    destination.write(&key, &args.output).map_err(|failure| {
+    destination.write(&key, args.output.key_output()).map_err(|failure| {
         Failure::new(
             failure.code,
             format!(

@@ -10,11 +10,14 @@ use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure> {
-    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
+    output::key::refuse_collision(
+        args.output.key_output(),
+        args.credentials.password_file.as_deref(),
+    )?;
     let transport = super::transport(connection)?;
     let interactivity = Interactivity::new(connection.no_input);
-    let credentials = credentials::resolve(&args.credentials, &interactivity)?;
-    let destination = Destination::open(&args.output)?;
+    let credentials = credentials::resolve(&args.credentials.sources(), &interactivity)?;
+    let destination = Destination::open(args.output.key_output())?;
     let key = api::auth::get_key(&transport, &credentials)?;
     drop(credentials);
     output::key::check_key(&key)?;
@@ -31,5 +34,5 @@ pub fn run(connection: &ConnectionArgs, args: &GetkeyArgs) -> Result<(), Failure
             }
         })?;
     }
-    destination.write(&key, &args.output)
+    destination.write(&key, args.output.key_output())
 }

@@ -22,7 +22,7 @@ use crate::net::transport::{Settings, Transport};
 use crate::output;
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    crate::input::profile::select(cli.connection.profile.as_deref());
+    crate::config::profile::select(cli.connection.profile.as_deref());
     match cli.command {
         Command::Getkey(args) => getkey::run(&cli.connection, &args),
         Command::Createkey(args) => createkey::run(&cli.connection, &args),
@@ -56,10 +56,10 @@ fn transport(connection: &ConnectionArgs) -> Result<Transport, Failure> {
     crate::env::check_decodable()?;
     // A config file that cannot be parsed is an error (78) for every command
     // that talks to the API, even when flags and variables override it all.
-    crate::input::profile::loaded()?;
+    crate::config::profile::loaded()?;
     let endpoint = Endpoint::resolve(
         connection.base_url.as_deref(),
-        crate::input::profile::base_url,
+        crate::config::profile::base_url,
     )?;
     Transport::new(&settings(connection), endpoint)
 }

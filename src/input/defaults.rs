@@ -2,10 +2,10 @@
 //! then `MOBIVATE_FROM` / `MOBIVATE_ROUTE`, then the profile's default, then
 //! the built-in default (a route only: there is no default sender).
 
+use crate::config::profile;
 use crate::env;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile;
 use crate::sms::originator::Originator;
 
 /// The route when nothing names one.

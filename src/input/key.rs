@@ -24,7 +24,7 @@ pub fn resolve_key(from_stdin: bool, interactivity: &Interactivity) -> Result<Se
             Zeroizing::new(value.into_encoded_bytes()),
             "MOBIVATE_API_KEY",
         )
-    } else if let Some((stored, _)) = crate::input::profile::stored_key()? {
+    } else if let Some((stored, _)) = crate::config::profile::stored_key()? {
         (
             Zeroizing::new(stored.expose().as_bytes().to_vec()),
             "the profile's stored key",

@@ -4,12 +4,13 @@
 //! yes at the terminal.
 
 use crate::api;
-use crate::cli::{ConnectionArgs, CredentialArgs, LoginArgs};
+use crate::cli::{ConnectionArgs, LoginArgs};
+use crate::config::config::{self, ConfigDir, Profile, Storage};
+use crate::config::keyring::Unavailable;
+use crate::config::profile::{self, StoreError};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, ConfigDir, Profile, Storage};
-use crate::input::keyring::Unavailable;
-use crate::input::profile::{self, StoreError};
+use crate::input::credentials::CredentialSources;
 use crate::input::prompt::{self, Interactivity};
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
 use crate::input::{credentials, key};
@@ -127,7 +128,7 @@ fn given_key(
     interactivity: &Interactivity,
 ) -> Result<(Secret, Option<String>), Failure> {
     // Checked as `-u` is, before the key is read or sent.
-    let username = credentials::given_username(&args.credentials)?;
+    let username = credentials::given_username(&args.credentials.sources())?;
     let sources = NonInteractiveSources {
         flag: "--with-key",
         others: "a password source (--password-stdin, --password-file, MOBIVATE_PASSWORD) without --with-key",
@@ -163,10 +164,9 @@ fn fetched_key(
         None if env_username => None,
         None => previous.username.clone(),
     };
-    let sources = CredentialArgs {
+    let sources = CredentialSources {
         username,
-        password_file: args.credentials.password_file.clone(),
-        password_stdin: args.credentials.password_stdin,
+        ..args.credentials.sources()
     };
     let credentials = credentials::resolve(&sources, interactivity)?;
     let key = api::auth::get_key(transport, &credentials)?;

@@ -1,9 +1,9 @@
 //! `mobivate auth logout`: the profile's key and its config entry, deleted.
 
+use crate::config::config::{self, Storage};
+use crate::config::profile;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, Storage};
-use crate::input::profile;
 
 pub fn run() -> Result<(), Failure> {
     let name = profile::active_name()?;

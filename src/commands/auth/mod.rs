@@ -6,10 +6,10 @@ mod status;
 mod token;
 
 use crate::cli::{AuthArgs, AuthCommand, ConnectionArgs};
+use crate::config::config::ConfigDir;
+use crate::config::profile;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::ConfigDir;
-use crate::input::profile;
 
 pub fn run(connection: &ConnectionArgs, args: &AuthArgs) -> Result<(), Failure> {
     match &args.command {

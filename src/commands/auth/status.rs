@@ -4,9 +4,9 @@
 
 use crate::api;
 use crate::cli::{ConnectionArgs, StatusArgs, StatusFormat};
+use crate::config::profile::{self, KeyPlace};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile::{self, KeyPlace};
 use crate::output;
 
 pub fn run(connection: &ConnectionArgs, args: &StatusArgs) -> Result<(), Failure> {

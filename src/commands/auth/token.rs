@@ -2,8 +2,9 @@
 //! formats. Never `MOBIVATE_API_KEY`: this prints what is stored.
 
 use crate::cli::TokenArgs;
+use crate::config::profile;
 use crate::error::Failure;
-use crate::input::{key, profile};
+use crate::input::key;
 use crate::output;
 
 pub fn run(args: &TokenArgs) -> Result<(), Failure> {
@@ -12,5 +13,5 @@ pub fn run(args: &TokenArgs) -> Result<(), Failure> {
         return Err(super::nothing_stored(&name));
     };
     let key = key::parse_key(stored.expose().as_bytes(), "the profile's stored key")?;
-    output::key::Destination::open(&args.output)?.write(&key, &args.output)
+    output::key::Destination::open(args.output.key_output())?.write(&key, args.output.key_output())
 }

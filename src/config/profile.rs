@@ -7,10 +7,10 @@
 //! needs it, so `completions`, or a key from `MOBIVATE_API_KEY`, never touch
 //! the config or the keyring.
 
+use crate::config::config::{self, ConfigDir, ConfigFile, Profile, Storage};
+use crate::config::keyring::{self, Unavailable};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, ConfigDir, ConfigFile, Profile, Storage};
-use crate::input::keyring::{self, Unavailable};
 use crate::report::{Verbose, warn};
 use crate::secret::Secret;
 use std::sync::OnceLock;
