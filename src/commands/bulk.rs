@@ -65,6 +65,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
     // Checked by the same code as `send`'s.
     let (sender, from) = crate::input::defaults::originator(args.from.as_deref())?.unzip();
     let route = crate::input::defaults::route(args.route.as_deref())?.value;
+    let max_parts = crate::input::defaults::max_parts(args.max_parts.as_deref())?;
     let schedule = args.schedule.as_deref().map(schedule_time).transpose()?;
     if let Some(name) = &args.name {
         super::send::checked_label(name, "--name")?;
@@ -87,6 +88,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         template.as_ref(),
         sender.as_ref().map(|s| s.value.as_str()),
         &route,
+        max_parts,
     );
 
     // Opened before anything is sent: a report that cannot be written stops
@@ -138,7 +140,7 @@ pub fn run(connection: &ConnectionArgs, args: &BulkArgs) -> Result<(), Failure> 
         template,
         from,
         route: route.clone(),
-        max_parts: args.max_parts,
+        max_parts,
         run_id: run_id.clone(),
         excluded,
     });
@@ -596,6 +598,7 @@ fn options_fingerprint(
     template: Option<&Template>,
     from: Option<&str>,
     route: &str,
+    max_parts: Option<u32>,
 ) -> u64 {
     let mut hash = Fnv64::default();
     match format {
@@ -606,7 +609,7 @@ fn options_fingerprint(
     hash.field(template.map_or(b"\0text column" as &[u8], |t| t.source().as_bytes()));
     hash.field(from.unwrap_or("\0").as_bytes());
     hash.field(route.as_bytes());
-    hash.field(&args.max_parts.unwrap_or(0).to_le_bytes());
+    hash.field(&max_parts.unwrap_or(0).to_le_bytes());
     hash.field(&[u8::from(args.allow_duplicates)]);
     hash.field(args.schedule.as_deref().unwrap_or("\0").as_bytes());
     hash.field(args.name.as_deref().unwrap_or("\0").as_bytes());

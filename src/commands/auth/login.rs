@@ -13,7 +13,7 @@ use crate::exit::ExitCode;
 use crate::input::credentials::CredentialSources;
 use crate::input::prompt::{self, Interactivity};
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
-use crate::input::{credentials, key};
+use crate::input::{credentials, defaults, key};
 use crate::platform;
 use crate::secret::Secret;
 
@@ -202,42 +202,16 @@ fn forget_other_copy(
     Ok(())
 }
 
-/// An originator: up to 11 letters and digits, or a number of up to 15
-/// digits (optionally with a leading `+`).
+/// `--from`, checked by the one sender rule (`defaults::check_sender`).
 fn checked_from(from: Option<&str>) -> Result<Option<String>, Failure> {
     let Some(from) = from else { return Ok(None) };
-    let digits = from.strip_prefix('+').unwrap_or(from);
-    let numeric =
-        !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
-    let alphanumeric =
-        !from.is_empty() && from.len() <= 11 && from.bytes().all(|b| b.is_ascii_alphanumeric());
-    if numeric || alphanumeric {
-        return Ok(Some(from.to_string()));
-    }
-    Err(Failure::new(
-        ExitCode::DataErr,
-        format!(
-            "--from {:?} is not a sender: expected up to 11 letters and digits, or up to 15 digits",
-            crate::sanitize::sanitize_server_text(from)
-        ),
-    ))
+    defaults::check_sender(from, "--from")?;
+    Ok(Some(from.to_string()))
 }
 
+/// `--route`, checked by the one route rule (`defaults::check_route`).
 fn checked_route(route: Option<&str>) -> Result<Option<String>, Failure> {
     let Some(route) = route else { return Ok(None) };
-    let usable = !route.is_empty()
-        && route.len() <= 64
-        && route
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if usable {
-        return Ok(Some(route.to_string()));
-    }
-    Err(Failure::new(
-        ExitCode::DataErr,
-        format!(
-            "--route {:?} is not a route: expected up to 64 letters, digits, `-`, `_` or `.`",
-            crate::sanitize::sanitize_server_text(route)
-        ),
-    ))
+    defaults::check_route(route, "--route")?;
+    Ok(Some(route.to_string()))
 }
