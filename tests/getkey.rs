@@ -535,7 +535,10 @@ fn clap_errors_are_64_in_our_format() {
         assert!(!stderr.contains("hunter2"), "{stderr}");
     }
     // A timeout that parses but cannot be used is 65, as every such value.
-    let out = mobivate().args(["getkey", "--timeout", "0"]).output().unwrap();
+    let out = mobivate()
+        .args(["getkey", "--timeout", "0"])
+        .output()
+        .unwrap();
     assert!(assert_clean_failure(&out, 65).contains("--timeout"));
 }
 

@@ -207,15 +207,9 @@ fn zone_from_tz(text: &str) -> Result<jiff::tz::TimeZone, String> {
             crate::platform::fs::file_kind(&metadata).describe()
         ));
     }
-    let mut data = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_TZIF_BYTES + 1),
-        &mut data,
-    )
-    .map_err(|e| e.to_string())?;
-    if data.len() as u64 > MAX_TZIF_BYTES {
-        return Err(format!("it is larger than {MAX_TZIF_BYTES} bytes"));
-    }
+    // Past the cap: "it is larger than 1048576 bytes".
+    let data =
+        crate::input::capped::read_capped(file, MAX_TZIF_BYTES).map_err(|e| e.to_string())?;
     TimeZone::tzif(name, &data).map_err(|_| "it is not a TZif file".to_string())
 }
 
