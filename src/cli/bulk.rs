@@ -1,6 +1,6 @@
 //! `mobivate bulk`: send one message per row of a CSV or JSON Lines file.
 
-use super::ResultFormat;
+use crate::output::format::ResultFormat;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 

@@ -31,7 +31,6 @@ pub struct Loaded {
 
 /// The defaults a profile gives `send` and `bulk`. Precedence, applied by
 /// the caller: flag > environment variable > profile > built-in default.
-#[allow(dead_code)] // for `send` and `bulk`, wired by their commands
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProfileDefaults {
     pub from: Option<String>,
@@ -130,7 +129,6 @@ pub fn base_url() -> Result<Option<String>, Failure> {
 }
 
 /// The profile's defaults for `send` and `bulk`.
-#[allow(dead_code)] // for `send` and `bulk`, wired by their commands
 pub fn defaults() -> Result<ProfileDefaults, Failure> {
     Ok(active_profile()?
         .map(|profile| ProfileDefaults {

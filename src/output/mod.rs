@@ -7,6 +7,7 @@ pub mod list;
 pub mod records;
 pub mod same_file;
 pub mod segments;
+pub mod table;
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
