@@ -142,15 +142,24 @@ pub fn defaults() -> Result<ProfileDefaults, Failure> {
 /// file nothing is touched. A keyring that fails or does not answer counts as
 /// nothing stored, with a warning.
 pub fn stored_key() -> Result<Option<(Secret, KeyPlace)>, Failure> {
+    let Some((name, dir, profile)) = stored_profile()? else {
+        return Ok(None);
+    };
+    read_stored_key(dir, &name, profile)
+}
+
+/// The profile in use as the config file has it, with its name and the
+/// config folder; `None` without a config file or without that profile.
+fn stored_profile() -> Result<Option<(String, &'static ConfigDir, &'static Profile)>, Failure> {
     let name = active_name()?;
     let loaded = loaded()?;
     let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
         return Ok(None);
     };
-    let Some(profile) = config.profiles.get(&name) else {
-        return Ok(None);
-    };
-    read_stored_key(dir, &name, profile)
+    Ok(config
+        .profiles
+        .get(&name)
+        .map(|profile| (name, dir, profile)))
 }
 
 /// The key a profile's `key_storage` points to.
@@ -207,12 +216,7 @@ pub enum StoreError {
 /// that username. A failure here is a warning: the new key is still printed.
 pub fn update_after_createkey(username: &str, key: &Secret, verbose: Verbose) {
     let outcome = (|| -> Result<Option<String>, Failure> {
-        let name = active_name()?;
-        let loaded = loaded()?;
-        let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
-            return Ok(None);
-        };
-        let Some(profile) = config.profiles.get(&name) else {
+        let Some((name, dir, profile)) = stored_profile()? else {
             return Ok(None);
         };
         let Some(storage) = profile.key_storage else {
