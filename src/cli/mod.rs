@@ -171,8 +171,8 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// Time allowed for each attempt, connecting and TLS included (90, 30s, 2m; more than 0, at most 1d)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "30",
+    /// Seconds allowed for each attempt, connecting and TLS included
+    #[arg(long, global = true, value_name = "SECS", default_value = "30",
           value_parser = crate::input::when::parse_std_duration)]
     pub timeout: Duration,
 
