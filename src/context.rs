@@ -3,10 +3,10 @@
 //! the streams, and the transport and the key, each made on first use.
 //! Compare gh's `Factory` and cargo's `GlobalContext`.
 
+use crate::config::profile::Profiles;
 use crate::env::{self, Snapshot};
 use crate::error::Failure;
 use crate::input::key::resolve_key;
-use crate::input::profile::Profiles;
 use crate::input::prompt::Interactivity;
 use crate::net::endpoint::Endpoint;
 use crate::net::transport::{Settings, Transport};

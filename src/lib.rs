@@ -8,6 +8,7 @@ mod api;
 mod bulk;
 mod cli;
 mod commands;
+mod config;
 mod context;
 mod env;
 mod error;

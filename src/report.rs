@@ -58,3 +58,16 @@ impl Verbose {
 pub fn write_raw(text: &[u8]) {
     let _ = std::io::stderr().lock().write_all(text);
 }
+
+/// A line for the person at the terminal that is neither a warning nor an
+/// error (`mobivate: reading the text from the terminal; ...`).
+pub fn notice(message: &str) {
+    let message = sanitize_text(message);
+    let _ = writeln!(std::io::stderr().lock(), "mobivate: {message}");
+}
+
+/// `::add-mask::KEY`: asks GitHub Actions to hide the key in its logs. The
+/// one line that carries the key to stderr, on purpose (see --no-mask).
+pub fn github_mask(key: &crate::secret::Secret) {
+    let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());
+}

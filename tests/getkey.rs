@@ -526,7 +526,7 @@ fn clap_errors_are_64_in_our_format() {
         vec!["getkey", "--password", "hunter2"],
         vec!["getkey", "--password=hunter2"],
         vec!["getkey", "-u", "alice", "hunter2"],
-        vec!["getkey", "--timeout", "0"],
+        vec!["getkey", "--timeout", "2.5"],
         vec!["nonsense"],
         vec![],
     ] {
@@ -534,6 +534,12 @@ fn clap_errors_are_64_in_our_format() {
         let stderr = assert_clean_failure(&out, 64);
         assert!(!stderr.contains("hunter2"), "{stderr}");
     }
+    // A timeout that parses but cannot be used is 65, as every such value.
+    let out = mobivate()
+        .args(["getkey", "--timeout", "0"])
+        .output()
+        .unwrap();
+    assert!(assert_clean_failure(&out, 65).contains("--timeout"));
 }
 
 #[test]

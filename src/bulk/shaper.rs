@@ -209,7 +209,7 @@ impl Shaper {
         let route = match values[self.route].trim() {
             "" => self.options.route.as_str(),
             given => {
-                message::label(given).map_err(|problem| format!("the route {problem}"))?;
+                message::route(given).map_err(|problem| format!("the route {problem}"))?;
                 given
             }
         };

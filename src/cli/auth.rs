@@ -2,7 +2,10 @@
 //! login|status|token|logout`, and the credential and key-output options
 //! they share.
 
-use clap::{Args, Subcommand, ValueEnum};
+use crate::input::credentials::CredentialSources;
+use crate::output::format::{Format, StatusFormat};
+use crate::output::key::KeyOutput;
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -58,6 +61,17 @@ pub struct CredentialArgs {
     pub password_stdin: bool,
 }
 
+impl CredentialArgs {
+    /// The sources as plain values, for `input::credentials`.
+    pub fn sources(&self) -> CredentialSources {
+        CredentialSources {
+            username: self.username.clone(),
+            password_file: self.password_file.clone(),
+            password_stdin: self.password_stdin,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
@@ -74,16 +88,15 @@ pub struct OutputArgs {
     pub no_mask: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// KEY
-    Raw,
-    /// {"apiKey":"KEY"}
-    Json,
-    /// MOBIVATE_API_KEY=KEY
-    Env,
-    /// export MOBIVATE_API_KEY='KEY'
-    Shell,
+impl OutputArgs {
+    /// The options as plain values, for `output::key`.
+    pub fn key_output(&self) -> KeyOutput<'_> {
+        KeyOutput {
+            format: self.format,
+            path: self.output.as_deref(),
+            no_mask: self.no_mask,
+        }
+    }
 }
 
 /// The long help of `mobivate auth`: what is stored where, and precedence.
@@ -157,14 +170,6 @@ pub struct StatusArgs {
     /// How to print the status: text on stderr, or one JSON object on stdout
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = StatusFormat::Text)]
     pub format: StatusFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    /// Lines on stderr
-    Text,
-    /// One JSON object on stdout
-    Json,
 }
 
 #[derive(Debug, Args)]

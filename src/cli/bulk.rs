@@ -1,6 +1,6 @@
 //! `mobivate bulk`: send one message per row of a CSV or JSON Lines file.
 
-use super::ResultFormat;
+use crate::output::format::ResultFormat;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -51,9 +51,8 @@ pub struct BulkArgs {
     pub route: Option<String>,
 
     /// Rows whose text takes more than N parts are invalid
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=255),
-          help_heading = "Message")]
-    pub max_parts: Option<u32>,
+    #[arg(long, value_name = "N", help_heading = "Message")]
+    pub max_parts: Option<String>,
 
     /// Send at this time: RFC 3339 (2026-12-01T09:00:00Z) or from now (+30m)
     #[arg(long, value_name = "WHEN", help_heading = "Message")]

@@ -3,6 +3,7 @@
 
 use crate::api::webhooks::Kind;
 use crate::input::when::{When, parse_std_duration, parse_when};
+use crate::output::format::RecordFormat;
 use crate::output::list::ListFormat;
 use clap::{Args, Subcommand, ValueEnum};
 use std::time::Duration;
@@ -92,14 +93,6 @@ pub struct LogsListArgs {
 
     #[command(flatten)]
     pub key: KeyArgs,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum RecordFormat {
-    /// One `field: value` line per field
-    Text,
-    /// The record as one JSON object
-    Json,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,8 @@
 //! `send` and `segments`: one text to one or a few recipients, and what a
 //! text costs in parts before anything is sent.
 
-use clap::{Args, ValueEnum};
+use crate::output::format::ResultFormat;
+use clap::Args;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -84,13 +85,4 @@ pub struct SegmentsArgs {
     /// How to print the result
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ResultFormat::Text)]
     pub format: ResultFormat,
-}
-
-/// The format of a command that prints one result.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ResultFormat {
-    /// Lines for people and `read`
-    Text,
-    /// One JSON document
-    Json,
 }

@@ -9,7 +9,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 pub fn parse_args() -> Result<Cli, ExitCode> {
     let error = match Cli::try_parse() {
-        Ok(cli) => return Ok(cli),
+        Ok(cli) => return checked(cli),
         Err(error) => error,
     };
     if !error.use_stderr() {
@@ -22,6 +22,16 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
     let failure = reshape(&error);
     failure.report();
     Err(failure.code)
+}
+
+/// The values that parsed but cannot be used, checked once for every command
+/// before it starts: 65 (STYLE), never a clap value parser's 64.
+fn checked(cli: Cli) -> Result<Cli, ExitCode> {
+    if let Err(failure) = crate::input::when::timeout(cli.connection.timeout) {
+        failure.report();
+        return Err(failure.code);
+    }
+    Ok(cli)
 }
 
 fn reshape(error: &clap::Error) -> Failure {

@@ -16,7 +16,7 @@ use crate::context::Context;
 use crate::error::Failure;
 
 pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
-    let options = options(ctx, args);
+    let options = options(ctx, args)?;
     let mut run = Run::open(&options, ctx.profiles(), || ctx.transport().cloned())?;
     match options.mode {
         Mode::Check => run.check(),
@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
 }
 
 /// The command line as the run's plain options.
-fn options(ctx: &Context, args: &BulkArgs) -> Options {
+fn options(ctx: &Context, args: &BulkArgs) -> Result<Options, Failure> {
     let mode = if args.check {
         Mode::Check
     } else if args.dry_run {
@@ -37,7 +37,7 @@ fn options(ctx: &Context, args: &BulkArgs) -> Options {
     } else {
         Mode::Send
     };
-    Options {
+    Ok(Options {
         mode,
         file: args.file.clone(),
         format: input_format(args),
@@ -46,7 +46,8 @@ fn options(ctx: &Context, args: &BulkArgs) -> Options {
         text_file: args.text_file.clone(),
         from: args.from.clone(),
         route: args.route.clone(),
-        max_parts: args.max_parts,
+        // Checked by the one rule (`--max-parts 0` is 65, as for `send`).
+        max_parts: crate::input::defaults::max_parts(args.max_parts.as_deref())?,
         schedule: args.schedule.clone(),
         name: args.name.clone(),
         allow_duplicates: args.allow_duplicates,
@@ -67,7 +68,7 @@ fn options(ctx: &Context, args: &BulkArgs) -> Options {
             ResultFormat::Text => CountsFormat::Text,
             ResultFormat::Json => CountsFormat::Json,
         },
-    }
+    })
 }
 
 /// `--input-format`, else the extension (.jsonl/.ndjson are JSON Lines);

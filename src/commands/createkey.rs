@@ -10,7 +10,10 @@ use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(ctx: &Context, args: &CreatekeyArgs) -> Result<(), Failure> {
-    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
+    output::key::refuse_collision(
+        args.output.key_output(),
+        args.credentials.password_file.as_deref(),
+    )?;
     let transport = ctx.transport()?;
     let interactivity = ctx.interactivity();
     if !args.yes {
@@ -21,13 +24,13 @@ pub fn run(ctx: &Context, args: &CreatekeyArgs) -> Result<(), Failure> {
         )?;
     }
     let credentials = if args.yes {
-        credentials::resolve(&args.credentials, interactivity)?
+        credentials::resolve(&args.credentials.sources(), interactivity)?
     } else {
-        credentials::resolve_confirmed(&args.credentials, interactivity, confirm_revoke)?
+        credentials::resolve_confirmed(&args.credentials.sources(), interactivity, confirm_revoke)?
     };
     // Checked before anything is sent: once the server answers, the old key
     // is gone, and a new key that cannot be written would be lost.
-    let destination = Destination::open(&args.output)?;
+    let destination = Destination::open(args.output.key_output())?;
     let key = api::auth::create_key(transport, &credentials)?;
     let username = credentials.username.clone();
     drop(credentials);
@@ -38,7 +41,7 @@ pub fn run(ctx: &Context, args: &CreatekeyArgs) -> Result<(), Failure> {
     // only one left of a key that replaced the revoked one.
     ctx.profiles()
         .update_after_createkey(&username, &key, transport.verbose());
-    destination.write(&key, &args.output).map_err(|failure| {
+    destination.write(&key, args.output.key_output()).map_err(|failure| {
         Failure::new(
             failure.code,
             format!(

@@ -10,10 +10,13 @@ use crate::output;
 use crate::output::key::Destination;
 
 pub fn run(ctx: &Context, args: &GetkeyArgs) -> Result<(), Failure> {
-    output::key::refuse_collision(&args.output, args.credentials.password_file.as_deref())?;
+    output::key::refuse_collision(
+        args.output.key_output(),
+        args.credentials.password_file.as_deref(),
+    )?;
     let transport = ctx.transport()?;
-    let credentials = credentials::resolve(&args.credentials, ctx.interactivity())?;
-    let destination = Destination::open(&args.output)?;
+    let credentials = credentials::resolve(&args.credentials.sources(), ctx.interactivity())?;
+    let destination = Destination::open(args.output.key_output())?;
     let key = api::auth::get_key(transport, &credentials)?;
     drop(credentials);
     output::key::check_key(&key)?;
@@ -30,5 +33,5 @@ pub fn run(ctx: &Context, args: &GetkeyArgs) -> Result<(), Failure> {
             }
         })?;
     }
-    destination.write(&key, &args.output)
+    destination.write(&key, args.output.key_output())
 }

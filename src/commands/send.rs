@@ -8,11 +8,11 @@ use crate::api::send::{
     self as api, Batch, BatchRecipient, MAX_BATCH_RECIPIENTS, Request, SendFailure, SingleMessage,
 };
 use crate::cli::{ResultFormat, SendArgs};
+use crate::config::profile::Profiles;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::defaults;
-use crate::input::profile::Profiles;
 use crate::input::text::{TextSource, read_text};
 use crate::input::when;
 use crate::output;
@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &SendArgs) -> Result<(), Failure> {
         .as_deref()
         .map(|c| checked_label(c, "--campaign-id"))
         .transpose()?;
-    let max_parts = args.max_parts.as_deref().map(parse_max_parts).transpose()?;
+    let max_parts = defaults::max_parts(args.max_parts.as_deref())?;
     let schedule = args
         .schedule
         .as_deref()
@@ -59,7 +59,7 @@ pub fn run(ctx: &Context, args: &SendArgs) -> Result<(), Failure> {
         })
         .transpose()?;
 
-    let (text, segments) = counted_text(args, &source, max_parts, verbose)?;
+    let (text, segments) = counted_text(args, &source, max_parts.map(|max| max as usize), verbose)?;
 
     let references = references(reference, recipients.len());
     verbose.say(|| match references.as_slice() {
@@ -278,17 +278,6 @@ pub fn checked_label<'a>(value: &'a str, from: &str) -> Result<&'a str, Failure>
     Ok(value)
 }
 
-fn parse_max_parts(text: &str) -> Result<usize, Failure> {
-    match text.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err(Failure::new(
-            ExitCode::DataErr,
-            format!("--max-parts `{text}` is not a whole number of parts from 1"),
-        )
-        .with_hint("nothing was sent")),
-    }
-}
-
 /// Folds the look-alikes and says how many were replaced (the user asked).
 pub fn fold_reporting(text: &str) -> String {
     let (folded, replaced) = fold::fold_to_gsm(text);
@@ -459,13 +448,5 @@ mod tests {
         assert!(many[0].ends_with("-1") && many[2].ends_with("-3"));
         assert_ne!(references(None, 1), references(None, 1));
         assert_eq!(references(Some("r-1"), 1), vec!["r-1".to_string()]);
-    }
-
-    #[test]
-    fn max_parts_must_be_a_whole_number_from_one() {
-        assert_eq!(parse_max_parts("3").unwrap(), 3);
-        for bad in ["0", "-1", "x", "", "1.5"] {
-            assert_eq!(parse_max_parts(bad).unwrap_err().code, ExitCode::DataErr);
-        }
     }
 }

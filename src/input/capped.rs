@@ -29,14 +29,22 @@ pub fn read_capped_file(path: &Path, cap: u64) -> std::io::Result<Zeroizing<Vec<
 /// error of kind `FileTooLarge`, and reading stops one byte past the cap.
 /// The one bounded reader of every text source (a file, stdin, a FIFO).
 pub fn read_capped(reader: impl Read, cap: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
-    let mut bytes = Zeroizing::new(Vec::new());
-    reader.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    let bytes = read_at_most(reader, cap.saturating_add(1))?;
     if bytes.len() as u64 > cap {
         return Err(Error::new(
             ErrorKind::FileTooLarge,
             format!("it is larger than {cap} bytes"),
         ));
     }
+    Ok(bytes)
+}
+
+/// The first `limit` bytes of `reader` (fewer at its end); what is past them
+/// is never read. For a parser that judges the length itself: a secret read
+/// one byte past what could be accepted is too long.
+pub fn read_at_most(reader: impl Read, limit: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    let mut bytes = Zeroizing::new(Vec::new());
+    reader.take(limit).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -58,6 +66,15 @@ mod tests {
         assert_eq!(error.kind(), ErrorKind::FileTooLarge);
         let error = read_capped_file(dir.path(), 4).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::IsADirectory);
+    }
+
+    #[test]
+    fn reads_at_most_the_limit() {
+        let endless = std::io::repeat(b'x');
+        assert_eq!(read_at_most(endless, 7).unwrap().len(), 7);
+        assert_eq!(&read_at_most(&b"ab"[..], 7).unwrap()[..], b"ab");
+        let error = read_capped(std::io::repeat(b'x'), 3).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::FileTooLarge);
     }
 
     #[cfg(unix)]

@@ -1,7 +1,6 @@
 //! Where the username and password come from, in the documented order, and
 //! the rules for reading a password from stdin or a file.
 
-use crate::cli::CredentialArgs;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::capped::read_capped_file;
@@ -11,8 +10,17 @@ use crate::input::secret_text::{
 };
 use crate::platform;
 use crate::secret::Secret;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
+
+/// Where the username and password may come from: `-u`, `--password-file`
+/// and `--password-stdin` as plain values.
+#[derive(Clone, Debug, Default)]
+pub struct CredentialSources {
+    pub username: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub password_stdin: bool,
+}
 
 pub struct Credentials {
     pub username: String,
@@ -20,7 +28,7 @@ pub struct Credentials {
 }
 
 pub fn resolve(
-    args: &CredentialArgs,
+    args: &CredentialSources,
     interactivity: &Interactivity,
 ) -> Result<Credentials, Failure> {
     resolve_confirmed(args, interactivity, |_| Ok(()))
@@ -29,7 +37,7 @@ pub fn resolve(
 /// As `resolve`, with a confirmation asked once the username is known and
 /// before the password is read, so a user who declines never types it.
 pub fn resolve_confirmed(
-    args: &CredentialArgs,
+    args: &CredentialSources,
     interactivity: &Interactivity,
     confirm: impl FnOnce(&str) -> Result<(), Failure>,
 ) -> Result<Credentials, Failure> {
@@ -40,7 +48,7 @@ pub fn resolve_confirmed(
 }
 
 fn resolve_username(
-    args: &CredentialArgs,
+    args: &CredentialSources,
     interactivity: &Interactivity,
 ) -> Result<String, Failure> {
     let username = if let Some(username) = &args.username {
@@ -61,7 +69,7 @@ fn resolve_username(
 
 /// A username given with `-u` or `MOBIVATE_USERNAME`, if any, checked as
 /// every username is (`auth login --with-key`, which needs none).
-pub fn given_username(args: &CredentialArgs) -> Result<Option<String>, Failure> {
+pub fn given_username(args: &CredentialSources) -> Result<Option<String>, Failure> {
     let username = match &args.username {
         Some(username) => username.clone(),
         None => match non_empty_env("MOBIVATE_USERNAME")? {
@@ -92,7 +100,7 @@ fn non_empty_env(name: &str) -> Result<Option<String>, Failure> {
 }
 
 fn resolve_password(
-    args: &CredentialArgs,
+    args: &CredentialSources,
     username: &str,
     interactivity: &Interactivity,
 ) -> Result<Secret, Failure> {

@@ -1,11 +1,15 @@
 //! The sender and the route of a message, for `send` and `bulk`: the flag,
 //! then `MOBIVATE_FROM` / `MOBIVATE_ROUTE`, then the profile's default, then
 //! the built-in default (a route only: there is no default sender).
+//!
+//! Each value has one rule (in `sms::originator` and `sms::message`) and one
+//! error, here, whichever command it comes to: a value that parses but
+//! cannot be used is 65 (STYLE), never a clap error.
 
+use crate::config::profile::{self, Profiles};
 use crate::env;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile::{self, Profiles};
 use crate::sms::originator::Originator;
 
 /// The route when nothing names one.
@@ -31,26 +35,50 @@ pub fn originator(
     let Some(given) = sender(flag, profiles)? else {
         return Ok(None);
     };
-    let originator = crate::sms::originator::parse(&given.value).map_err(|error| {
-        Failure::new(ExitCode::DataErr, format!("{}: {error}", given.source))
-            .with_hint("nothing was sent")
-    })?;
+    let originator =
+        check_sender(&given.value, given.source).map_err(|e| e.with_hint("nothing was sent"))?;
     Ok(Some((given, originator)))
 }
 
-/// The route; `mglobal` when nothing gives one. Checked as every label sent
-/// to the server is (`sms::message::label`), wherever it came from: an
-/// empty, blank or control-character route is 65, before anything is sent.
+/// The one sender error: `sms::originator::parse`'s, named by its source; 65.
+pub fn check_sender(value: &str, source: &str) -> Result<Originator, Failure> {
+    crate::sms::originator::parse(value)
+        .map_err(|error| Failure::new(ExitCode::DataErr, format!("{source}: {error}")))
+}
+
+/// The one route error: `sms::message::route`'s, named by its source; 65.
+pub fn check_route(value: &str, source: &str) -> Result<(), Failure> {
+    crate::sms::message::route(value)
+        .map_err(|problem| Failure::new(ExitCode::DataErr, format!("{source} {problem}")))
+}
+
+/// `--max-parts`, for `send` and `bulk`: `sms::message::max_parts`'s rule,
+/// and 65 for anything it refuses (`0`, `many`), before anything is sent.
+pub fn max_parts(flag: Option<&str>) -> Result<Option<u32>, Failure> {
+    let Some(text) = flag else { return Ok(None) };
+    crate::sms::message::max_parts(text)
+        .map(Some)
+        .map_err(|problem| {
+            Failure::new(
+                ExitCode::DataErr,
+                format!(
+                    "--max-parts `{}` {problem}",
+                    crate::sanitize::sanitize_server_text(text)
+                ),
+            )
+            .with_hint("nothing was sent")
+        })
+}
+
+/// The route; `mglobal` when nothing gives one. Checked by the one route
+/// rule (`check_route`), wherever it came from: 65, before anything is sent.
 pub fn route(flag: Option<&str>, profiles: &Profiles) -> Result<Sourced, Failure> {
     let route =
         pick(flag, "--route", "MOBIVATE_ROUTE", profiles, |d| d.route)?.unwrap_or(Sourced {
             value: DEFAULT_ROUTE.to_string(),
             source: "the default",
         });
-    crate::sms::message::label(&route.value).map_err(|problem| {
-        Failure::new(ExitCode::DataErr, format!("{} {problem}", route.source))
-            .with_hint("nothing was sent")
-    })?;
+    check_route(&route.value, route.source).map_err(|e| e.with_hint("nothing was sent"))?;
     Ok(route)
 }
 
@@ -79,4 +107,29 @@ fn pick(
             value,
             source: "the profile",
         }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_parts_zero_and_words_are_data_errors() {
+        assert_eq!(max_parts(None).unwrap(), None);
+        assert_eq!(max_parts(Some("3")).unwrap(), Some(3));
+        for bad in ["0", "many", "", "-1", "1.5"] {
+            let failure = max_parts(Some(bad)).unwrap_err();
+            assert_eq!(failure.code, ExitCode::DataErr, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn one_route_error_and_one_sender_error() {
+        assert!(check_route("mglobal", "--route").is_ok());
+        let failure = check_route("a b", "--route").unwrap_err();
+        assert_eq!(failure.code, ExitCode::DataErr);
+        assert!(check_sender("Shop", "--from").is_ok());
+        let failure = check_sender("much-too-long-sender", "--from").unwrap_err();
+        assert_eq!(failure.code, ExitCode::DataErr);
+    }
 }

@@ -3,9 +3,9 @@
 //! profile in use (`mobivate auth login`), a hidden `API key: ` prompt when
 //! interactive; otherwise exit 64 naming them.
 
+use crate::config::profile::Profiles;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile::Profiles;
 use crate::input::prompt::{self as terminal, Interactivity};
 use crate::input::secret_text::{NonInteractiveSources, parse_password, read_stdin_secret};
 use crate::secret::Secret;

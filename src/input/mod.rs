@@ -2,12 +2,9 @@
 //! prompts that ask for them.
 
 pub mod capped;
-pub mod config;
 pub mod credentials;
 pub mod defaults;
 pub mod key;
-pub mod keyring;
-pub mod profile;
 pub mod prompt;
 pub mod secret_text;
 pub mod text;

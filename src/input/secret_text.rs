@@ -3,9 +3,10 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::capped::read_at_most;
 use crate::input::prompt::{self, Interactivity};
 use crate::secret::Secret;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use zeroize::Zeroizing;
 
 /// The longest password accepted, in bytes, not counting one trailing newline.
@@ -52,22 +53,16 @@ pub fn read_stdin_secret(
             "the terminal",
         ));
     }
-    let bytes = read_capped(std::io::stdin().lock()).map_err(|error| {
+    // One byte past what could be accepted, so an endless input
+    // (`yes | mobivate …`) cannot grow memory and the parser sees it is too long.
+    let cap = MAX_PASSWORD_BYTES + "\r\n".len() + 1;
+    let bytes = read_at_most(std::io::stdin().lock(), cap as u64).map_err(|error| {
         Failure::new(
             ExitCode::NoInput,
             format!("cannot read the {what} from stdin: {error}"),
         )
     })?;
     Ok((bytes, "stdin"))
-}
-
-/// Reads to EOF, but never more than one byte past what could be accepted,
-/// so an endless input (`yes | mobivate …`) cannot grow memory.
-pub fn read_capped(reader: impl Read) -> std::io::Result<Zeroizing<Vec<u8>>> {
-    let mut bytes = Zeroizing::new(Vec::with_capacity(256));
-    let cap = MAX_PASSWORD_BYTES + "\r\n".len() + 1;
-    reader.take(cap as u64).read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 /// Applies the password rules: strip exactly one trailing `\n` or `\r\n`, keep

@@ -5,7 +5,7 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::input::capped::{read_capped, read_capped_file};
 use crate::platform;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// The longest text accepted, in bytes, not counting one trailing newline.
@@ -48,11 +48,10 @@ pub fn read_text(source: &TextSource) -> Result<String, Failure> {
         TextSource::Stdin => {
             if std::io::stdin().is_terminal() {
                 // Reading to EOF from a terminal looks like a hang without this.
-                let _ = writeln!(
-                    std::io::stderr().lock(),
-                    "mobivate: reading the text from the terminal; end it with {}",
+                crate::report::notice(&format!(
+                    "reading the text from the terminal; end it with {}",
                     platform::terminal::END_OF_INPUT
-                );
+                ));
             }
             let read = read_capped(std::io::stdin().lock(), CAP);
             (read, "stdin".to_string())

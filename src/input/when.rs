@@ -2,6 +2,8 @@
 //! `--schedule WHEN` (RFC 3339, or `+DURATION` from now), and the WHEN of
 //! `--since`/`--until` (RFC 3339, a date, or a duration ago).
 
+use crate::error::Failure;
+use crate::exit::ExitCode;
 use jiff::{SignedDuration, Timestamp};
 
 /// A duration in the one grammar every option uses: a bare number is
@@ -89,6 +91,21 @@ pub fn api_utc(when: Timestamp) -> String {
 pub fn parse_std_duration(text: &str) -> Result<std::time::Duration, String> {
     let signed = parse_duration(text)?;
     std::time::Duration::try_from(signed).map_err(|e| e.to_string())
+}
+
+/// The longest `--timeout`: a day.
+pub const MAX_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(86_400);
+
+/// `--timeout`, once parsed by the duration grammar: more than 0 and at most
+/// a day. Outside that it parsed but cannot be used: 65 (STYLE), not clap's 64.
+pub fn timeout(timeout: std::time::Duration) -> Result<std::time::Duration, Failure> {
+    if timeout.is_zero() || timeout > MAX_TIMEOUT {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            "--timeout must be more than 0 and at most 1d (86400 seconds)",
+        ));
+    }
+    Ok(timeout)
 }
 
 /// A `--since`/`--until` WHEN as written, resolved later against one `now`
@@ -190,15 +207,9 @@ fn zone_from_tz(text: &str) -> Result<jiff::tz::TimeZone, String> {
             crate::platform::fs::file_kind(&metadata).describe()
         ));
     }
-    let mut data = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_TZIF_BYTES + 1),
-        &mut data,
-    )
-    .map_err(|e| e.to_string())?;
-    if data.len() as u64 > MAX_TZIF_BYTES {
-        return Err(format!("it is larger than {MAX_TZIF_BYTES} bytes"));
-    }
+    // Past the cap: "it is larger than 1048576 bytes".
+    let data =
+        crate::input::capped::read_capped(file, MAX_TZIF_BYTES).map_err(|e| e.to_string())?;
     TimeZone::tzif(name, &data).map_err(|_| "it is not a TZif file".to_string())
 }
 
@@ -232,6 +243,27 @@ mod tests {
             "9999999999d",
         ] {
             assert!(secs(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn timeouts_use_the_grammar_and_zero_is_a_data_error() {
+        let timeout_of = |text: &str| parse_std_duration(text).map(timeout);
+        assert_eq!(
+            timeout_of("90").unwrap().unwrap(),
+            std::time::Duration::from_secs(90)
+        );
+        assert_eq!(
+            timeout_of("1h30m").unwrap().unwrap(),
+            std::time::Duration::from_secs(5400)
+        );
+        assert_eq!(timeout_of("1d").unwrap().unwrap(), MAX_TIMEOUT);
+        for unusable in ["0", "0s", "1d1s", "2d"] {
+            let failure = timeout_of(unusable).unwrap().unwrap_err();
+            assert_eq!(failure.code, ExitCode::DataErr, "{unusable:?}");
+        }
+        for malformed in ["2.5", "abc", "-1", "30x", ""] {
+            assert!(timeout_of(malformed).is_err(), "{malformed:?}");
         }
     }
 

@@ -1,19 +1,28 @@
 //! Writing the key: checked first, formatted as asked, masked in GitHub
 //! Actions, then written to stdout or atomically to a 0600 file.
 
-use crate::cli::{Format, OutputArgs};
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::output::atomic::AtomicFile;
+use crate::output::format::Format;
 use crate::output::same_file;
 use crate::output::write_stdout;
 use crate::platform;
 use crate::secret::Secret;
-use std::io::Write;
 use std::path::Path;
 use zeroize::Zeroizing;
 
 pub const MAX_KEY_BYTES: usize = 1024;
+
+/// Where and how the key is printed: `--format`, `-o` and `--no-mask` as
+/// plain values.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyOutput<'a> {
+    pub format: Format,
+    /// `-o FILE`; `None` or `-` is stdout.
+    pub path: Option<&'a Path>,
+    pub no_mask: bool,
+}
 
 /// A key must be non-empty, at most 1024 bytes, and printable ASCII without
 /// whitespace: anything else (HTML, a newline, an escape sequence) could
@@ -63,10 +72,9 @@ fn shell_quote(text: &str) -> String {
 /// `-o FILE` is never the `--password-file` the same run reads: 64, before
 /// anything is read or sent. `-` and the process's own descriptors are
 /// written to, never replaced, so they cannot destroy the password file.
-pub fn refuse_collision(args: &OutputArgs, password_file: Option<&Path>) -> Result<(), Failure> {
+pub fn refuse_collision(args: KeyOutput, password_file: Option<&Path>) -> Result<(), Failure> {
     let Some(output) = args
-        .output
-        .as_deref()
+        .path
         .filter(|p| p.as_os_str() != "-" && platform::fs::own_descriptor(p).is_none())
     else {
         return Ok(());
@@ -92,8 +100,8 @@ pub enum Destination<'a> {
 impl<'a> Destination<'a> {
     /// `-o FILE`, `-o -` or stdout. `/dev/stdout`, `/dev/fd/1` and
     /// `/proc/self/fd/1` are stdout, exactly as `-o -`.
-    pub fn open(args: &'a OutputArgs) -> Result<Self, Failure> {
-        let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+    pub fn open(args: KeyOutput<'a>) -> Result<Self, Failure> {
+        let Some(path) = args.path.filter(|p| p.as_os_str() != "-") else {
             return Destination::stdout();
         };
         match platform::fs::own_descriptor(path) {
@@ -123,7 +131,7 @@ impl<'a> Destination<'a> {
     /// Writes the checked key in the asked format. In GitHub Actions the runner
     /// is first asked to mask the key, at the last moment before the key goes
     /// anywhere, so an error before that leaves no trace of it.
-    pub fn write(self, key: &Secret, args: &OutputArgs) -> Result<(), Failure> {
+    pub fn write(self, key: &Secret, args: KeyOutput) -> Result<(), Failure> {
         let bytes = render(args.format, key);
         mask_for_github(key, args);
         match self {
@@ -141,11 +149,11 @@ impl<'a> Destination<'a> {
     }
 }
 
-fn mask_for_github(key: &Secret, args: &OutputArgs) {
+fn mask_for_github(key: &Secret, args: KeyOutput) {
     if args.no_mask || crate::env::var_os("GITHUB_ACTIONS").is_none_or(|v| v != "true") {
         return;
     }
-    let _ = writeln!(std::io::stderr().lock(), "::add-mask::{}", key.expose());
+    crate::report::github_mask(key);
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //!
 //! - json and csv keep the API's field names; dates in them are RFC 3339 UTC.
 //! - A table fits the terminal, shows dates in local time, and buffers at
-//!   most `TABLE_CHUNK` rows: column widths come from the first chunk (and the
+//!   most `table::TABLE_CHUNK` rows: column widths come from the first chunk (and the
 //!   terminal), then stay fixed, so later chunks line up under the header.
 //! - A closed pipe (`| head`) is a normal ending: the writer goes quiet,
 //!   `is_closed` turns true and the caller stops asking for records. Any
@@ -12,19 +12,12 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::output::table::{TableSink, table_width};
 use crate::sanitize::sanitize_server_text;
-use comfy_table::{Cell, ColumnConstraint, Row, Table, Width};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use std::io::{BufWriter, ErrorKind, IsTerminal, Write};
 use std::marker::PhantomData;
-
-/// The most rows a table holds before it prints them.
-pub const TABLE_CHUNK: usize = 1000;
-/// Spaces between table columns.
-const GAP: u16 = 2;
-/// No column is squeezed below this, however narrow the terminal.
-const MIN_COLUMN: u16 = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
@@ -147,14 +140,6 @@ enum Sink {
     Csv { header: bool },
 }
 
-struct TableSink {
-    zone: TimeZone,
-    terminal_width: Option<u16>,
-    /// Fixed after the first chunk.
-    widths: Option<Vec<u16>>,
-    rows: Vec<Vec<String>>,
-}
-
 /// Writes records in one list format to stdout (or any writer, for tests).
 pub struct ListOutput<R: ListRecord> {
     out: Box<dyn Write>,
@@ -175,12 +160,10 @@ impl<R: ListRecord> ListOutput<R> {
 
     pub fn new(format: ListFormat, out: Box<dyn Write>, terminal_width: Option<u16>) -> Self {
         let sink = match format {
-            ListFormat::Table => Sink::Table(TableSink {
-                zone: crate::input::when::local_zone(),
+            ListFormat::Table => Sink::Table(TableSink::new(
+                crate::input::when::local_zone(),
                 terminal_width,
-                widths: None,
-                rows: Vec::new(),
-            }),
+            )),
             ListFormat::Json => Sink::Json {
                 started: false,
                 first: true,
@@ -215,14 +198,11 @@ impl<R: ListRecord> ListOutput<R> {
         match &mut self.sink {
             Sink::Table(table) => {
                 let cells = record
-                    .cells(&table.zone)
+                    .cells(table.zone())
                     .iter()
                     .map(|cell| sanitize_server_text(cell))
                     .collect();
-                table.rows.push(cells);
-                if table.rows.len() >= TABLE_CHUNK {
-                    text = table.render::<R>();
-                }
+                text = table.push(cells, R::HEADINGS, R::MIN_WIDTHS);
             }
             Sink::Json { started, first } => {
                 if !*started {
@@ -257,7 +237,7 @@ impl<R: ListRecord> ListOutput<R> {
             return Ok(());
         }
         let text = match &mut self.sink {
-            Sink::Table(table) => table.render::<R>(),
+            Sink::Table(table) => table.render(R::HEADINGS, R::MIN_WIDTHS),
             _ => String::new(),
         };
         self.write(text.as_bytes())?;
@@ -277,7 +257,7 @@ impl<R: ListRecord> ListOutput<R> {
                 }
             }
             Sink::Csv { header: false } => csv_line(R::FIELDS.iter().copied()),
-            Sink::Table(table) if table.widths.is_none() => table.render_header::<R>(),
+            Sink::Table(table) => table.header_if_empty(R::HEADINGS, R::MIN_WIDTHS),
             _ => String::new(),
         };
         self.write(text.as_bytes())?;
@@ -371,148 +351,6 @@ fn json_object(out: &mut String, fields: &[&str], values: &[Value]) {
         value.write_json(out);
     }
     out.push('}');
-}
-
-impl TableSink {
-    /// Prints the buffered rows; the first call fixes the column widths and
-    /// prints the header.
-    fn render<R: ListRecord>(&mut self) -> String {
-        if self.rows.is_empty() {
-            return String::new();
-        }
-        let rows = std::mem::take(&mut self.rows);
-        let mut table = plain_table();
-        let header = self.widths.is_none();
-        if header {
-            table.set_header(header_row::<R>());
-        }
-        for cells in rows {
-            let mut row = Row::from(cells.into_iter().map(Cell::new).collect::<Vec<_>>());
-            row.max_height(1);
-            table.add_row(row);
-        }
-        let widths = match &self.widths {
-            Some(widths) => widths.clone(),
-            None => {
-                let widths = fit(
-                    table.column_max_content_widths(),
-                    R::MIN_WIDTHS,
-                    self.terminal_width,
-                );
-                self.widths = Some(widths.clone());
-                widths
-            }
-        };
-        lines(&mut table, &widths)
-    }
-
-    fn render_header<R: ListRecord>(&mut self) -> String {
-        let mut table = plain_table();
-        table.set_header(header_row::<R>());
-        let widths = fit(
-            table.column_max_content_widths(),
-            R::MIN_WIDTHS,
-            self.terminal_width,
-        );
-        self.widths = Some(widths.clone());
-        lines(&mut table, &widths)
-    }
-}
-
-fn header_row<R: ListRecord>() -> Row {
-    let mut row = Row::from(R::HEADINGS.to_vec());
-    row.max_height(1);
-    row
-}
-
-fn plain_table() -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(comfy_table::presets::NOTHING)
-        .set_truncation_indicator("…");
-    table
-}
-
-fn lines(table: &mut Table, widths: &[u16]) -> String {
-    let last = widths.len().saturating_sub(1);
-    for (index, column) in table.column_iter_mut().enumerate() {
-        let width = widths.get(index).copied().unwrap_or(MIN_COLUMN);
-        let gap = if index == last { 0 } else { GAP };
-        // comfy-table counts the padding inside a fixed width.
-        column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
-            width.saturating_add(gap),
-        )));
-        column.set_padding((0, gap));
-    }
-    let mut text = String::new();
-    for line in table.lines() {
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
-}
-
-/// Column widths for `content` widths and each column's least width
-/// (`MIN_WIDTHS`): the larger of the two where the terminal has room.
-/// Otherwise narrowed, widest column first, in three steps until the table
-/// fits: back to the content width; then the columns without a least width
-/// (the ones with one keep it); then any column, down to `MIN_COLUMN`.
-fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16> {
-    let least_of = |index: usize| least.get(index).copied().unwrap_or(0);
-    let mut widths: Vec<u16> = content
-        .iter()
-        .enumerate()
-        .map(|(index, width)| (*width).max(least_of(index)))
-        .collect();
-    let Some(available) = terminal_width else {
-        return widths;
-    };
-    let gaps =
-        GAP.saturating_mul(u16::try_from(widths.len().saturating_sub(1)).unwrap_or(u16::MAX));
-    let floor = |index: usize| MIN_COLUMN.min(content[index]);
-    let steps: [&dyn Fn(usize) -> u16; 3] = [
-        &|index| content[index],
-        &|index| match least_of(index) {
-            0 => floor(index),
-            kept => kept.min(content[index]).max(floor(index)),
-        },
-        &floor,
-    ];
-    for step in steps {
-        loop {
-            // In u32: widths come from the server's text, and must not wrap.
-            let total: u32 = widths.iter().map(|w| u32::from(*w)).sum::<u32>() + u32::from(gaps);
-            if total <= u32::from(available) {
-                return widths;
-            }
-            let widest = widths
-                .iter()
-                .enumerate()
-                .filter(|(index, width)| **width > step(*index))
-                .max_by_key(|(_, width)| **width)
-                .map(|(index, _)| index);
-            match widest {
-                Some(index) => widths[index] -= 1,
-                None => break,
-            }
-        }
-    }
-    widths
-}
-
-/// The width of the terminal on stdout, else `COLUMNS`, else unlimited.
-fn table_width() -> Option<u16> {
-    crate::platform::width::stdout_columns()
-        .or_else(|| {
-            crate::env::var_os("COLUMNS")?
-                .into_string()
-                .ok()?
-                .trim()
-                .parse()
-                .ok()
-        })
-        .and_then(|w: usize| u16::try_from(w).ok())
-        .filter(|w| *w > 0)
 }
 
 #[cfg(test)]
@@ -610,22 +448,5 @@ mod tests {
         let narrow = render(ListFormat::Table, &things(), Some(30));
         assert!(narrow.lines().all(|l| l.chars().count() <= 30), "{narrow}");
         assert!(narrow.contains('…'), "{narrow}");
-    }
-
-    #[test]
-    fn fitting_narrows_the_widest_first() {
-        assert_eq!(fit(vec![10, 30, 5], &[], Some(40)), vec![10, 21, 5]);
-        assert_eq!(fit(vec![10, 30, 5], &[], None), vec![10, 30, 5]);
-        assert_eq!(fit(vec![10, 10], &[], Some(3)), vec![4, 4]);
-    }
-
-    #[test]
-    fn fitting_keeps_least_widths_longest() {
-        // Room: the least width pads.
-        assert_eq!(fit(vec![8, 5], &[12, 0], None), vec![12, 5]);
-        // First the padding goes, then the other columns, then the kept one.
-        assert_eq!(fit(vec![8, 20], &[12, 0], Some(30)), vec![8, 20]);
-        assert_eq!(fit(vec![19, 20, 20], &[19, 0, 0], Some(35)), vec![19, 6, 6]);
-        assert_eq!(fit(vec![19, 20], &[19, 0], Some(10)), vec![4, 4]);
     }
 }

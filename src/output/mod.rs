@@ -1,11 +1,13 @@
 //! Everything that leaves the process on stdout or in a file the user named.
 
 pub mod atomic;
+pub mod format;
 pub mod key;
 pub mod list;
 pub mod records;
 pub mod same_file;
 pub mod segments;
+pub mod table;
 
 use crate::error::Failure;
 use crate::exit::ExitCode;

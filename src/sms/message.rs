@@ -6,9 +6,12 @@
 //! - the originator: `originator::parse`;
 //! - the text: `text`, at most 64 KiB and not blank, with its exact part
 //!   count (`segments::count`, no ceiling);
-//! - the route, the reference, the campaign id, a batch's name and every
-//!   other label that goes to the server: `label`, not blank and with no
-//!   control characters.
+//! - the route: `route`, 1 to 64 ASCII letters, digits, `-`, `_` or `.`;
+//! - the reference, the campaign id, a batch's name and every other label
+//!   that goes to the server: `label`, not blank and with no control
+//!   characters.
+//! - the most parts a text may take (`--max-parts`): `max_parts`, a whole
+//!   number from 1.
 
 use std::fmt;
 
@@ -46,7 +49,78 @@ pub fn text(text: &str) -> Result<(), TextProblem> {
     Ok(())
 }
 
-/// Why a label (route, reference, campaign id, name) cannot be sent.
+/// The longest route accepted, in bytes.
+pub const MAX_ROUTE_BYTES: usize = 64;
+
+/// Why a route cannot be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteProblem {
+    /// Empty, or only white space.
+    Empty,
+    Control,
+    TooLong,
+    /// A character other than an ASCII letter, digit, `-`, `_` or `.`.
+    Character,
+}
+
+impl fmt::Display for RouteProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RouteProblem::Empty => f.write_str("is empty"),
+            RouteProblem::Control => f.write_str("has control characters"),
+            RouteProblem::TooLong => write!(f, "is longer than {MAX_ROUTE_BYTES} characters"),
+            RouteProblem::Character => {
+                f.write_str("has a character other than ASCII letters, digits, `-`, `_` and `.`")
+            }
+        }
+    }
+}
+
+/// The one route rule, for `--route`, `MOBIVATE_ROUTE`, a profile's route,
+/// `auth login --route` and a bulk row's `route`: 1 to 64 ASCII letters,
+/// digits, `-`, `_` or `.`. Does not allocate.
+pub fn route(value: &str) -> Result<(), RouteProblem> {
+    if value.trim().is_empty() {
+        return Err(RouteProblem::Empty);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(RouteProblem::Control);
+    }
+    if value.len() > MAX_ROUTE_BYTES {
+        return Err(RouteProblem::TooLong);
+    }
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        return Err(RouteProblem::Character);
+    }
+    Ok(())
+}
+
+/// Why a `--max-parts` value cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxPartsProblem;
+
+impl fmt::Display for MaxPartsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("is not a whole number of parts from 1")
+    }
+}
+
+/// The one `--max-parts` rule, for `send` and `bulk`: a whole number from 1
+/// (at most 4294967295), written in ASCII digits.
+pub fn max_parts(value: &str) -> Result<u32, MaxPartsProblem> {
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(MaxPartsProblem);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(MaxPartsProblem),
+    }
+}
+
+/// Why a label (reference, campaign id, name) cannot be sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelProblem {
     Empty,
@@ -103,6 +177,37 @@ mod tests {
         assert_eq!(label("  "), Err(LabelProblem::Empty));
         for bad in ["a\nb", "a\u{1b}[31m", "a\u{7f}", "a\u{85}", "a\tb"] {
             assert_eq!(label(bad), Err(LabelProblem::Control), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn one_route_rule() {
+        for good in ["mglobal", "route-1", "a_b.c", &"r".repeat(MAX_ROUTE_BYTES)] {
+            assert_eq!(route(good), Ok(()), "{good:?}");
+        }
+        assert_eq!(route(""), Err(RouteProblem::Empty));
+        assert_eq!(route("  "), Err(RouteProblem::Empty));
+        for bad in ["r\u{1b}[31m", "r\nx", "r\u{7f}", "a\tb", "r\u{85}"] {
+            assert_eq!(route(bad), Err(RouteProblem::Control), "{bad:?}");
+        }
+        assert_eq!(
+            route(&"r".repeat(MAX_ROUTE_BYTES + 1)),
+            Err(RouteProblem::TooLong)
+        );
+        for bad in ["a b", " mglobal", "r/1", "routé", "r;x"] {
+            assert_eq!(route(bad), Err(RouteProblem::Character), "{bad:?}");
+        }
+        assert_eq!(RouteProblem::Control.to_string(), "has control characters");
+    }
+
+    #[test]
+    fn max_parts_is_a_whole_number_from_one() {
+        assert_eq!(max_parts("1"), Ok(1));
+        assert_eq!(max_parts("255"), Ok(255));
+        assert_eq!(max_parts("1000"), Ok(1000));
+        assert_eq!(max_parts("007"), Ok(7));
+        for bad in ["0", "00", "-1", "+1", "x", "", " 1", "1.5", "4294967296"] {
+            assert_eq!(max_parts(bad), Err(MaxPartsProblem), "{bad:?}");
         }
     }
 

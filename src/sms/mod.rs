@@ -15,7 +15,6 @@ pub mod message;
 pub mod number;
 pub mod originator;
 pub mod segments;
-#[allow(dead_code)] // `{{column}}` templates are for `bulk`, which lands next.
 pub mod template;
 
 use std::fmt;

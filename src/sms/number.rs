@@ -44,7 +44,6 @@ impl Msisdn {
 
     /// The number as an integer: exact and one-to-one, since 15 digits fit a
     /// u64 and a number never starts with 0. Handy for compact fingerprints.
-    #[allow(dead_code)] // `bulk` fingerprints recipients with it; it lands next.
     pub fn to_u64(self) -> u64 {
         self.digits[..self.len as usize]
             .iter()

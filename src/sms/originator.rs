@@ -38,11 +38,6 @@ impl Originator {
         std::str::from_utf8(&self.bytes[..self.len as usize])
             .expect("an Originator holds only ASCII letters and digits")
     }
-
-    #[allow(dead_code)] // `bulk` reports the originator kind; it lands next.
-    pub fn kind(&self) -> OriginatorKind {
-        self.kind
-    }
 }
 
 impl fmt::Display for Originator {
@@ -176,7 +171,7 @@ mod tests {
 
     fn ok(input: &str) -> (OriginatorKind, String) {
         match parse(input) {
-            Ok(o) => (o.kind(), o.as_str().to_owned()),
+            Ok(o) => (o.kind, o.as_str().to_owned()),
             Err(e) => panic!("{input:?} was refused: {e}"),
         }
     }

@@ -4,18 +4,19 @@
 //! yes at the terminal.
 
 use crate::api;
-use crate::cli::{CredentialArgs, LoginArgs};
+use crate::cli::LoginArgs;
 use crate::commands::shared::confirm;
+use crate::config::config::{self, ConfigDir, Profile, Storage};
+use crate::config::keyring::Unavailable;
+use crate::config::profile::{self, StoreError};
 use crate::context::Context;
 use crate::env::Snapshot;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, ConfigDir, Profile, Storage};
-use crate::input::keyring::Unavailable;
-use crate::input::profile::{self, StoreError};
+use crate::input::credentials::CredentialSources;
 use crate::input::prompt::Interactivity;
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
-use crate::input::{credentials, key};
+use crate::input::{credentials, defaults, key};
 use crate::platform;
 use crate::report::say;
 use crate::secret::Secret;
@@ -131,7 +132,7 @@ fn given_key(
     interactivity: &Interactivity,
 ) -> Result<(Secret, Option<String>), Failure> {
     // Checked as `-u` is, before the key is read or sent.
-    let username = credentials::given_username(&args.credentials)?;
+    let username = credentials::given_username(&args.credentials.sources())?;
     let sources = NonInteractiveSources {
         flag: "--with-key",
         others: "a password source (--password-stdin, --password-file, MOBIVATE_PASSWORD) without --with-key",
@@ -170,10 +171,9 @@ fn fetched_key(
         None if env_username => None,
         None => previous.username.clone(),
     };
-    let sources = CredentialArgs {
+    let sources = CredentialSources {
         username,
-        password_file: args.credentials.password_file.clone(),
-        password_stdin: args.credentials.password_stdin,
+        ..args.credentials.sources()
     };
     let credentials = credentials::resolve(&sources, interactivity)?;
     let key = api::auth::get_key(transport, &credentials)?;
@@ -209,42 +209,16 @@ fn forget_other_copy(
     Ok(())
 }
 
-/// An originator: up to 11 letters and digits, or a number of up to 15
-/// digits (optionally with a leading `+`).
+/// `--from`, checked by the one sender rule (`defaults::check_sender`).
 fn checked_from(from: Option<&str>) -> Result<Option<String>, Failure> {
     let Some(from) = from else { return Ok(None) };
-    let digits = from.strip_prefix('+').unwrap_or(from);
-    let numeric =
-        !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit());
-    let alphanumeric =
-        !from.is_empty() && from.len() <= 11 && from.bytes().all(|b| b.is_ascii_alphanumeric());
-    if numeric || alphanumeric {
-        return Ok(Some(from.to_string()));
-    }
-    Err(Failure::new(
-        ExitCode::DataErr,
-        format!(
-            "--from {:?} is not a sender: expected up to 11 letters and digits, or up to 15 digits",
-            crate::sanitize::sanitize_server_text(from)
-        ),
-    ))
+    defaults::check_sender(from, "--from")?;
+    Ok(Some(from.to_string()))
 }
 
+/// `--route`, checked by the one route rule (`defaults::check_route`).
 fn checked_route(route: Option<&str>) -> Result<Option<String>, Failure> {
     let Some(route) = route else { return Ok(None) };
-    let usable = !route.is_empty()
-        && route.len() <= 64
-        && route
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if usable {
-        return Ok(Some(route.to_string()));
-    }
-    Err(Failure::new(
-        ExitCode::DataErr,
-        format!(
-            "--route {:?} is not a route: expected up to 64 letters, digits, `-`, `_` or `.`",
-            crate::sanitize::sanitize_server_text(route)
-        ),
-    ))
+    defaults::check_route(route, "--route")?;
+    Ok(Some(route.to_string()))
 }

@@ -1,10 +1,10 @@
 //! `mobivate auth logout`: the profile's key and its config entry, deleted.
 
+use crate::config::config::{self, Storage};
+use crate::config::profile;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, Storage};
-use crate::input::profile;
 use crate::report::say;
 
 pub fn run(ctx: &Context) -> Result<(), Failure> {

@@ -6,11 +6,11 @@ mod status;
 mod token;
 
 use crate::cli::{AuthArgs, AuthCommand};
+use crate::config::config::ConfigDir;
+use crate::config::profile;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::ConfigDir;
-use crate::input::profile;
 
 pub fn run(ctx: &Context, args: &AuthArgs) -> Result<(), Failure> {
     match &args.command {

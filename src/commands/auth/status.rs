@@ -4,10 +4,10 @@
 
 use crate::api;
 use crate::cli::{StatusArgs, StatusFormat};
+use crate::config::profile::KeyPlace;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::profile::KeyPlace;
 use crate::output;
 use crate::report::say;
 

@@ -13,5 +13,5 @@ pub fn run(ctx: &Context, args: &TokenArgs) -> Result<(), Failure> {
         return Err(super::nothing_stored(&name));
     };
     let key = key::parse_key(stored.expose().as_bytes(), "the profile's stored key")?;
-    output::key::Destination::open(&args.output)?.write(&key, &args.output)
+    output::key::Destination::open(args.output.key_output())?.write(&key, args.output.key_output())
 }

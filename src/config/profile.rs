@@ -7,10 +7,10 @@
 //! something needs it, so `completions`, or a key from `MOBIVATE_API_KEY`,
 //! never touch the config or the keyring.
 
+use crate::config::config::{self, ConfigDir, ConfigFile, Profile, Storage};
+use crate::config::keyring::{self, Unavailable};
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::input::config::{self, ConfigDir, ConfigFile, Profile, Storage};
-use crate::input::keyring::{self, Unavailable};
 use crate::report::{Verbose, warn};
 use crate::secret::Secret;
 use std::cell::OnceCell;
@@ -26,7 +26,6 @@ pub struct Loaded {
 
 /// The defaults a profile gives `send` and `bulk`. Precedence, applied by
 /// the caller: flag > environment variable > profile > built-in default.
-#[allow(dead_code)] // for `send` and `bulk`, wired by their commands
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProfileDefaults {
     pub from: Option<String>,
@@ -138,7 +137,6 @@ impl Profiles {
     }
 
     /// The profile's defaults for `send` and `bulk`.
-    #[allow(dead_code)] // for `send` and `bulk`, wired by their commands
     pub fn defaults(&self) -> Result<ProfileDefaults, Failure> {
         Ok(self
             .active_profile()?
@@ -153,15 +151,24 @@ impl Profiles {
     /// file nothing is touched. A keyring that fails or does not answer counts as
     /// nothing stored, with a warning.
     pub fn stored_key(&self) -> Result<Option<(Secret, KeyPlace)>, Failure> {
+        let Some((name, dir, profile)) = self.stored_profile()? else {
+            return Ok(None);
+        };
+        read_stored_key(dir, &name, profile)
+    }
+
+    /// The profile in use as the config file has it, with its name and the
+    /// config folder; `None` without a config file or without that profile.
+    fn stored_profile(&self) -> Result<Option<(String, &ConfigDir, &Profile)>, Failure> {
         let name = self.active_name()?;
         let loaded = self.loaded()?;
         let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
             return Ok(None);
         };
-        let Some(profile) = config.profiles.get(&name) else {
-            return Ok(None);
-        };
-        read_stored_key(dir, &name, profile)
+        Ok(config
+            .profiles
+            .get(&name)
+            .map(|profile| (name, dir, profile)))
     }
 }
 
@@ -220,12 +227,7 @@ pub enum StoreError {
 impl Profiles {
     pub fn update_after_createkey(&self, username: &str, key: &Secret, verbose: Verbose) {
         let outcome = (|| -> Result<Option<String>, Failure> {
-            let name = self.active_name()?;
-            let loaded = self.loaded()?;
-            let (Some(dir), Some(config)) = (&loaded.dir, &loaded.config) else {
-                return Ok(None);
-            };
-            let Some(profile) = config.profiles.get(&name) else {
+            let Some((name, dir, profile)) = self.stored_profile()? else {
                 return Ok(None);
             };
             let Some(storage) = profile.key_storage else {

@@ -11,7 +11,6 @@ use crate::sanitize::sanitize_server_text;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use zeroize::{Zeroize, Zeroizing};
 
@@ -264,13 +263,12 @@ fn read_small_file(path: &Path, what: &str) -> Result<Option<Zeroizing<String>>,
             "{what} {shown} can be read by group or others (mode {mode:04o}); run: chmod 600 {shown}"
         ));
     }
-    let mut bytes = Zeroizing::new(Vec::new());
-    file.take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| unreadable(error.to_string()))?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(unreadable("it is larger than 1 MiB".to_string()));
-    }
+    let bytes = match crate::input::capped::read_capped(file, MAX_CONFIG_BYTES) {
+        Err(error) if error.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(unreadable("it is larger than 1 MiB".to_string()));
+        }
+        read => read.map_err(|error| unreadable(error.to_string()))?,
+    };
     let text =
         std::str::from_utf8(&bytes).map_err(|_| unreadable("it is not valid UTF-8".to_string()))?;
     Ok(Some(Zeroizing::new(text.to_string())))
