@@ -1,13 +1,11 @@
-mod common;
-
 // `mobivate webhooks listen` under hostile clients, a closed stdout and a
 // forward target that hangs: nobody holds up anybody, shutdown is prompt,
 // only what is kept is acknowledged, the queue is bounded, https forwarding
 // uses the one transport, and malformed chunks are a 400.
 
-use common::server::{Reply, json_reply, pki, scripted};
-use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
+use crate::common::server::{Reply, json_reply, pki, scripted};
+use crate::common::*;
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -31,19 +29,6 @@ impl Drop for Listener {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn lines_of(reader: impl Read + Send + 'static) -> Receiver<String> {
-    let (send, receive) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(reader).lines() {
-            let Ok(line) = line else { break };
-            if send.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    receive
 }
 
 /// Starts the listener on a free port. `read_stdout: false` leaves stdout a
@@ -111,10 +96,6 @@ fn post(port: u16, path: &str, body: &str) -> String {
         )
         .as_bytes(),
     )
-}
-
-fn next_line(receiver: &Receiver<String>) -> String {
-    receiver.recv_timeout(Duration::from_secs(20)).unwrap()
 }
 
 /// Every line that comes within `wait`.
@@ -487,7 +468,7 @@ fn forwarding_over_https_to_an_untrusted_server_warns_and_goes_on() {
     // Trusting another CA only.
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.pem");
-    std::fs::write(&other, common::server::pki(&["localhost"]).ca_pem).unwrap();
+    std::fs::write(&other, crate::common::server::pki(&["localhost"]).ca_pem).unwrap();
     let url = format!("https://localhost:{}/hook", target.port);
     let listener = start(
         &["--cacert", other.to_str().unwrap(), "--forward", &url],

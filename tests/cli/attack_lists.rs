@@ -3,9 +3,7 @@
 //! device, records with lone surrogates, and text from config files and the
 //! environment on the terminal. Every test is bounded in time.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;

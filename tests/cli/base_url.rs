@@ -2,10 +2,8 @@
 //! user information, query strings, and environment values that cannot be
 //! decoded.
 
-mod common;
-
-use common::server::{json_reply, scripted};
-use common::*;
+use crate::common::server::{json_reply, scripted};
+use crate::common::*;
 
 #[test]
 fn a_port_that_is_not_1_to_65535_is_78_before_any_connection() {
@@ -129,7 +127,7 @@ fn a_query_string_is_never_shown() {
 
 #[test]
 fn proxy_credentials_are_shown_as_stars_in_verbose_lines() {
-    let proxy = common::server::connect_proxy(None);
+    let proxy = crate::common::server::connect_proxy(None);
     let out = mobivate()
         .args([
             "getkey",

@@ -2,10 +2,8 @@
 //! anything is sent, a write failure after the answer says the key was
 //! already replaced, and an unknown outcome never invites a retry.
 
-mod common;
-
-use common::server::{Reply, json_reply, scripted};
-use common::*;
+use crate::common::server::{Reply, json_reply, scripted};
+use crate::common::*;
 
 fn createkey(base: &str) -> assert_cmd::Command {
     let mut cmd = mobivate();

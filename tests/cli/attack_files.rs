@@ -4,10 +4,10 @@
 //! bounded in time, so a blocking open fails the test instead of stalling it.
 #![cfg(unix)]
 
-mod common;
-
-use common::bulk_api::{self, BulkApi, Faults};
-use common::{KEY, PASSWORD, USER, assert_clean_failure, mobivate, stderr_of};
+use crate::common::bulk_api::{self, BulkApi, Faults};
+use crate::common::{
+    KEY, PASSWORD, USER, assert_clean_failure, mkfifo, mobivate, stderr_of, write,
+};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,20 +16,6 @@ use std::time::Duration;
 const BOUND: Duration = Duration::from_secs(20);
 
 const ROWS: &str = "recipient,text\n447930000001,Hello one\n447930000002,Hello two\n";
-
-fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
-
-fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
 
 fn is_fifo(path: &Path) -> bool {
     std::fs::symlink_metadata(path)
@@ -195,7 +181,7 @@ fn a_fifo_as_credentials_toml_is_refused_at_once() {
         format!("[profiles.default]\nusername = \"{USER}\"\nkey_storage = \"file\"\n"),
     )
     .unwrap();
-    common::make_private(&config.path().join("config.toml"));
+    crate::common::make_private(&config.path().join("config.toml"));
     let credentials = config.path().join("credentials.toml");
     mkfifo(&credentials);
     let mut server = mockito::Server::new();
@@ -298,7 +284,7 @@ fn a_report_or_journal_on_the_input_or_text_file_exits_64_and_changes_nothing() 
 fn getkey_and_createkey_refuse_o_on_the_password_file() {
     let dir = tempfile::tempdir().unwrap();
     let password_file = write(dir.path(), "pw", &format!("{PASSWORD}\n"));
-    common::make_private(&password_file);
+    crate::common::make_private(&password_file);
     let hard = dir.path().join("pw-link");
     std::fs::hard_link(&password_file, &hard).unwrap();
     for (command, out) in [

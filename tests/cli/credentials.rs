@@ -1,8 +1,6 @@
 //! Where the username and password come from, and what happens without them.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
 use std::path::PathBuf;

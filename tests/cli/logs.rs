@@ -2,10 +2,8 @@
 //! the four list formats, closed pipes, dates on the wire, and watching a
 //! message to its final status.
 
-mod common;
-
-use common::server::{json_reply, scripted};
-use common::*;
+use crate::common::server::{json_reply, scripted};
+use crate::common::*;
 use mockito::Matcher;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -626,7 +624,7 @@ fn watch_needs_a_reference_or_a_campaign() {
 #[test]
 fn a_page_is_read_up_to_16_mib() {
     let server = scripted(
-        vec![common::server::Reply::Endless(
+        vec![crate::common::server::Reply::Endless(
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
                 .to_string(),
         )],

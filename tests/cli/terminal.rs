@@ -1,10 +1,8 @@
 //! Prompts and Ctrl-C under a real pseudo-terminal.
 #![cfg(unix)] // A pseudo-terminal, termios flags and Unix signals throughout.
 
-mod common;
-
-use common::pty::Pty;
-use common::*;
+use crate::common::pty::Pty;
+use crate::common::*;
 use mockito::{Matcher, Server};
 
 use std::process::Command;
@@ -198,7 +196,7 @@ fn sigterm_or_sighup_at_the_password_prompt_restores_the_terminal() {
 /// 64 at once naming the sources that work without a terminal.
 #[test]
 fn stdin_sources_on_a_terminal_fail_at_once_when_prompting_is_forbidden() {
-    let server = common::server::scripted(vec![common::server::Reply::Hang], None);
+    let server = crate::common::server::scripted(vec![crate::common::server::Reply::Hang], None);
     let cases: [(&[&str], &str, &str); 3] = [
         (
             &["getkey", "-u", USER, "--password-stdin"],

@@ -3,10 +3,8 @@
 //! values of `--format`, no Markdown left in the page; and that README.md,
 //! docs/*.md and examples/try.sh run as written, against the mock API.
 
-mod common;
-
-use common::mock_api::start_mock_api;
-use common::*;
+use crate::common::mock_api::start_mock_api;
+use crate::common::*;
 
 #[test]
 fn getkey_help_states_the_password_sources_in_order() {

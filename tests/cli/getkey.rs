@@ -1,8 +1,6 @@
 //! `mobivate getkey` end to end, against mockito.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::{Matcher, Server};
 use serde_json::json;
 

@@ -1,11 +1,9 @@
 //! `mobivate send` and `mobivate segments`, through the real binary.
 
-mod common;
-
 #[cfg(unix)]
-use common::pty::Pty;
-use common::server::{Reply, json_reply, json_reply_with, scripted};
-use common::*;
+use crate::common::pty::Pty;
+use crate::common::server::{Reply, json_reply, json_reply_with, scripted};
+use crate::common::*;
 use mockito::{Matcher, Server};
 use serde_json::{Value, json};
 

@@ -1,20 +1,12 @@
 //! `mobivate bulk` through the real binary, against the in-process API of
-//! tests/common/bulk_api.rs.
+//! tests/cli/common/bulk_api.rs.
 
-mod common;
-
-use common::bulk_api::{self, BulkApi, Faults};
-use common::mock_api::{mock_stats, start_mock_api};
-use common::{KEY, mobivate, raw_mobivate, stderr_of, stdout_of};
+use crate::common::bulk_api::{self, BulkApi, Faults};
+use crate::common::mock_api::{mock_stats, start_mock_api};
+use crate::common::{KEY, mobivate, raw_mobivate, stderr_of, stdout_of, write};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
-
-fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
 
 /// `mobivate bulk FILE --yes` against `api`, the key in the environment.
 fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
@@ -1126,7 +1118,7 @@ fn kill_9_at_random_points_never_sends_twice_or_loses_a_row() {
 #[cfg(unix)]
 #[test]
 fn at_a_terminal_it_asks_before_sending() {
-    use common::pty::Pty;
+    use crate::common::pty::Pty;
     let api = bulk_api::start(KEY, Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(3));

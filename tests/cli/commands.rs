@@ -1,13 +1,11 @@
 //! createkey, testkey, getkey --verify, completions, the man page, and the
 //! mock API example.
 
-mod common;
-
-use common::mock_api::start_mock_api;
+use crate::common::mock_api::start_mock_api;
 #[cfg(unix)]
-use common::pty::Pty;
-use common::server::{Reply, json_reply, scripted};
-use common::*;
+use crate::common::pty::Pty;
+use crate::common::server::{Reply, json_reply, scripted};
+use crate::common::*;
 use mockito::{Matcher, Server};
 use serde_json::json;
 

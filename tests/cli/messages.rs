@@ -2,10 +2,8 @@
 //! control characters and escape sequences, and an error status is judged by
 //! its status even when its body is too large to read.
 
-mod common;
-
-use common::server::{Reply, json_reply, scripted};
-use common::*;
+use crate::common::server::{Reply, json_reply, scripted};
+use crate::common::*;
 
 #[test]
 fn a_value_attached_to_a_flag_that_takes_none_is_never_echoed() {

@@ -3,10 +3,8 @@
 //! printed, secrets redacted before the cap, a cap that holds, and no base
 //! URL that loses its port. Through the real binary.
 
-mod common;
-
-use common::server::{connect_proxy, json_reply, scripted};
-use common::*;
+use crate::common::server::{connect_proxy, json_reply, scripted};
+use crate::common::*;
 
 const TO: &str = "447930000000";
 const TO2: &str = "447930000001";

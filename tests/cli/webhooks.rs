@@ -1,14 +1,12 @@
 //! `mobivate webhooks set|listen` through the real binary.
 
-mod common;
-
-use common::mock_api::start_mock_api;
-use common::*;
+use crate::common::mock_api::start_mock_api;
+use crate::common::*;
 use mockito::Matcher;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 fn webhooks(base: &str) -> assert_cmd::Command {
@@ -126,19 +124,6 @@ struct Listener {
     stderr: Receiver<String>,
 }
 
-fn lines_of(reader: impl Read + Send + 'static) -> Receiver<String> {
-    let (send, receive) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(reader).lines() {
-            let Ok(line) = line else { break };
-            if send.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    receive
-}
-
 fn listen(extra: &[&str]) -> Listener {
     let mut child = raw_mobivate()
         .args(["webhooks", "listen", "--port", "0"])
@@ -175,10 +160,6 @@ fn post(port: u16, path: &str, body: &str) -> String {
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
     answer.lines().next().unwrap_or("").to_string()
-}
-
-fn next_line(receiver: &Receiver<String>) -> String {
-    receiver.recv_timeout(Duration::from_secs(20)).unwrap()
 }
 
 #[cfg(unix)]
@@ -398,7 +379,10 @@ fn end_to_end_receipt_watch_and_optouts_against_the_mock() {
 #[cfg(unix)]
 #[test]
 fn watch_ends_with_130_on_ctrl_c() {
-    let server = common::server::scripted(vec![common::server::json_reply(200, "OK", "[]")], None);
+    let server = crate::common::server::scripted(
+        vec![crate::common::server::json_reply(200, "OK", "[]")],
+        None,
+    );
     let child = raw_mobivate()
         .args([
             "--base-url",

@@ -1,12 +1,10 @@
-mod common;
-
 // The mock API's `--latency` and `--delivery-mix` switches, and its
 // `firstSendAt`/`lastAnswerAt` times, through the example's binary. These
 // are functional checks with generous bounds, not timings: benchmarks live
 // in bench/.
 
-use common::KEY;
-use common::mock_api::{mock_stats, start_mock_api};
+use crate::common::KEY;
+use crate::common::mock_api::{mock_stats, start_mock_api};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Barrier};

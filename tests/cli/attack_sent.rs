@@ -2,17 +2,9 @@
 //! validation (text cap, exact parts, recipients, routes, labels), every
 //! text source and row is bounded, and every row is accounted for.
 
-mod common;
-
-use common::bulk_api::{self, BulkApi, Faults};
-use common::{KEY, mobivate, stderr_of, stdout_of};
-use std::path::{Path, PathBuf};
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
-}
+use crate::common::bulk_api::{self, BulkApi, Faults};
+use crate::common::{KEY, mobivate, stderr_of, stdout_of, write};
+use std::path::Path;
 
 /// `mobivate bulk FILE --yes` against `api`, the key in the environment.
 fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
@@ -162,7 +154,7 @@ fn parts_are_counted_exactly_with_no_ceiling() {
 #[cfg(unix)]
 #[test]
 fn the_prompt_shows_the_exact_parts() {
-    use common::pty::Pty;
+    use crate::common::pty::Pty;
     let api = bulk_api::start(KEY, Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
@@ -170,7 +162,7 @@ fn the_prompt_shows_the_exact_parts() {
         "l.csv",
         format!("recipient,text\n447930000001,{}\n", text_of_parts(262)).as_bytes(),
     );
-    let mut cmd = common::raw_mobivate();
+    let mut cmd = crate::common::raw_mobivate();
     cmd.env("MOBIVATE_API_KEY", KEY)
         .args(["--base-url", &api.url(), "bulk", "--from", "Shop"])
         .arg(&file);
@@ -344,7 +336,7 @@ fn text_file_dev_zero_is_bounded() {
     assert!(
         stderr_of(&out).contains("the text from /dev/zero is longer than 64 KiB (65536 bytes)")
     );
-    let mut cmd = common::raw_mobivate();
+    let mut cmd = crate::common::raw_mobivate();
     cmd.args([
         "send",
         "--dry-run",
@@ -395,7 +387,7 @@ fn bash(script: &str, dir: &Path) -> std::process::Output {
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("BIN", assert_cmd::cargo::cargo_bin("mobivate"))
-        .env("MOBIVATE_CONFIG_DIR", common::NO_CONFIG_DIR)
+        .env("MOBIVATE_CONFIG_DIR", crate::common::NO_CONFIG_DIR)
         .env("MOBIVATE_API_KEY", KEY)
         .env("CI", "true")
         .current_dir(dir)
@@ -531,7 +523,7 @@ fn changed_mid_run(change: impl FnOnce(&Path)) -> (BulkApi, std::process::Output
         "l.csv",
         format!("recipient,text\n{}", padded_rows(0..4000)).as_bytes(),
     );
-    let mut cmd = common::raw_mobivate();
+    let mut cmd = crate::common::raw_mobivate();
     cmd.env("MOBIVATE_API_KEY", KEY)
         .env("CI", "true")
         .args(["--base-url", &api.url(), "bulk"])
@@ -598,7 +590,7 @@ fn a_file_that_grew_during_the_run_stops_it_with_65() {
 
 /// Runs `cmd` to its end; its exit code and peak memory in KiB.
 #[cfg(unix)]
-fn run_measured(mut cmd: std::process::Command) -> (Option<i32>, String, String, i64) {
+fn run_measured(mut cmd: std::process::Command) -> (Option<i32>, String, String, Option<i64>) {
     use std::io::Read;
     let mut child = cmd
         .stdin(std::process::Stdio::null())
@@ -630,20 +622,9 @@ fn run_measured(mut cmd: std::process::Command) -> (Option<i32>, String, String,
         // SAFETY: our own child, past its deadline.
         unsafe { libc::kill(pid, libc::SIGKILL) };
     });
-    let mut status = 0;
-    // SAFETY: rusage is plain data filled in by wait4.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid);
-    std::mem::forget(child);
+    let (code, peak_kib) = crate::common::wait_with_rusage(child);
     let _ = killer.join();
-    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    (
-        code,
-        out.join().unwrap(),
-        err.join().unwrap(),
-        usage.ru_maxrss,
-    )
+    (code, out.join().unwrap(), err.join().unwrap(), peak_kib)
 }
 
 #[cfg(unix)]
@@ -679,7 +660,7 @@ fn a_row_over_1_mib_is_invalid_and_memory_stays_bounded() {
             out.write_all(tail.as_bytes()).unwrap();
         }
         let api = bulk_api::start(KEY, Faults::default());
-        let mut cmd = common::raw_mobivate();
+        let mut cmd = crate::common::raw_mobivate();
         cmd.env("MOBIVATE_API_KEY", KEY)
             .env("CI", "true")
             .args(["--base-url", &api.url(), "bulk"])
@@ -696,10 +677,12 @@ fn a_row_over_1_mib_is_invalid_and_memory_stays_bounded() {
             "{name}"
         );
         assert_eq!(recipients(&api), ["447930000002", "447930000003"], "{name}");
-        assert!(
-            max_rss_kib < 64 * 1024,
-            "{name}: peak memory {max_rss_kib} KiB"
-        );
+        if let Some(max_rss_kib) = max_rss_kib {
+            assert!(
+                max_rss_kib < 64 * 1024,
+                "{name}: peak memory {max_rss_kib} KiB"
+            );
+        }
     }
 }
 

@@ -2,10 +2,8 @@
 //! `SSL_CERT_DIR` (read only when the bundle does not verify the server), and
 //! the size cap on every CA file.
 
-mod common;
-
-use common::server::*;
-use common::*;
+use crate::common::server::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 #[cfg(unix)]
 use std::time::{Duration, Instant};
@@ -287,10 +285,12 @@ fn a_cacert_of_dev_zero_is_78_at_once_with_bounded_memory() {
     let (code, max_rss_kib) = wait_with_rusage(child);
     assert_eq!(code, Some(78));
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert!(
-        max_rss_kib < 48 * 1024,
-        "peak RSS {max_rss_kib} KiB: the read was not capped"
-    );
+    if let Some(max_rss_kib) = max_rss_kib {
+        assert!(
+            max_rss_kib < 48 * 1024,
+            "peak RSS {max_rss_kib} KiB: the read was not capped"
+        );
+    }
 }
 
 #[cfg(unix)]
@@ -347,26 +347,4 @@ fn fifos_and_dangling_links_in_ssl_cert_dir_are_skipped() {
         .assert()
         .code(0)
         .stdout(format!("{KEY}\n"));
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) -> PathBuf {
-    use std::os::unix::ffi::OsStrExt;
-    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path and plain mode bits.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    path.to_path_buf()
-}
-
-#[cfg(unix)]
-fn wait_with_rusage(child: std::process::Child) -> (Option<i32>, i64) {
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data filled in by wait4.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid);
-    std::mem::forget(child);
-    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    (code, usage.ru_maxrss)
 }

@@ -1,14 +1,18 @@
 //! Shared helpers: a `mobivate` command with a clean environment, and the
 //! canned values the tests use.
-#![allow(dead_code)]
 
 use assert_cmd::Command;
 
 pub mod bulk_api;
+pub mod files;
 pub mod mock_api;
+pub mod process;
 #[cfg(unix)]
 pub mod pty;
 pub mod server;
+
+pub use files::*;
+pub use process::*;
 
 pub const KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
 pub const USER: &str = "alice@example.com";

@@ -3,11 +3,9 @@
 //! points at a socket that does not exist), so these tests run anywhere. The
 //! real keyring is tested in tests/keyring.rs.
 
-mod common;
-
 #[cfg(unix)]
-use common::pty::Pty;
-use common::*;
+use crate::common::pty::Pty;
+use crate::common::*;
 use mockito::{Matcher, Server, ServerGuard};
 use serde_json::json;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,6 @@
 //! `mobivate optouts list|add|remove` through the real binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mockito::Matcher;
 use std::io::Write;
 use std::process::Stdio;

@@ -2,10 +2,8 @@
 //! directories are refused; the process's own descriptors are written to,
 //! never replaced; a signal while writing leaves no temporary file behind.
 
-mod common;
-
-use common::server::{Reply, json_reply, scripted};
-use common::*;
+use crate::common::server::{Reply, json_reply, scripted};
+use crate::common::*;
 #[cfg(unix)]
 use std::ffi::CString;
 #[cfg(unix)]
@@ -21,12 +19,6 @@ fn key_reply() -> Reply {
 }
 
 #[cfg(unix)] // FIFOs and Unix sockets
-fn mkfifo(path: &Path) {
-    let c_path = CString::new(path.as_os_str().as_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
-}
-
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()

@@ -1,9 +1,7 @@
 //! Transport and safety: TLS trust, proxies, timeouts, retries, hostile servers.
 
-mod common;
-
-use common::server::*;
-use common::*;
+use crate::common::server::*;
+use crate::common::*;
 use std::time::{Duration, Instant};
 
 const OK: &str = r#"{"apiKey":"abcd1234-9922-abcd-1234-abcd1234abcd"}"#;
@@ -45,7 +43,7 @@ fn cacert_trusts_a_private_ca() {
 #[test]
 fn cacert_may_hold_several_certificates() {
     let pki = pki(&["localhost"]);
-    let other = common::server::pki(&["elsewhere"]);
+    let other = crate::common::server::pki(&["elsewhere"]);
     let server = scripted(vec![ok()], Some(pki.server_config.clone()));
     let dir = tempfile::tempdir().unwrap();
     let ca = write_ca(&dir, &format!("{}{}", other.ca_pem, pki.ca_pem));
@@ -74,7 +72,7 @@ fn unknown_issuer_is_76_with_a_hint() {
     let pki = pki(&["localhost"]);
     let server = scripted(vec![ok()], Some(pki.server_config.clone()));
     let dir = tempfile::tempdir().unwrap();
-    let unrelated = common::server::pki(&["localhost"]);
+    let unrelated = crate::common::server::pki(&["localhost"]);
     let ca = write_ca(&dir, &unrelated.ca_pem);
     let out = getkey(&format!("https://localhost:{}", server.port))
         .arg("--cacert")
@@ -381,25 +379,6 @@ fn an_endless_body_is_76_with_bounded_memory() {
         1,
         "an oversized body is not retried"
     );
-}
-
-/// The exit code, and the peak memory in KiB where wait4 tells it (Unix).
-#[cfg(unix)]
-fn wait_with_rusage(child: std::process::Child) -> (Option<i32>, Option<i64>) {
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data filled in by wait4.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid);
-    std::mem::forget(child);
-    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    (code, Some(usage.ru_maxrss))
-}
-
-#[cfg(not(unix))]
-fn wait_with_rusage(mut child: std::process::Child) -> (Option<i32>, Option<i64>) {
-    (child.wait().unwrap().code(), None)
 }
 
 #[test]
