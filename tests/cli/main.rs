@@ -26,6 +26,7 @@ mod mock_switches;
 mod optouts;
 mod output;
 mod send;
+mod snapshots;
 mod terminal;
 mod tls_roots;
 mod transport;
