@@ -4,7 +4,7 @@
 //! bounded in time, so a blocking open fails the test instead of stalling it.
 #![cfg(unix)]
 
-use crate::common::bulk_api::{self, BulkApi, Faults};
+use crate::common::mock_api::{self, Faults, MockApi};
 use crate::common::{
     KEY, PASSWORD, USER, assert_clean_failure, mkfifo, mobivate, stderr_of, write,
 };
@@ -24,14 +24,10 @@ fn is_fifo(path: &Path) -> bool {
         .is_fifo()
 }
 
-/// `mobivate bulk FILE --yes` against `api`, bounded in time.
-fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
-    let mut cmd = mobivate();
-    cmd.env("MOBIVATE_API_KEY", KEY)
-        .args(["--base-url", &api.url(), "bulk"])
-        .arg(file)
-        .args(["--yes", "--settle", "0", "--from", "Shop"])
-        .timeout(BOUND);
+/// `mobivate bulk FILE --yes --from Shop` against `api`, bounded in time.
+fn bulk(api: &MockApi, file: &Path) -> assert_cmd::Command {
+    let mut cmd = mock_api::bulk(api, file);
+    cmd.args(["--from", "Shop"]).timeout(BOUND);
     cmd
 }
 
@@ -41,7 +37,7 @@ fn run(cmd: &mut assert_cmd::Command) -> std::process::Output {
 }
 
 /// Nothing at all reached the API.
-fn assert_nothing_sent(api: &BulkApi) {
+fn assert_nothing_sent(api: &MockApi) {
     assert!(api.batches().is_empty(), "sent: {:?}", api.batches());
 }
 
@@ -64,7 +60,7 @@ fn a_report_on_a_fifo_device_socket_or_directory_is_refused_before_sending() {
         (&directory, "is a directory"),
     ];
     for (target, what) in cases {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let output = run(bulk(&api, &rows).arg("--report").arg(target));
         let stderr = assert_clean_failure(&output, 73);
         assert!(
@@ -105,7 +101,7 @@ fn a_journal_on_a_fifo_or_dev_zero_is_refused_at_once_never_read() {
         (Path::new("/dev/zero"), "is a character device"),
     ];
     for (target, what) in cases {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let output = run(bulk(&api, &rows).arg("--journal").arg(target));
         let stderr = assert_clean_failure(&output, 73);
         assert!(
@@ -125,7 +121,7 @@ fn a_journal_on_a_fifo_or_dev_zero_is_refused_at_once_never_read() {
 
 #[test]
 fn a_journal_on_a_directory_is_refused() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let rows = write(dir.path(), "rows.csv", ROWS);
     let output = run(bulk(&api, &rows).arg("--journal").arg(dir.path()));
@@ -206,7 +202,7 @@ fn a_fifo_as_credentials_toml_is_refused_at_once() {
 
 #[test]
 fn journal_and_report_on_one_path_exit_64_before_anything() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let rows = write(dir.path(), "rows.csv", ROWS);
     let both = dir.path().join("state");
@@ -253,7 +249,7 @@ fn a_report_or_journal_on_the_input_or_text_file_exits_64_and_changes_nothing() 
         ],
     ];
     for args in cases {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let output = run(bulk(&api, &rows).args(&args));
         let stderr = assert_clean_failure(&output, 64);
         assert!(stderr.contains("are the same file"), "{args:?}: {stderr}");
@@ -338,7 +334,7 @@ fn a_notes_file_as_journal_is_refused_with_65_even_with_restart() {
     ] {
         let journal = write(dir.path(), "notes.txt", notes);
         for restart in [false, true] {
-            let api = bulk_api::start(KEY, Faults::default());
+            let api = mock_api::start(Faults::default());
             let mut cmd = bulk(&api, &rows);
             cmd.arg("--journal").arg(&journal);
             if restart {
@@ -361,7 +357,7 @@ fn a_notes_file_as_journal_is_refused_with_65_even_with_restart() {
 #[test]
 fn an_empty_journal_or_one_torn_in_its_header_is_new() {
     for content in ["", "{\"t\":\"hea", "{\"t\":\"header\",\"v\":1,\"fi"] {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let dir = tempfile::tempdir().unwrap();
         let rows = write(dir.path(), "rows.csv", ROWS);
         let journal = write(dir.path(), "journal", content);
@@ -385,7 +381,7 @@ fn an_uncreatable_report_or_journal_exits_73_with_nothing_sent() {
     let rows = write(dir.path(), "rows.csv", ROWS);
     let missing = dir.path().join("no-such-dir").join("out");
     for flag in ["--report", "--journal"] {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let output = run(bulk(&api, &rows).arg(flag).arg(&missing));
         let stderr = assert_clean_failure(&output, 73);
         assert!(stderr.contains(&missing.display().to_string()), "{stderr}");
@@ -397,7 +393,7 @@ fn an_uncreatable_report_or_journal_exits_73_with_nothing_sent() {
 // ---------- tampered journals ----------
 
 /// A journal of one finished run of `ROWS`, for records to be added to.
-fn finished_run(api: &BulkApi, dir: &Path) -> (PathBuf, PathBuf) {
+fn finished_run(api: &MockApi, dir: &Path) -> (PathBuf, PathBuf) {
     let rows = write(dir, "rows.csv", ROWS);
     let journal = dir.join("journal");
     let output = run(bulk(api, &rows).arg("--journal").arg(&journal));
@@ -422,7 +418,7 @@ fn tampered_journal_records_are_refused_as_damaged_never_a_crash() {
             .to_string(),
     ];
     for record in records {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let dir = tempfile::tempdir().unwrap();
         let (rows, journal) = finished_run(&api, dir.path());
         let mut text = std::fs::read_to_string(&journal).unwrap();
@@ -447,7 +443,7 @@ fn tampered_journal_records_are_refused_as_damaged_never_a_crash() {
 
 #[test]
 fn a_torn_last_record_is_still_dropped() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let (rows, journal) = finished_run(&api, dir.path());
     let whole = std::fs::read_to_string(&journal).unwrap();
@@ -464,7 +460,7 @@ fn a_torn_last_record_is_still_dropped() {
 
 #[test]
 fn restart_replaces_a_damaged_journal() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let (rows, journal) = finished_run(&api, dir.path());
     let mut text = std::fs::read_to_string(&journal).unwrap();

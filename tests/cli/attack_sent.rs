@@ -2,21 +2,18 @@
 //! validation (text cap, exact parts, recipients, routes, labels), every
 //! text source and row is bounded, and every row is accounted for.
 
-use crate::common::bulk_api::{self, BulkApi, Faults};
+use crate::common::mock_api::{self, Faults, MockApi};
 use crate::common::{KEY, mobivate, stderr_of, stdout_of, write};
 use std::path::Path;
 
-/// `mobivate bulk FILE --yes` against `api`, the key in the environment.
-fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
-    let mut cmd = mobivate();
-    cmd.env("MOBIVATE_API_KEY", KEY)
-        .args(["--base-url", &api.url(), "bulk"])
-        .arg(file)
-        .args(["--yes", "--settle", "0", "--from", "Shop"]);
+/// `mobivate bulk FILE --yes --from Shop` against `api`.
+fn bulk(api: &MockApi, file: &Path) -> assert_cmd::Command {
+    let mut cmd = mock_api::bulk(api, file);
+    cmd.args(["--from", "Shop"]);
     cmd
 }
 
-fn recipients(api: &BulkApi) -> Vec<String> {
+fn recipients(api: &MockApi) -> Vec<String> {
     let mut got: Vec<String> = api.messages().into_iter().map(|m| m.recipient).collect();
     got.sort();
     got
@@ -24,7 +21,7 @@ fn recipients(api: &BulkApi) -> Vec<String> {
 
 #[test]
 fn a_text_over_64_kib_is_an_invalid_row_never_sent() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let long = "a".repeat(100 * 1024);
     let file = write(
@@ -49,7 +46,7 @@ fn a_text_over_64_kib_is_an_invalid_row_never_sent() {
     );
     assert_eq!(recipients(&api), ["447930000002"]);
     // A template that renders past the cap is caught the same way.
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let file = write(
         dir.path(),
         "t.csv",
@@ -112,7 +109,7 @@ fn parts_are_counted_exactly_with_no_ceiling() {
         "{stderr}"
     );
 
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let report = dir.path().join("report.jsonl");
     let out = bulk(&api, &file)
         .args(["--format", "json", "--report"])
@@ -155,7 +152,7 @@ fn parts_are_counted_exactly_with_no_ceiling() {
 #[test]
 fn the_prompt_shows_the_exact_parts() {
     use crate::common::pty::Pty;
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -177,7 +174,7 @@ fn the_prompt_shows_the_exact_parts() {
 
 #[test]
 fn json_numbers_are_taken_as_written() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -203,7 +200,7 @@ fn json_numbers_are_taken_as_written() {
 
 #[test]
 fn a_csv_cell_ending_in_point_zero_is_invalid() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -231,7 +228,7 @@ fn routes_are_checked_wherever_they_come_from() {
         (None, Some("  "), "MOBIVATE_ROUTE is empty"),
         (None, Some("r\nx"), "MOBIVATE_ROUTE has control characters"),
     ] {
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let mut cmd = bulk(&api, &file);
         if let Some(route) = flag {
             cmd.args(["--route", route]);
@@ -246,7 +243,7 @@ fn routes_are_checked_wherever_they_come_from() {
         assert!(api.batches().is_empty(), "{shown}");
     }
     // A row's own route and reference too: that row is invalid.
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let file = write(
         dir.path(),
         "r.csv",
@@ -281,7 +278,7 @@ fn send_checks_the_route_from_the_environment() {
 
 #[test]
 fn the_name_is_checked_for_control_characters() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", b"recipient,text\n447930000001,a\n");
     let out = bulk(&api, &file)
@@ -416,7 +413,7 @@ fn wait_bounded(mut child: std::process::Child) -> std::process::Output {
 #[cfg(unix)]
 #[test]
 fn process_substitution_is_copied_and_sent() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -448,7 +445,7 @@ fn process_substitution_is_copied_and_sent() {
 #[cfg(unix)]
 #[test]
 fn a_pipe_without_a_journal_is_refused_with_66() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -473,7 +470,7 @@ fn a_pipe_without_a_journal_is_refused_with_66() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_copied_and_sent() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("rows.csv");
     let status = std::process::Command::new("mkfifo")
@@ -509,14 +506,11 @@ fn padded_rows(range: std::ops::Range<usize>) -> String {
 
 /// Runs bulk on 4000 rows, slow at first; once the first request arrived,
 /// `change` alters the file and the server speeds up.
-fn changed_mid_run(change: impl FnOnce(&Path)) -> (BulkApi, std::process::Output) {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            delay: std::time::Duration::from_millis(300),
-            ..Faults::default()
-        },
-    );
+fn changed_mid_run(change: impl FnOnce(&Path)) -> (MockApi, std::process::Output) {
+    let api = mock_api::start(Faults {
+        delay: std::time::Duration::from_millis(300),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -659,7 +653,7 @@ fn a_row_over_1_mib_is_invalid_and_memory_stays_bounded() {
             huge(&mut out);
             out.write_all(tail.as_bytes()).unwrap();
         }
-        let api = bulk_api::start(KEY, Faults::default());
+        let api = mock_api::start(Faults::default());
         let mut cmd = crate::common::raw_mobivate();
         cmd.env("MOBIVATE_API_KEY", KEY)
             .env("CI", "true")

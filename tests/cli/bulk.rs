@@ -1,22 +1,11 @@
-//! `mobivate bulk` through the real binary, against the in-process API of
-//! tests/cli/common/bulk_api.rs.
+//! `mobivate bulk` through the real binary, against the mock API
+//! (examples/mock_api, through tests/cli/common/mock_api.rs).
 
-use crate::common::bulk_api::{self, BulkApi, Faults};
-use crate::common::mock_api::{mock_stats, start_mock_api};
+use crate::common::mock_api::{self, Faults, MockApi, bulk, mock_stats, start_mock_api};
 use crate::common::{KEY, mobivate, raw_mobivate, stderr_of, stdout_of, write};
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
-
-/// `mobivate bulk FILE --yes` against `api`, the key in the environment.
-fn bulk(api: &BulkApi, file: &Path) -> assert_cmd::Command {
-    let mut cmd = mobivate();
-    cmd.env("MOBIVATE_API_KEY", KEY)
-        .args(["--base-url", &api.url(), "bulk"])
-        .arg(file)
-        .args(["--yes", "--settle", "0"]);
-    cmd
-}
 
 fn numbers_csv(rows: usize) -> String {
     let mut csv = String::from("recipient,name\n");
@@ -34,7 +23,7 @@ fn report_lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-fn assert_each_sent_once(api: &BulkApi, expected: usize) {
+fn assert_each_sent_once(api: &MockApi, expected: usize) {
     let counts = api.reference_counts();
     assert_eq!(counts.len(), expected, "distinct references accepted");
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
@@ -43,7 +32,7 @@ fn assert_each_sent_once(api: &BulkApi, expected: usize) {
 
 #[test]
 fn sends_a_templated_csv_in_batches() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -225,7 +214,7 @@ fn ucs2_that_makes_a_message_longer_is_named() {
 
 #[test]
 fn unknown_placeholder_and_missing_columns_fail_before_sending() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(3));
     let output = bulk(&api, &file)
@@ -281,7 +270,7 @@ fn empty_template_values_are_warned_once_with_a_count() {
 
 #[test]
 fn duplicates_are_sent_once_unless_allowed() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let csv = "recipient,name\n447930000001,A\n+447930000001,A\n447930000001,B\n";
     let file = write(dir.path(), "d.csv", csv);
@@ -296,7 +285,7 @@ fn duplicates_are_sent_once_unless_allowed() {
     );
     assert_eq!(api.messages().len(), 2);
 
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let file = write(dir.path(), "d2.csv", csv);
     let output = bulk(&api, &file)
         .args([
@@ -314,7 +303,7 @@ fn duplicates_are_sent_once_unless_allowed() {
 
 #[test]
 fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -338,7 +327,7 @@ fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
     assert_eq!(lines[1]["recipient"], "nope");
     assert!(lines[1]["reason"].as_str().unwrap().contains("has letters"));
 
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let file = write(dir.path(), "i2.csv", "recipient\n447930000001\nnope\n");
     let output = bulk(&api, &file)
         .args([
@@ -364,7 +353,7 @@ fn invalid_rows_are_reported_and_exit_65_after_the_valid_ones_are_sent() {
 /// reason, never a merged message; the rows around it are still read.
 #[test]
 fn malformed_csv_rows_are_invalid_never_merged() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -418,7 +407,7 @@ fn malformed_csv_rows_are_invalid_never_merged() {
 
 #[test]
 fn repeated_references_in_the_file_exit_65_before_sending() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(
         dir.path(),
@@ -440,7 +429,7 @@ fn repeated_references_in_the_file_exit_65_before_sending() {
 
 #[test]
 fn jsonl_from_stdin_needs_a_journal() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let rows = "{\"recipient\":447930000001,\"text\":\"Hi\"}\n{\"recipient\":\"447930000002\",\"text\":\"Yo\",\"originator\":\"Other\"}\n";
     let without = mobivate()
@@ -492,7 +481,7 @@ fn jsonl_from_stdin_needs_a_journal() {
 
 #[test]
 fn dry_run_prints_the_first_request_and_sends_nothing() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(3));
     let output = mobivate()
@@ -533,7 +522,7 @@ fn dry_run_prints_the_first_request_and_sends_nothing() {
 
 #[test]
 fn without_a_terminal_yes_is_required() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(2));
     let output = mobivate()
@@ -565,7 +554,7 @@ fn without_a_terminal_yes_is_required() {
 
 #[test]
 fn a_changed_file_or_options_exit_65_unless_restart() {
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(3));
     let run = |extra: &[&str]| {
@@ -609,13 +598,10 @@ fn a_changed_file_or_options_exit_65_unless_restart() {
 
 #[test]
 fn a_journal_in_use_exits_75_at_once() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            delay: Duration::from_millis(1500),
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        delay: Duration::from_millis(1500),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(2));
     let mut first = raw_mobivate();
@@ -656,13 +642,10 @@ fn a_journal_in_use_exits_75_at_once() {
 
 #[test]
 fn a_400_rejects_that_request_and_the_run_goes_on() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            reject_recipient: Some("447930000001".into()),
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        reject_recipient: Some("447930000001".into()),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(4));
     let report = dir.path().join("r.jsonl");
@@ -688,19 +671,16 @@ fn a_400_rejects_that_request_and_the_run_goes_on() {
     );
     let lines = report_lines(&report);
     assert_eq!(lines[0]["state"], "rejected");
-    assert_eq!(lines[0]["reason"], "Invalid recipient 447930000001");
+    assert_eq!(lines[0]["reason"], "Invalid recipient: 447930000001");
     assert_eq!(lines[2]["state"], "accepted");
 }
 
 #[test]
 fn a_402_stops_the_run_with_77() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            status: Some(402),
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        status: Some(402),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(6));
     let output = bulk(&api, &file)
@@ -729,13 +709,10 @@ fn a_402_stops_the_run_with_77() {
 
 #[test]
 fn a_429_lowers_concurrency_and_every_row_still_goes_once() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            rate_limit: Some(4),
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        rate_limit: Some(4),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(60));
     let output = bulk(&api, &file)
@@ -753,7 +730,7 @@ fn a_429_lowers_concurrency_and_every_row_still_goes_once() {
         .unwrap();
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(api.state.lock().unwrap().rate_limited > 0);
+    assert!(api.stats()["rateLimited"].as_u64().unwrap() > 0);
     assert!(stderr.contains("rate limited"), "{stderr}");
     assert!(stderr.contains("lowered to"), "{stderr}");
     assert_each_sent_once(&api, 60);
@@ -761,13 +738,10 @@ fn a_429_lowers_concurrency_and_every_row_still_goes_once() {
 
 #[test]
 fn unknown_outcomes_are_found_in_the_message_log_not_resent() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            drop_after_read: 1.0,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        drop_after_read: 1.0,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(4));
     let args = [
@@ -806,13 +780,10 @@ fn unknown_outcomes_are_found_in_the_message_log_not_resent() {
 
 #[test]
 fn unknown_outcomes_not_in_the_log_are_resent_only_when_asked() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            fail_rate: 1.0,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        fail_rate: 1.0,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(2));
     let args = ["--text", "Hi", "--from", "S"];
@@ -843,13 +814,10 @@ fn unknown_outcomes_not_in_the_log_are_resent_only_when_asked() {
 /// ours: the row stays unknown.
 #[test]
 fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            fail_rate: 1.0,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        fail_rate: 1.0,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(2));
     let report = dir.path().join("r.jsonl");
@@ -863,12 +831,15 @@ fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
     assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
     api.set_faults(Faults::default());
     for line in report_lines(&report) {
-        api.state.lock().unwrap().messages.push(bulk_api::Stored {
-            reference: line["reference"].as_str().unwrap().to_string(),
-            recipient: "61400000000".to_string(),
-            text: "Hi".to_string(),
-            originator: "S".to_string(),
-        });
+        api.send_batch(&serde_json::json!({
+            "routeId": "mglobal",
+            "recipients": [{
+                "originator": "S",
+                "recipient": "61400000000",
+                "text": "Hi",
+                "reference": line["reference"],
+            }],
+        }));
     }
     let again = bulk(&api, &file).args(args).output().unwrap();
     assert_eq!(again.status.code(), Some(75), "{}", stderr_of(&again));
@@ -888,13 +859,10 @@ fn a_log_record_with_our_reference_but_another_recipient_is_not_ours() {
 /// so it exits 75 (not the 69 of the 5xx that stopped it).
 #[test]
 fn three_unknowns_in_a_row_stop_the_run_with_75() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            fail_rate: 1.0,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        fail_rate: 1.0,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(10));
     let output = bulk(&api, &file)
@@ -913,13 +881,10 @@ fn three_unknowns_in_a_row_stop_the_run_with_75() {
 
 #[test]
 fn settle_waits_for_the_log_before_deciding() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            fail_rate: 1.0,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        fail_rate: 1.0,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(1));
     let args = ["--text", "Hi", "--from", "S"];
@@ -949,13 +914,10 @@ fn settle_waits_for_the_log_before_deciding() {
 /// pass stops at the first row that is not what pass one counted.
 #[test]
 fn a_file_changed_during_the_run_is_never_sent_unchecked() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            delay: Duration::from_millis(1500),
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        delay: Duration::from_millis(1500),
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     // Long rows, so the reader (256 KiB buffer) cannot have read the whole file.
     let csv = |prefix: &str| {
@@ -1000,13 +962,10 @@ fn a_file_changed_during_the_run_is_never_sent_unchecked() {
 fn sigterm_and_ctrl_c_record_what_is_in_flight() {
     // SIGTERM exits 143 (an exit status, not death by the signal).
     for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGINT, 130)] {
-        let api = bulk_api::start(
-            KEY,
-            Faults {
-                delay: Duration::from_millis(700),
-                ..Faults::default()
-            },
-        );
+        let api = mock_api::start(Faults {
+            delay: Duration::from_millis(700),
+            ..Faults::default()
+        });
         let dir = tempfile::tempdir().unwrap();
         let file = write(dir.path(), "l.csv", &numbers_csv(20));
         let child = raw_mobivate()
@@ -1056,15 +1015,12 @@ fn sigterm_and_ctrl_c_record_what_is_in_flight() {
 #[cfg(unix)]
 #[test]
 fn kill_9_at_random_points_never_sends_twice_or_loses_a_row() {
-    let api = bulk_api::start(
-        KEY,
-        Faults {
-            delay: Duration::from_millis(15),
-            drop_after_read: 0.05,
-            fail_rate: 0.05,
-            ..Faults::default()
-        },
-    );
+    let api = mock_api::start(Faults {
+        delay: Duration::from_millis(15),
+        drop_after_read: 0.05,
+        fail_rate: 0.05,
+        ..Faults::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     let rows = 1500;
     let file = write(dir.path(), "l.csv", &numbers_csv(rows));
@@ -1119,7 +1075,7 @@ fn kill_9_at_random_points_never_sends_twice_or_loses_a_row() {
 #[test]
 fn at_a_terminal_it_asks_before_sending() {
     use crate::common::pty::Pty;
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "l.csv", &numbers_csv(3));
     let mut cmd = raw_mobivate();
@@ -1145,7 +1101,7 @@ fn at_a_terminal_it_asks_before_sending() {
     );
     assert_each_sent_once(&api, 3);
 
-    let api = bulk_api::start(KEY, Faults::default());
+    let api = mock_api::start(Faults::default());
     let file = write(dir.path(), "n.csv", &numbers_csv(3));
     let mut cmd = raw_mobivate();
     cmd.env("MOBIVATE_API_KEY", KEY)

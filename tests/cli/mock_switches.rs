@@ -248,3 +248,94 @@ fn without_delivery_mix_statuses_are_as_before() {
         assert_eq!(seconds_between(created, modified), 2, "{recipient}");
     }
 }
+
+/// `GET url+path`: the status and the body.
+fn get(url: &str, path: &str) -> (u16, String) {
+    let agent = ureq::Agent::new_with_defaults();
+    let mut response = agent
+        .get(format!("{url}{path}"))
+        .config()
+        .http_status_as_error(false)
+        .build()
+        .call()
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+#[test]
+fn status_answers_every_send_request_and_stores_nothing() {
+    let api = start_mock_api(&["--status", "402"]);
+    let (status, body) = post(&api.1, "/send/batch", &batch_body(&["447930000001"]));
+    assert_eq!(status, 402);
+    assert_eq!(
+        body,
+        r#"{"code":402,"message":"Refused by the mock (--status)"}"#
+    );
+    let stats = mock_stats(&api.1);
+    assert_eq!(
+        (&stats["rejected"], &stats["stored"]),
+        (&1.into(), &0.into())
+    );
+}
+
+#[test]
+fn reject_recipient_refuses_only_requests_naming_it() {
+    let api = start_mock_api(&["--reject-recipient", "447930000001"]);
+    let both = batch_body(&["447930000002", "447930000001"]);
+    let (status, body) = post(&api.1, "/send/batch", &both);
+    assert_eq!(status, 400);
+    assert_eq!(
+        body,
+        r#"{"code":400,"message":"Invalid recipient: 447930000001"}"#
+    );
+    let (status, _) = post(&api.1, "/send/batch", &batch_body(&["447930000002"]));
+    assert_eq!(status, 200);
+    assert_eq!(mock_stats(&api.1)["stored"], 1);
+}
+
+#[test]
+fn faults_are_replaced_at_run_time_and_accepted_batches_are_kept() {
+    let api = start_mock_api(&["--keep-batches", "--fail-rate", "1"]);
+    let first = batch_body(&["447930000001"]);
+    assert_eq!(post(&api.1, "/send/batch", &first).0, 500);
+    assert_eq!(post(&api.1, "/_mock/faults", "{}").0, 200);
+    assert_eq!(post(&api.1, "/send/batch", &first).0, 200);
+    // A value out of range is refused and changes nothing.
+    let (status, body) = post(&api.1, "/_mock/faults", r#"{"failRate":2}"#);
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = post(&api.1, "/_mock/faults", r#"{"failRat":1}"#);
+    assert_eq!(status, 400, "{body}");
+    let second = batch_body(&["447930000002"]);
+    assert_eq!(post(&api.1, "/send/batch", &second).0, 200);
+    let (status, kept) = get(&api.1, "/_mock/batches");
+    assert_eq!(status, 200);
+    let kept: Value = serde_json::from_str(&kept).unwrap();
+    let sent: Vec<Value> = [first, second]
+        .iter()
+        .map(|b| serde_json::from_str(b).unwrap())
+        .collect();
+    assert_eq!(kept, Value::Array(sent));
+    // The latency too, sparing the mock's own endpoints.
+    assert_eq!(post(&api.1, "/_mock/faults", r#"{"latencyMs":600}"#).0, 200);
+    let started = Instant::now();
+    assert_eq!(
+        post(&api.1, "/send/batch", &batch_body(&["447930000003"])).0,
+        200
+    );
+    assert!(started.elapsed() >= Duration::from_millis(600));
+    let started = Instant::now();
+    assert_eq!(get(&api.1, "/_mock/batches").0, 200);
+    assert!(started.elapsed() < Duration::from_millis(500));
+}
+
+#[test]
+fn without_keep_batches_no_copies_are_kept() {
+    let api = start_mock_api(&[]);
+    assert_eq!(
+        post(&api.1, "/send/batch", &batch_body(&["447930000001"])).0,
+        200
+    );
+    let (status, body) = get(&api.1, "/_mock/batches");
+    assert_eq!(status, 404, "{body}");
+}

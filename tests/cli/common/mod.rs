@@ -3,7 +3,6 @@
 
 use assert_cmd::Command;
 
-pub mod bulk_api;
 pub mod files;
 pub mod mock_api;
 pub mod process;
