@@ -52,11 +52,7 @@ fn start(extra: &[&str], env: &[(&str, &str)], read_stdout: bool) -> Listener {
         preface.push(first);
         first = stderr.recv_timeout(Duration::from_secs(20)).unwrap();
     }
-    let port = first
-        .strip_prefix("mobivate: listening on http://127.0.0.1:")
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    let port = listening_port(&first);
     Listener {
         child,
         port,

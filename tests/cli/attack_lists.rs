@@ -105,24 +105,12 @@ fn router(answer: impl Fn(&str) -> Answer + Send + Sync + 'static) -> Router {
     Router { port, requests }
 }
 
+/// A log record without dates.
 fn message(n: usize) -> Value {
-    json!({
-        "id": format!("{n:032x}"),
-        "created": null,
-        "modified": null,
-        "originator": "Shop",
-        "recipient": format!("4479300{n:05}"),
-        "body": "Hello",
-        "status": "DELIVERED",
-        "direction": "MT",
-        "inReplyTo": null,
-        "routeId": "mglobal",
-        "parts": 1,
-        "cost": 0.05,
-        "currency": "AUD",
-        "senderReference": format!("ref-{n}"),
-        "campaignId": null
-    })
+    let mut record = message_record(n, "DELIVERED");
+    record["created"] = Value::Null;
+    record["modified"] = Value::Null;
+    record
 }
 
 fn optout(n: usize) -> Value {

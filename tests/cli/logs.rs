@@ -8,30 +8,10 @@ use mockito::Matcher;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-fn message(n: usize, status: &str) -> serde_json::Value {
-    serde_json::json!({
-        "id": format!("{n:032x}"),
-        "created": "2026-11-26T13:00:00+0000",
-        "modified": "2026-11-26T13:00:05+0000",
-        "originator": "Shop",
-        "recipient": format!("4479300{n:05}"),
-        "body": "Hello",
-        "status": status,
-        "direction": "MT",
-        "inReplyTo": null,
-        "routeId": "mglobal",
-        "parts": 1,
-        "cost": 0.05,
-        "currency": "AUD",
-        "senderReference": format!("ref-{n}"),
-        "campaignId": null
-    })
-}
-
 fn page(from: usize, count: usize) -> String {
     serde_json::Value::Array(
         (from..from + count)
-            .map(|n| message(n, "DELIVERED"))
+            .map(|n| message_record(n, "DELIVERED"))
             .collect(),
     )
     .to_string()
@@ -529,7 +509,7 @@ fn watch_page(statuses: &[(&str, &str)]) -> String {
     let records: Vec<serde_json::Value> = statuses
         .iter()
         .map(|(id, status)| {
-            let mut m = message(0, status);
+            let mut m = message_record(0, status);
             m["id"] = (*id).into();
             m["senderReference"] = "order-7".into();
             m
@@ -570,9 +550,9 @@ fn watch_prints_each_change_and_ends_at_a_final_status() {
 
 #[test]
 fn watch_ignores_other_references_and_follows_a_campaign() {
-    let mut other = message(1, "ACCEPTED");
+    let mut other = message_record(1, "ACCEPTED");
     other["campaignId"] = "c-2".into();
-    let mut mine = message(2, "FAILED_NOROUTE");
+    let mut mine = message_record(2, "FAILED_NOROUTE");
     mine["campaignId"] = "c-1".into();
     let server = scripted(
         vec![json_reply(

@@ -125,23 +125,9 @@ fn bulk_check_summary_skipping_invalid() {
 /// Fixed records: short and long texts, a final and a pending status.
 fn records() -> String {
     let record = |n: usize, status: &str, body: &str| {
-        serde_json::json!({
-            "id": format!("{n:032x}"),
-            "created": "2026-11-26T13:00:00+0000",
-            "modified": "2026-11-26T13:00:05+0000",
-            "originator": "Shop",
-            "recipient": format!("4479300{n:05}"),
-            "body": body,
-            "status": status,
-            "direction": "MT",
-            "inReplyTo": null,
-            "routeId": "mglobal",
-            "parts": 1,
-            "cost": 0.05,
-            "currency": "AUD",
-            "senderReference": format!("ref-{n}"),
-            "campaignId": null
-        })
+        let mut record = message_record(n, status);
+        record["body"] = body.into();
+        record
     };
     serde_json::json!([
         record(1, "DELIVERED", "Hello"),

@@ -135,11 +135,7 @@ fn listen(extra: &[&str]) -> Listener {
     let stdout = lines_of(child.stdout.take().unwrap());
     let stderr = lines_of(child.stderr.take().unwrap());
     let first = stderr.recv_timeout(Duration::from_secs(20)).unwrap();
-    let port = first
-        .strip_prefix("mobivate: listening on http://127.0.0.1:")
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("unexpected first line: {first}"));
+    let port = listening_port(&first);
     Listener {
         child,
         port,

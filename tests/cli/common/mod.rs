@@ -8,10 +8,12 @@ pub mod mock_api;
 pub mod process;
 #[cfg(unix)]
 pub mod pty;
+pub mod records;
 pub mod server;
 
 pub use files::*;
 pub use process::*;
+pub use records::*;
 
 pub const KEY: &str = "abcd1234-9922-abcd-1234-abcd1234abcd";
 pub const USER: &str = "alice@example.com";

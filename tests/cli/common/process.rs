@@ -23,6 +23,16 @@ pub fn next_line(receiver: &Receiver<String>) -> String {
     receiver.recv_timeout(Duration::from_secs(20)).unwrap()
 }
 
+/// The port in `webhooks listen`'s first stderr line,
+/// `mobivate: listening on http://127.0.0.1:PORT/`.
+pub fn listening_port(first_line: &str) -> u16 {
+    first_line
+        .strip_prefix("mobivate: listening on http://127.0.0.1:")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line: {first_line}"))
+}
+
 /// The exit code, and the peak memory in KiB where the system tells it
 /// (Linux: the child's `VmHWM`, polled every 2 ms until it exits).
 ///
