@@ -18,7 +18,6 @@ fn key_reply() -> Reply {
     json_reply(200, "OK", &serde_json::json!({ "apiKey": KEY }).to_string())
 }
 
-#[cfg(unix)] // FIFOs and Unix sockets
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
