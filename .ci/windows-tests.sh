@@ -6,7 +6,7 @@
 # told apart from a failing test. Extra arguments go to `cargo test`.
 #
 #   .ci/windows-tests.sh                  # the whole suite
-#   .ci/windows-tests.sh --test getkey    # one test target
+#   .ci/windows-tests.sh --test cli getkey::   # one module of the CLI tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

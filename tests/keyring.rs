@@ -6,6 +6,8 @@
 //! `dbus-run-session` and runs them with `--ignored`. Without a keyring they
 //! FAIL: they never pass by skipping. See README, "Run the tests".
 
+#[path = "cli/common/mod.rs"]
+#[allow(dead_code, unused_imports)] // Shared with tests/cli, which uses all of it.
 mod common;
 
 use common::*;

@@ -110,8 +110,8 @@ pub fn serve<S: Read + Write>(stream: S, state: &State) {
         if !state.quiet {
             log(&request, &response);
         }
-        // The mock's own counters answer at once, so they can watch requests in flight.
-        if !routes::is_stats(&request.path) {
+        // The mock's own endpoints answer at once: its counters can watch requests in flight.
+        if !routes::is_mock_own(&request.path) {
             state.latency.hold(arrived);
         }
         let send = routes::is_send(&request.path);

@@ -5,13 +5,15 @@
 //! at the same time.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::faults::XorShift;
 use crate::state::lock;
 
 pub struct Latency {
-    ms: u64,
+    /// Replaced by `POST /_mock/faults` (`latencyMs`).
+    ms: AtomicU64,
     jitter: u64,
     /// Jitter rolls, from `--seed`, apart from the fault rolls so that a
     /// latency does not change which requests fail.
@@ -41,7 +43,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
 impl Latency {
     pub fn new(spec: Spec, seed: u64) -> Latency {
         Latency {
-            ms: spec.0,
+            ms: AtomicU64::new(spec.0),
             jitter: spec.1,
             rng: Mutex::new(XorShift::new(seed ^ 0x6c61_7465_6e63_7900)),
         }
@@ -49,18 +51,25 @@ impl Latency {
 
     /// The delay for the next answer: MS ± a uniform roll of up to JITTER.
     pub fn next(&self) -> Duration {
-        if self.jitter == 0 {
-            return Duration::from_millis(self.ms);
+        let ms = self.ms.load(Ordering::Relaxed);
+        // A latency set at run time below the jitter has none.
+        if self.jitter == 0 || self.jitter > ms {
+            return Duration::from_millis(ms);
         }
         let span = 2 * self.jitter + 1;
         let roll = lock(&self.rng).next() % span;
-        Duration::from_millis(self.ms - self.jitter + roll)
+        Duration::from_millis(ms - self.jitter + roll)
+    }
+
+    /// The new latency, in ms, for the answers from now on.
+    pub fn set_ms(&self, ms: u64) {
+        self.ms.store(ms, Ordering::Relaxed);
     }
 
     /// Sleeps until `arrived` plus the next delay (at once when that has
     /// passed, or without `--latency`).
     pub fn hold(&self, arrived: Instant) {
-        if self.ms == 0 {
+        if self.ms.load(Ordering::Relaxed) == 0 {
             return;
         }
         let due = arrived + self.next();

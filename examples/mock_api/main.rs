@@ -34,6 +34,8 @@
 //! | `DELETE /optout` `{"mobile"}` (Bearer) | 200 `{"mobile","note","created"}`, 404 when not opted out |
 //! | `POST /webhooks/receipt`, `/webhooks/incoming`, `/webhooks/click` `{"url"}` (Bearer) | 200 `{"message":"Webhook updated successfully"}`, 400 |
 //! | `GET /_mock/stats` (mock only, no key) | 200 counters, see below |
+//! | `POST /_mock/faults` (mock only, no key) | 200; the fault switches replaced, see below |
+//! | `GET /_mock/batches` (mock only, no key) | 200 the accepted batch bodies, with `--keep-batches` |
 //!
 //! Body limits: 16 KiB for `/auth/*`, 8 MiB for `/send/batch`, 1 MiB for the
 //! rest (413 beyond). Query strings are percent-decoded and a literal `+` is a
@@ -97,10 +99,25 @@
 //!   stored.
 //! - `--drop-after-read P`: a fraction P of send requests are accepted and
 //!   stored, then the connection is closed without a response.
+//! - `--status CODE`: every send request is answered CODE with an error
+//!   body `{"code":CODE,"message":"Refused by the mock (--status)"}`,
+//!   nothing stored (before every other switch).
+//! - `--reject-recipient NUMBER`: a send request naming NUMBER is answered
+//!   400 `Invalid recipient: NUMBER`, nothing stored (after the rolls).
 //! - `--seed N`: repeatable fault rolls (and `--latency` jitter).
+//!
+//! `POST /_mock/faults` (no key) replaces every switch at run time, and the
+//! latency: `{"status","rateLimit","failRate","dropAfterRead",
+//! "rejectRecipient","latencyMs"}`, each optional, an absent one off
+//! (`{}` turns every fault off); 400 for a value out of range.
+//!
+//! # `GET /_mock/batches` (mock only, with `--keep-batches`)
+//! Every `/send/batch` body answered 200 (dropped answers included), as
+//! sent, in order: a JSON array. 404 without `--keep-batches`, so that a
+//! benchmark's mock keeps no copies.
 //! - `--quiet`: no per-request line on stderr.
 //!
-//! # `--latency MS[,JITTER]` (every endpoint but `/_mock/stats`)
+//! # `--latency MS[,JITTER]` (every endpoint but the mock's own `/_mock/…`)
 //! The mock's only delay switch: each answer leaves MS milliseconds after its
 //! request arrived in full, or MS ± a uniform roll of up to JITTER with
 //! `--latency 100,20` (repeatable with `--seed`). The request is handled
@@ -178,6 +195,15 @@ struct Options {
     /// Store this fraction (0 to 1) of send requests, then close the connection without answering.
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = fraction)]
     drop_after_read: f64,
+    /// Answer every send request with this HTTP status and an error body, storing nothing.
+    #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    status: Option<u16>,
+    /// Refuse, with a 400 naming it, every send request to this recipient.
+    #[arg(long, value_name = "NUMBER")]
+    reject_recipient: Option<String>,
+    /// Keep every accepted /send/batch body, for GET /_mock/batches.
+    #[arg(long)]
+    keep_batches: bool,
     /// Answer send requests beyond N per second with 429 and Retry-After: 1.
     #[arg(long, value_name = "N/s", value_parser = per_second)]
     rate_limit: Option<u32>,

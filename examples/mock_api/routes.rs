@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 use std::io::Read;
 
-use crate::faults::Verdict;
+use crate::faults::{Switches, Verdict};
 use crate::http::{Request, Response};
 use crate::state::{State, lock};
 use crate::webhooks::Kind;
@@ -23,6 +23,8 @@ enum Route<'a> {
     LegacyOptout,
     Webhook(Kind),
     Stats,
+    SetFaults,
+    Batches,
 }
 
 impl Route<'_> {
@@ -37,6 +39,8 @@ impl Route<'_> {
             "/addressbook/optout" => Route::Optouts,
             "/optout" => Route::LegacyOptout,
             "/_mock/stats" => Route::Stats,
+            "/_mock/faults" => Route::SetFaults,
+            "/_mock/batches" => Route::Batches,
             _ => match path.strip_prefix("/message/") {
                 Some(id) if !id.is_empty() && !id.contains('/') => Route::Message(id),
                 _ => Route::Webhook(Kind::from_path(path)?),
@@ -47,8 +51,9 @@ impl Route<'_> {
     fn methods(&self) -> &'static [&'static str] {
         match self {
             Route::GetKey | Route::CreateKey | Route::SendSingle | Route::SendBatch => &["POST"],
-            Route::Webhook(_) => &["POST"],
-            Route::TestKey | Route::Messages | Route::Message(_) | Route::Stats => &["GET"],
+            Route::Webhook(_) | Route::SetFaults => &["POST"],
+            Route::TestKey | Route::Messages | Route::Message(_) => &["GET"],
+            Route::Stats | Route::Batches => &["GET"],
             Route::Optouts => &["GET", "POST", "DELETE"],
             Route::LegacyOptout => &["DELETE"],
         }
@@ -56,7 +61,10 @@ impl Route<'_> {
 
     /// Whether the call needs the current key as a Bearer token.
     fn needs_key(&self) -> bool {
-        !matches!(self, Route::GetKey | Route::CreateKey | Route::Stats)
+        !matches!(
+            self,
+            Route::GetKey | Route::CreateKey | Route::Stats | Route::SetFaults | Route::Batches
+        )
     }
 }
 
@@ -66,9 +74,13 @@ pub fn is_send(path: &str) -> bool {
     matches!(Route::of(path), Some(Route::SendSingle | Route::SendBatch))
 }
 
-/// Whether `path` is the mock's own `/_mock/stats`, which `--latency` spares.
-pub fn is_stats(path: &str) -> bool {
-    matches!(Route::of(path), Some(Route::Stats))
+/// Whether `path` is one of the mock's own `/_mock/` endpoints, which
+/// `--latency` spares.
+pub fn is_mock_own(path: &str) -> bool {
+    matches!(
+        Route::of(path),
+        Some(Route::Stats | Route::SetFaults | Route::Batches)
+    )
 }
 
 pub fn handle(state: &State, request: &Request) -> Response {
@@ -104,17 +116,58 @@ pub fn handle(state: &State, request: &Request) -> Response {
             let optouts = lock(&state.optouts).len();
             Response::value(200, &state.stats.to_json(stored, optouts))
         }
+        Route::SetFaults => set_faults(state, &request.body),
+        Route::Batches => match &state.batches {
+            Some(batches) => Response::value(200, &serde_json::Value::Array(lock(batches).clone())),
+            None => Response::error(404, "Not Found: start the mock with --keep-batches"),
+        },
     }
 }
 
-/// A send request through the fault switches: rate limit, injected 500,
-/// then the endpoint, then perhaps no answer at all.
+/// `POST /_mock/faults`: every switch replaced by the body's (absent: off).
+fn set_faults(state: &State, body: &[u8]) -> Response {
+    let switches: Switches = match serde_json::from_slice(body) {
+        Ok(switches) => switches,
+        Err(error) => return Response::error(400, &format!("Invalid switches: {error}")),
+    };
+    if let Err(message) = switches.check() {
+        return Response::error(400, &format!("Invalid switches: {message}"));
+    }
+    state.latency.set_ms(switches.latency_ms.unwrap_or(0));
+    state.faults.set(switches);
+    Response::value(200, &json!({"message": "Faults updated"}))
+}
+
+/// The recipients a send request names: `recipient`, or each of
+/// `recipients[].recipient`; none when the body is not JSON.
+fn recipients_of(body: &serde_json::Value) -> Vec<&str> {
+    let single = body["recipient"].as_str();
+    let batch = body["recipients"].as_array().into_iter().flatten();
+    single
+        .into_iter()
+        .chain(batch.filter_map(|r| r["recipient"].as_str()))
+        .collect()
+}
+
+/// A send request through the fault switches: a fixed status, the rate
+/// limit, injected 500, a refused recipient, then the endpoint, then perhaps
+/// no answer at all.
 fn send_with_faults(state: &State, body: &[u8], batch: bool) -> Response {
     let stats = &state.stats;
     let now = time::now_ms();
     stats.bump(&stats.send_requests, 1);
     stats.send_arrived(now);
-    match state.faults.judge(now) {
+    // Parsed here only when a switch needs it: the endpoint parses it again.
+    let parsed: serde_json::Value =
+        match state.batches.is_some() || state.faults.rejects_a_recipient() {
+            true => serde_json::from_slice(body).unwrap_or_default(),
+            false => serde_json::Value::Null,
+        };
+    match state.faults.judge(now, &recipients_of(&parsed)) {
+        Verdict::Status(status) => {
+            stats.bump(&stats.rejected, 1);
+            Response::error(status, "Refused by the mock (--status)")
+        }
         Verdict::RateLimited => {
             stats.bump(&stats.rate_limited, 1);
             let mut response = Response::error(429, "Too Many Requests");
@@ -124,6 +177,10 @@ fn send_with_faults(state: &State, body: &[u8], batch: bool) -> Response {
         Verdict::Fail => {
             stats.bump(&stats.failed, 1);
             Response::error(500, "Internal Server Error")
+        }
+        Verdict::Reject(recipient) => {
+            stats.bump(&stats.rejected, 1);
+            Response::error(400, &format!("Invalid recipient: {recipient}"))
         }
         Verdict::Proceed { withhold } => {
             let mut response = match batch {
@@ -139,6 +196,9 @@ fn send_with_faults(state: &State, body: &[u8], batch: bool) -> Response {
                     },
                     1,
                 );
+                if batch && let Some(batches) = &state.batches {
+                    lock(batches).push(parsed);
+                }
                 if withhold {
                     stats.bump(&stats.dropped, 1);
                     response.withhold = true;

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use crate::faults::Faults;
+use crate::faults::{Faults, Switches};
 use crate::latency::Latency;
 use crate::optouts::Optouts;
 use crate::store::Store;
@@ -21,6 +21,9 @@ pub struct State {
     pub faults: Faults,
     pub stats: Stats,
     pub latency: Latency,
+    /// `--keep-batches`: every accepted `/send/batch` body, in order, for
+    /// `GET /_mock/batches`.
+    pub batches: Option<Mutex<Vec<serde_json::Value>>>,
     /// `--delivery-mix`: final statuses by the recipient's digits (see main.rs).
     pub delivery_mix: bool,
     pub quiet: bool,
@@ -37,13 +40,19 @@ impl State {
             optouts: Mutex::new(Optouts::seeded(time::now_ms())),
             webhooks,
             faults: Faults::new(
-                options.fail_rate,
-                options.drop_after_read,
-                options.rate_limit,
+                Switches {
+                    status: options.status,
+                    rate_limit: options.rate_limit,
+                    fail_rate: options.fail_rate,
+                    drop_after_read: options.drop_after_read,
+                    reject_recipient: options.reject_recipient.clone(),
+                    latency_ms: None,
+                },
                 seed,
             ),
             stats: Stats::default(),
             latency: Latency::new(options.latency.unwrap_or_default(), seed),
+            batches: options.keep_batches.then(Mutex::default),
             delivery_mix: options.delivery_mix,
             quiet: options.quiet,
         });
