@@ -161,9 +161,10 @@ fn span_line(data: &DeliveryData) -> Markup {
     }
 }
 
+/// Shown as `2026-12-01 09:00:00 UTC`; `datetime` holds RFC 3339.
 fn time(at: Timestamp, id: &str) -> Markup {
-    let text = rfc3339(at);
-    html! { time id=(id) datetime=(text) { (text) } }
+    let shown = at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string();
+    html! { time id=(id) datetime=(rfc3339(at)) { (shown) } }
 }
 
 /// RFC 3339 in UTC with `Z`, to the second (STYLE.md, "Dates").
@@ -305,7 +306,8 @@ fn timeline_chart(data: &DeliveryData) -> Markup {
                 line x1=(LEFT) x2=(CHART_W - RIGHT) y1=(y) y2=(y) style="stroke:var(--line)" {}
                 text x=(LEFT - 8.0) y=(y) text-anchor="end" dominant-baseline="middle" { (n) }
                 @let s = last_second.saturating_mul(i) / 4;
-                text x=(fmt1(x_of(s))) y=(CHART_H - BOTTOM + 20.0) text-anchor="middle" {
+                @let anchor = match i { 0 => "start", 4 => "end", _ => "middle" };
+                text x=(fmt1(x_of(s))) y=(CHART_H - BOTTOM + 20.0) text-anchor=(anchor) {
                     (human_seconds(s))
                 }
             }
