@@ -69,7 +69,7 @@ if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1 || ! command -v npm
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-dir=${HTML_CHECK_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mobivate-html-check}
+dir=${HTML_CHECK_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/mobivate-html-check}
 if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
   ! grep -q "\"version\": \"$playwright_version\"" "$dir/node_modules/playwright-core/package.json"; then
   echo "html-check: installing playwright-core $playwright_version into $dir" >&2
@@ -79,8 +79,10 @@ if [ ! -f "$dir/node_modules/playwright-core/package.json" ] ||
     "playwright-core@$playwright_version" >/dev/null
 fi
 
-# The checker lives beside its node_modules so that require() finds it.
-cat >"$dir/html-check.cjs" <<'JS'
+# The checker lives beside its node_modules so that require() finds it;
+# written aside and renamed, so that a check running alongside reads a whole one.
+checker=$(mktemp "$dir/html-check.XXXXXX")
+cat >"$checker" <<'JS'
 'use strict';
 const fs = require('fs');
 const http = require('http');
@@ -283,5 +285,6 @@ async function checkPrint(page) {
   console.error(`html-check: ${pagePath}: renders, numbers match ${expectedPath}, no request, no console error`);
 })().catch((e) => { console.error(`html-check: ${e.stack || e}`); process.exit(2); });
 JS
+mv -f "$checker" "$dir/html-check.cjs"
 
 node "$dir/html-check.cjs" "$page" "$expected" "$screenshot" "$chromium"
