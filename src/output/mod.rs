@@ -1,6 +1,7 @@
 //! Everything that leaves the process on stdout or in a file the user named.
 
 pub mod atomic;
+pub mod delivery_page;
 pub mod format;
 pub mod key;
 pub mod list;
