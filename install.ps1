@@ -22,9 +22,10 @@ $Repo = 'https://github.com/mobivate-cli/mobivate'
 # MinGW build that `bash dist/build.sh` makes.
 $Targets = @('x86_64-pc-windows-msvc', 'x86_64-pc-windows-gnu')
 
+# A terminating error, not `exit`: under `irm ... | iex` an exit would close
+# the user's PowerShell window. Run as a file, it exits non-zero.
 function Fail([string]$Message) {
-    Write-Error "install.ps1: error: $Message" -ErrorAction Continue
-    exit 1
+    throw "install.ps1: error: $Message"
 }
 
 if (-not $To) {
