@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what `bash dist/build.sh` needs on a Debian machine that has only
 # the Rust toolchain, skipping what is there: Debian's musl-tools (x86_64
-# musl), mingw-w64 (Windows), zip; the rustup targets; ziglang from PyPI and
-# cargo-zigbuild (aarch64 musl: zig is its C compiler and linker); cargo-deb.
+# musl), mingw-w64 (Windows), zip; the rustup targets; cargo-zigbuild and
+# ziglang from PyPI (aarch64 musl: zig is its C compiler and linker);
+# cargo-deb (cargo install).
 # Used by .ci/run and .github/workflows/release.yml. Needs root for apt-get.
 #   bash dist/tools.sh            # everything
 #   bash dist/tools.sh --no-windows
@@ -32,15 +33,16 @@ for t in "${targets[@]}"; do
   grep -qx "$t" <<<"$installed" || rustup -q target add "$t"
 done
 
-# zig, as a wheel: pip's own copy, no download from elsewhere. Debian's
-# python3 refuses a system-wide pip install without --break-system-packages.
-if ! python3 -c 'import ziglang' 2>/dev/null; then
-  python3 -m pip install -q ziglang 2>/dev/null ||
-    python3 -m pip install -q --break-system-packages ziglang
-fi
-# Small builds: cargo-deb without xz (its gzip is enough), cargo-zigbuild
-# without the macOS universal2 support.
-have cargo-zigbuild ||
-  cargo install -q --locked --no-default-features cargo-zigbuild
+# cargo-zigbuild and zig (a C compiler and linker for any target) as PyPI
+# wheels: prebuilt, 20 s, where `cargo install cargo-zigbuild` compiles for
+# over 6 minutes on 2 busy cores. Debian's python3 refuses a system-wide pip
+# install without --break-system-packages.
+pip_install() {
+  python3 -m pip install -q "$@" 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages "$@"
+}
+have cargo-zigbuild || pip_install cargo-zigbuild==0.24.1
+python3 -c 'import ziglang' 2>/dev/null || pip_install ziglang==0.17.1
+# cargo-deb has no current wheel: built here, without xz (gzip is enough).
 have cargo-deb ||
   cargo install -q --locked --no-default-features --features gzip cargo-deb
