@@ -28,6 +28,9 @@ mod windows;
 #[cfg(windows)]
 pub use windows::{fs, net, signals, terminal, width};
 
+#[cfg(target_env = "musl")]
+mod musl_alloc;
+
 /// Whether this build talks to a real OS keyring (Secret Service, Keychain,
 /// Credential Manager). Elsewhere the `keyring` crate would fall back to an
 /// in-memory mock, which must never be mistaken for storage.
