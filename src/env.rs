@@ -20,6 +20,10 @@ pub const READ_AS_TEXT: &[&str] = &[
     "MOBIVATE_ROUTE",
     "CI",
     "GITHUB_ACTIONS",
+];
+
+/// The proxy variables, in the order `net::proxy` reads them; read as text.
+pub const PROXY: &[&str] = &[
     "https_proxy",
     "HTTPS_PROXY",
     "http_proxy",
@@ -51,6 +55,7 @@ impl Snapshot {
     fn capture() -> Snapshot {
         let vars = READ_AS_TEXT
             .iter()
+            .chain(PROXY)
             .chain(READ_RAW)
             .map(|&name| (name, std::env::var_os(name)))
             .collect();
@@ -101,7 +106,7 @@ pub fn text_or(name: &str, code: ExitCode) -> Result<Option<String>, Failure> {
 /// Fails on the first variable in `READ_AS_TEXT` that cannot be decoded, so
 /// no later reader can mistake it for unset.
 pub fn check_decodable() -> Result<(), Failure> {
-    for name in READ_AS_TEXT {
+    for name in READ_AS_TEXT.iter().chain(PROXY) {
         let code = if *name == "MOBIVATE_USERNAME" {
             ExitCode::Usage
         } else {
@@ -118,7 +123,12 @@ mod tests {
 
     #[test]
     fn every_variable_is_listed_once() {
-        let mut names: Vec<&str> = READ_AS_TEXT.iter().chain(READ_RAW).copied().collect();
+        let mut names: Vec<&str> = READ_AS_TEXT
+            .iter()
+            .chain(PROXY)
+            .chain(READ_RAW)
+            .copied()
+            .collect();
         let count = names.len();
         names.sort_unstable();
         names.dedup();

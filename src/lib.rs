@@ -14,6 +14,7 @@ mod env;
 mod error;
 mod exit;
 pub mod fuzzing;
+mod ids;
 mod input;
 mod net;
 mod output;

@@ -15,4 +15,3 @@ pub mod run;
 pub mod sender;
 pub mod shaper;
 pub mod survey;
-pub mod twins;

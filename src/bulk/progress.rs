@@ -59,7 +59,7 @@ impl Progress {
         let eta = if rate > 0.0 && sent < self.total {
             format!(
                 ", ETA {}",
-                crate::bulk::twins::human(Duration::from_secs_f64(
+                crate::output::duration::human(Duration::from_secs_f64(
                     (self.total - sent) as f64 / rate
                 ))
             )

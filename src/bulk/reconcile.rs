@@ -14,10 +14,10 @@
 use crate::api::messages::{self, Direction, Search};
 use crate::bulk::clock::now_ms as now_unix_ms;
 use crate::bulk::journal::{Journal, Ledger, RangeBuilder, Record};
-use crate::bulk::twins::human;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::transport::Transport;
+use crate::output::duration::human;
 use crate::report::warn;
 use crate::secret::Secret;
 use std::collections::{HashMap, HashSet};

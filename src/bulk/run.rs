@@ -13,7 +13,6 @@ use crate::bulk::reader::{Format, Source};
 use crate::bulk::reconcile;
 use crate::bulk::shaper::Shaper;
 use crate::bulk::survey::{Input, Survey, Totals};
-use crate::bulk::twins;
 use crate::config::profile::Profiles;
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -228,7 +227,7 @@ impl Run<'_> {
                     }
                     Access::Offline => "/send/batch".to_string(),
                 };
-                output::write_stdout(&twins::render_request(&url, &body))?;
+                output::write_stdout(&crate::output::dry_run::http_text(&url, &body))?;
             }
         }
         if self.survey.invalid > 0 && !self.options.skip_invalid {

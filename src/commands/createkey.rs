@@ -1,10 +1,10 @@
 //! `mobivate createkey`: a new key, revoking the current one.
 
-use super::shared::confirm;
 use crate::api;
 use crate::cli::CreatekeyArgs;
 use crate::context::Context;
 use crate::error::Failure;
+use crate::input::confirm;
 use crate::input::credentials;
 use crate::output;
 use crate::output::key::Destination;

@@ -3,7 +3,6 @@
 //! (and, for several recipients, the user agreed); a request that may have
 //! reached the server is never sent again.
 
-use super::shared::{confirm, dry_run, ids};
 use crate::api::send::{
     self as api, Batch, BatchRecipient, MAX_BATCH_RECIPIENTS, Request, SendFailure, SingleMessage,
 };
@@ -12,10 +11,13 @@ use crate::config::profile::Profiles;
 use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::ids;
+use crate::input::confirm;
 use crate::input::defaults;
 use crate::input::text::{TextSource, read_text};
 use crate::input::when;
 use crate::output;
+use crate::output::dry_run;
 use crate::report::Verbose;
 use crate::sms::segments::{self, Segments};
 use crate::sms::{fold, message, number, originator};

@@ -1,7 +1,7 @@
 //! `mobivate logs watch`: re-read the log every `--interval`, print each
 //! status change, and end once every message followed has a final status.
 
-use super::shared::{flag_duration, listing};
+use super::shared::listing;
 use crate::api::messages::{self, Direction, Message, Search, is_final, text_of};
 use crate::api::status::{Listed, MAX_PAGE_SIZE, each_page};
 use crate::cli::LogsWatchArgs;
@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::transport::Transport;
+use crate::output::duration;
 use crate::output::list::{ListFormat, ListOutput};
 use crate::platform::signals::{self, Interrupt};
 use crate::platform::wait::{self, Cut};
@@ -132,7 +133,7 @@ fn poll(
 
 /// The deadline passed: nothing found, or some messages still not final.
 fn timed_out(what: &str, wait: Duration, statuses: &HashMap<String, String>) -> Failure {
-    let waited = flag_duration(wait);
+    let waited = duration::flag(wait);
     if statuses.is_empty() {
         Failure::new(
             ExitCode::TempFail,

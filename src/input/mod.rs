@@ -2,6 +2,7 @@
 //! prompts that ask for them.
 
 pub mod capped;
+pub mod confirm;
 pub mod credentials;
 pub mod defaults;
 pub mod key;

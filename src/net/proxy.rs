@@ -18,20 +18,9 @@ pub struct ProxyChoice {
     pub variable: &'static str,
 }
 
-const VARIABLES: &[&str] = &[
-    "https_proxy",
-    "HTTPS_PROXY",
-    "http_proxy",
-    "HTTP_PROXY",
-    "all_proxy",
-    "ALL_PROXY",
-    "no_proxy",
-    "NO_PROXY",
-];
-
 pub fn choose(endpoint: &Endpoint) -> Result<Option<ProxyChoice>, Failure> {
     let mut values = Vec::new();
-    for name in VARIABLES {
+    for name in crate::env::PROXY {
         if let Some(value) = crate::env::text(name)? {
             values.push((*name, value));
         }

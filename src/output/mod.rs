@@ -2,6 +2,8 @@
 
 pub mod atomic;
 pub mod delivery_page;
+pub mod dry_run;
+pub mod duration;
 pub mod format;
 pub mod key;
 pub mod list;

@@ -11,7 +11,6 @@ use crate::bulk::journal::{Header, Journal, Ledger};
 use crate::bulk::reader::{Format, Source};
 use crate::bulk::shaper::{ShapeOptions, Shaper};
 use crate::bulk::survey;
-use crate::bulk::twins;
 use crate::config::profile::Profiles;
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -89,7 +88,7 @@ impl<'a> Run<'a> {
         let run_id = header
             .as_ref()
             .map(|h| h.run.clone())
-            .unwrap_or_else(twins::new_run_id);
+            .unwrap_or_else(crate::ids::random_hex8);
         let access = match (transport, journal) {
             (None, _) => Access::Offline,
             (Some(transport), Some(journal)) => Access::Live { transport, journal },

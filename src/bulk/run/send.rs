@@ -5,9 +5,9 @@ use super::{Access, Run, verdict};
 use crate::bulk::batcher;
 use crate::bulk::progress::Progress;
 use crate::bulk::sender::Sender;
-use crate::bulk::twins;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::confirm;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
 use std::sync::Mutex;
@@ -30,7 +30,18 @@ impl Run<'_> {
         };
         let key = self.take_key()?;
         if to_send.messages > 0 && !self.options.yes {
-            twins::confirm(&self.interactivity, to_send.messages, to_send.parts)?;
+            confirm::need_yes_or_terminal(
+                &self.interactivity,
+                "confirm sending with --yes ({reason})",
+                "nothing was sent; add --yes to send without a prompt",
+            )?;
+            confirm::ask(
+                &format!(
+                    "Send {} messages ({} parts)? [y/N] ",
+                    to_send.messages, to_send.parts
+                ),
+                || confirm::cancelled("nothing was sent"),
+            )?;
         }
         // Only now, once the user has confirmed: a declined run leaves no
         // header that would tie the next run to its file and options.

@@ -5,7 +5,6 @@
 
 use crate::api;
 use crate::cli::LoginArgs;
-use crate::commands::shared::confirm;
 use crate::config::config::{self, ConfigDir, Profile, Storage};
 use crate::config::keyring::Unavailable;
 use crate::config::profile::{self, StoreError};
@@ -13,6 +12,7 @@ use crate::context::Context;
 use crate::env::Snapshot;
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::input::confirm;
 use crate::input::credentials::CredentialSources;
 use crate::input::prompt::Interactivity;
 use crate::input::secret_text::{NonInteractiveSources, read_stdin_secret};
