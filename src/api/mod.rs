@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod messages;
 pub mod optouts;
+#[cfg(test)]
+mod proptests;
 pub mod send;
 pub mod status;
 pub mod webhooks;

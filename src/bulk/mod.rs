@@ -9,6 +9,8 @@ pub mod input;
 pub mod journal;
 pub mod plan;
 pub mod progress;
+#[cfg(test)]
+mod proptests;
 pub mod reconcile;
 pub mod report;
 pub mod rows;

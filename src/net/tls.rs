@@ -210,7 +210,7 @@ pub fn is_trust_store_error(error: &rustls::Error) -> bool {
 
 // ---------- reading CA files ----------
 
-enum ReadError {
+pub enum ReadError {
     TooBig,
     Io(std::io::Error),
 }
@@ -235,7 +235,7 @@ const READ_CHUNK: usize = 32 * 1024;
 
 /// Calls `each` with every certificate of a PEM stream, reading `chunk` bytes
 /// at a time and keeping only the unfinished end of the last piece.
-fn read_pem(
+pub fn read_pem(
     mut reader: impl Read,
     chunk: usize,
     mut each: impl FnMut(&[u8]),

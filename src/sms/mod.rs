@@ -14,6 +14,8 @@ pub mod fold;
 pub mod message;
 pub mod number;
 pub mod originator;
+#[cfg(test)]
+mod proptests;
 pub mod segments;
 #[allow(dead_code)] // `{{column}}` templates are for `bulk`, which lands next.
 pub mod template;
