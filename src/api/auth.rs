@@ -112,7 +112,7 @@ fn request_key(
     ))
 }
 
-fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
+pub fn key_from_body(body: &[u8]) -> Result<Secret, Failure> {
     let unexpected = |why: &str| {
         Failure::new(
             ExitCode::Protocol,

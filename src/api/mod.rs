@@ -6,6 +6,8 @@ pub mod auth;
 pub mod http_status;
 pub mod messages;
 pub mod optouts;
+#[cfg(test)]
+mod proptests;
 pub mod send;
 pub mod status;
 pub mod webhooks;

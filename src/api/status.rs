@@ -27,7 +27,7 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     #[cfg(test)]
-    fn of(records: Vec<T>, prints: Vec<u64>) -> Self {
+    pub(super) fn of(records: Vec<T>, prints: Vec<u64>) -> Self {
         Page {
             records,
             prints,
@@ -60,7 +60,7 @@ pub fn get_page<T: serde::de::DeserializeOwned>(
         .ok_or_else(|| unexpected_body(&format!("{what} is not a JSON array of records")))
 }
 
-fn parse_page<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<Page<T>> {
+pub fn parse_page<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<Page<T>> {
     let values: Vec<serde_json::Value> = serde_json::from_slice(&lenient_json(body)).ok()?;
     let mut page = Page {
         records: Vec::with_capacity(values.len()),

@@ -9,6 +9,8 @@ pub mod counts;
 pub mod hash;
 pub mod journal;
 pub mod progress;
+#[cfg(test)]
+mod proptests;
 pub mod reader;
 pub mod reconcile;
 pub mod run;

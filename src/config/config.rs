@@ -275,7 +275,7 @@ fn read_small_file(path: &Path, what: &str) -> Result<Option<Zeroizing<String>>,
 }
 
 /// Parses TOML, failing with exit 78 that names the file and the line.
-fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, Failure> {
+pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &Path) -> Result<T, Failure> {
     toml::from_str(text).map_err(|error| {
         let line = error
             .span()

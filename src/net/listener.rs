@@ -283,7 +283,7 @@ fn head_line(reader: &mut impl BufRead, used: &mut usize) -> Result<String, Requ
     String::from_utf8(line).map_err(|_| malformed("the request head is not text"))
 }
 
-fn read_request(
+pub fn read_request(
     reader: &mut impl BufRead,
     mut stream: &TcpStream,
 ) -> Result<Request, RequestError> {

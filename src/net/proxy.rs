@@ -33,7 +33,7 @@ pub fn choose(endpoint: &Endpoint) -> Result<Option<ProxyChoice>, Failure> {
     })
 }
 
-fn choose_with(
+pub fn choose_with(
     endpoint: &Endpoint,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Option<ProxyChoice>, Failure> {

@@ -61,8 +61,7 @@ impl Reply {
         self.retry_after.as_deref().and_then(parse_retry_after)
     }
 
-    /// A reply as a test would have the server send it.
-    #[cfg(test)]
+    /// A reply as a test (or a fuzz target) would have the server send it.
     pub fn for_test(status: u16, body: &[u8]) -> Reply {
         Reply {
             status,

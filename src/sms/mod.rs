@@ -14,6 +14,8 @@ pub mod fold;
 pub mod message;
 pub mod number;
 pub mod originator;
+#[cfg(test)]
+mod proptests;
 pub mod segments;
 pub mod template;
 

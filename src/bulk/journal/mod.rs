@@ -312,8 +312,10 @@ impl Journal {
         Ok(())
     }
 
-    /// Appends one record and makes it durable before returning.
-    fn append(&self, record: &Record) -> std::io::Result<()> {
+    /// Appends one record and makes it durable before returning. Only
+    /// `record` calls it, and the property tests (to write a journal whose
+    /// ledger they then check against a model).
+    pub(crate) fn append(&self, record: &Record) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
         line.push(b'\n');
         {

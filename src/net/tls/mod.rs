@@ -21,7 +21,7 @@ mod roots;
 mod verifier;
 
 pub use connector::agent;
-pub use roots::load_ca_file;
+pub use roots::{load_ca_file, read_pem};
 pub use verifier::{Trust, system_trust};
 
 use roots::TrustStoreError;

@@ -40,7 +40,7 @@ pub fn load_ca_file(path: &Path) -> Result<RootCertStore, Failure> {
     Ok(roots)
 }
 
-pub(super) enum ReadError {
+pub enum ReadError {
     TooBig,
     Io(std::io::Error),
 }
@@ -65,7 +65,7 @@ const READ_CHUNK: usize = 32 * 1024;
 
 /// Calls `each` with every certificate of a PEM stream, reading `chunk` bytes
 /// at a time and keeping only the unfinished end of the last piece.
-fn read_pem(
+pub fn read_pem(
     mut reader: impl Read,
     chunk: usize,
     mut each: impl FnMut(&[u8]),
