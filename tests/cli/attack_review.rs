@@ -286,3 +286,83 @@ fn content_length_beside_chunked_is_400() {
     );
     assert_eq!(stdout, "");
 }
+
+// Unix: FIFOs and /dev/null.
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_fifo_or_a_device_is_refused_as_the_target_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = write(dir.path(), "l.csv", b"recipient,text\n447930000001,a\n");
+    let fifo = mkfifo(&dir.path().join("fifo"));
+    let link = dir.path().join("linkfifo");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    let api = mock_api::start(Faults::default());
+    let out = bulk(&api, &rows)
+        .arg("--report")
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(73), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains(&format!(
+            "{}: it is a symbolic link to a FIFO; only a regular file or a symlink to one is replaced",
+            link.display()
+        )),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(api.batches().is_empty());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let null = dir.path().join("linknull");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    let password_file = write(dir.path(), "pw", &format!("{PASSWORD}\n"));
+    make_private(&password_file);
+    let server = key_server(KEY);
+    let out = mobivate()
+        .args(["getkey", "--base-url", &server.url(), "-u", USER])
+        .arg("--password-file")
+        .arg(&password_file)
+        .arg("-o")
+        .arg(&null)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(73), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("it is a symbolic link to a character device"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(!stderr_of(&out).contains(KEY));
+    assert_eq!(stdout_of(&out), "");
+    assert!(
+        std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn an_uncreatable_report_names_the_users_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = write(dir.path(), "l.csv", b"recipient,text\n447930000001,a\n");
+    let report = dir.path().join("nodir").join("r.jsonl");
+    let api = mock_api::start(Faults::default());
+    let out = bulk(&api, &rows)
+        .arg("--report")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(73), "{stderr}");
+    assert!(stderr.contains(&report.display().to_string()), "{stderr}");
+    assert!(!stderr.contains(".r.jsonl."), "{stderr}");
+    assert!(!stderr.contains("at path"), "{stderr}");
+    assert!(api.batches().is_empty());
+}
