@@ -366,3 +366,79 @@ fn an_uncreatable_report_names_the_users_path() {
     assert!(!stderr.contains("at path"), "{stderr}");
     assert!(api.batches().is_empty());
 }
+
+#[test]
+fn a_file_changed_after_sending_is_told_as_such_and_the_report_claims_no_number() {
+    let api = mock_api::start(Faults {
+        delay: std::time::Duration::from_millis(300),
+        ..Faults::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "l.csv",
+        b"recipient,text\n447930000001,a\n447930000002,b\n447930000003,c\n",
+    );
+    let report = dir.path().join("r.jsonl");
+    let mut cmd = raw_mobivate();
+    cmd.env("MOBIVATE_API_KEY", KEY)
+        .args(["--base-url", &api.url(), "bulk"])
+        .arg(&file)
+        .args([
+            "--yes", "--settle", "0", "--from", "Shop", "--format", "json",
+        ])
+        .args(["--batch-size", "1", "--parallel", "1", "--report"])
+        .arg(&report)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while api.batches().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "no request");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    // The sending pass holds the whole small file in its buffer already:
+    // only the counting pass sees row 2 changed (same length).
+    std::fs::write(
+        &file,
+        b"recipient,text\n447930000001,a\n447930000009,b\n447930000003,c\n",
+    )
+    .unwrap();
+    api.set_faults(Faults::default());
+    let out = child.wait_with_output().unwrap();
+    let stderr = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(65), "{stderr}");
+    assert!(
+        stderr.contains(
+            "changed after its rows were sent: row 2 is not what was counted; the counts of row 2 on come from the journal"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("were not sent"), "{stderr}");
+    assert_eq!(
+        stdout_of(&out),
+        "{\"accepted\":3,\"invalid\":0,\"duplicate\":0,\"unknown\":0,\"rejected\":0,\"pending\":0,\"parts\":1}\n"
+    );
+    assert_eq!(
+        recipients(&api),
+        ["447930000001", "447930000002", "447930000003"]
+    );
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["recipient"], "447930000001");
+    for line in &lines[1..] {
+        assert_eq!(line["recipient"], serde_json::Value::Null, "{line}");
+        assert_eq!(line["state"], "accepted", "{line}");
+        assert!(
+            line["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("the file changed after this row was sent"),
+            "{line}"
+        );
+    }
+}
