@@ -215,13 +215,17 @@ impl Listed {
 /// `take` answers false (a limit reached, a closed pipe). Only one page is
 /// held at a time. A server that ignores `page` never makes it endless: a
 /// full page with no record the previous page did not have is not handed
-/// on and ends the listing, as does page `MAX_PAGES`; both are `Cut`.
+/// on and ends the listing, as does a full page identical to any earlier
+/// one (a server alternating pages A, B, A, B: one 8-byte fingerprint a
+/// page is kept), and page `MAX_PAGES`; all are `Cut`.
 pub fn each_page<T>(
     size: u64,
     mut fetch: impl FnMut(u64, u64) -> Result<Page<T>, Failure>,
     mut take: impl FnMut(Vec<T>) -> Result<bool, Failure>,
 ) -> Result<Listed, Failure> {
     let mut previous: std::collections::HashSet<u64> = std::collections::HashSet::new();
+    // Each full page's fingerprint, with the first page that had it.
+    let mut seen_pages: std::collections::HashMap<u64, u64> = std::collections::HashMap::new();
     let mut skipped = 0u64;
     for page in 1..=MAX_PAGES {
         let Page {
@@ -235,6 +239,14 @@ pub fn each_page<T>(
                 "the server answered page {page} with the records of page {}: it ignores paging, so the listing stops here",
                 page - 1
             )));
+        }
+        if full {
+            let earlier = *seen_pages.entry(page_print(&prints)).or_insert(page);
+            if earlier != page {
+                return Ok(cut(format!(
+                    "the server answered page {page} with the records of page {earlier}: it ignores paging, so the listing stops here"
+                )));
+            }
         }
         if left_out > 0 {
             crate::report::warn(&format!(
@@ -258,6 +270,16 @@ pub fn each_page<T>(
     Ok(cut(format!(
         "the listing stops after {MAX_PAGES} pages, the most mobivate reads"
     )))
+}
+
+/// The fingerprint of a page: its records' fingerprints, in any order.
+fn page_print(prints: &[u64]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut sorted = prints.to_vec();
+    sorted.sort_unstable();
+    let mut hasher = std::hash::DefaultHasher::new();
+    sorted.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A listing cut short: the warning says why, the failure (76) that what
@@ -328,11 +350,30 @@ mod tests {
     }
 
     #[test]
+    fn paging_stops_when_the_server_alternates_two_pages() {
+        let mut taken = Vec::new();
+        let listed = each_page(
+            2,
+            |page, _| {
+                let a = page % 2;
+                Ok(Page::of(vec![page, page], vec![a * 10, a * 10 + 1]))
+            },
+            |records| {
+                taken.extend(records);
+                Ok(true)
+            },
+        )
+        .unwrap();
+        assert_eq!(taken, [1, 1, 2, 2]);
+        assert!(matches!(listed, Listed::Cut(f) if f.code == ExitCode::Protocol));
+    }
+
+    #[test]
     fn paging_stops_at_the_page_cap() {
         let mut pages = 0;
         let listed = each_page(
             1,
-            |page, _| Ok(Page::of(vec![page], vec![page % 2])),
+            |page, _| Ok(Page::of(vec![page], vec![page])),
             |_| {
                 pages += 1;
                 Ok(true)

@@ -87,7 +87,7 @@ pub fn batches(
     let mut bridge = true;
     let mut seen = 0;
     while let Some(row) = rows.next_row()? {
-        survey::check_unchanged(survey, &row, input.shown)?;
+        survey::check_unchanged(survey, &row, input.shown, survey::Pass::Sending)?;
         let number = row.number;
         seen = number;
         let Ok(message) = shaper.shape_uncounted(&row, &mut buffers) else {
@@ -145,7 +145,7 @@ pub fn batches(
     if filling.len > 0 && !flush(&mut filling, options, &mut next_id, &mut emit) {
         return Ok(());
     }
-    survey::check_all_seen(survey, seen, input.shown)
+    survey::check_all_seen(survey, seen, input.shown, survey::Pass::Sending)
 }
 
 fn flush(

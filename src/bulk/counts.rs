@@ -71,7 +71,9 @@ impl Counts {
 #[serde(rename_all = "camelCase")]
 struct ReportLine<'a> {
     row: u64,
-    recipient: &'a str,
+    /// `null` only for a row that changed after sending: it can no longer
+    /// be read as it was, and no other number is claimed for it.
+    recipient: Option<&'a str>,
     reference: Option<&'a str>,
     state: &'static str,
     campaign_id: Option<&'a str>,
@@ -88,6 +90,8 @@ const PENDING_REASON: &str = "not sent yet; run the same command again to send i
 const CHANGED_REASON: &str =
     "the file changed during the run: this row is not what was counted, and it was not sent";
 
+const CHANGED_SENT_REASON: &str = "the file changed after this row was sent: it can no longer be read as it was counted, so its recipient is not shown; its state is the journal's";
+
 /// The last pass: counts every row's final state, and writes the row report
 /// when asked. With the counts comes how the file changed since pass one,
 /// if it did: the rows from there on are counted from the journal alone.
@@ -102,7 +106,7 @@ pub fn finish(
     let changed = survey::last_pass(input, ledger, survey, |row, raw, state| {
         let mut line = ReportLine {
             row,
-            recipient: raw,
+            recipient: Some(raw),
             reference: None,
             state: "",
             campaign_id: None,
@@ -118,7 +122,7 @@ pub fn finish(
             Final::Duplicate(message) => {
                 counts.duplicate += 1;
                 line.state = "duplicate";
-                line.recipient = message.recipient.as_str();
+                line.recipient = Some(message.recipient.as_str());
                 line.reference = Some(message.reference);
                 line.parts = Some(message.segments.parts);
                 line.reason = Some("the same recipient and text as an earlier row");
@@ -126,19 +130,23 @@ pub fn finish(
             Final::OptedOut(message) => {
                 counts.opted_out += 1;
                 line.state = "opted-out";
-                line.recipient = message.recipient.as_str();
+                line.recipient = Some(message.recipient.as_str());
                 line.reference = Some(message.reference);
                 line.parts = Some(message.segments.parts);
                 line.reason = Some("the recipient has opted out");
             }
             Final::Message(message, state) => {
-                line.recipient = message.recipient.as_str();
+                line.recipient = Some(message.recipient.as_str());
                 line.reference = Some(message.reference);
                 line.parts = Some(message.segments.parts);
                 counts.parts = counts.parts.saturating_add(message.segments.parts as u64);
                 tell(*state, &mut counts, &mut line, PENDING_REASON);
             }
-            Final::Changed(state) => tell(*state, &mut counts, &mut line, CHANGED_REASON),
+            Final::Changed(state) => {
+                line.recipient = None;
+                tell(*state, &mut counts, &mut line, CHANGED_REASON);
+                line.reason = line.reason.or(Some(CHANGED_SENT_REASON));
+            }
         }
         if let Some(writer) = &mut writer {
             write_line(writer, &line)?;

@@ -124,9 +124,19 @@ pub fn row_hash(row: &Row) -> u64 {
     hash.finish()
 }
 
+/// Which pass found the file changed, for what its message says of the rows.
+#[derive(Clone, Copy)]
+pub enum Pass {
+    /// The sending pass: the rows from the change on were not sent.
+    Sending,
+    /// The last (counting) pass, after sending: what became of the rows from
+    /// the change on is known only from the journal.
+    Counting,
+}
+
 /// Fails (65) when row `number` is not the row pass one counted, or is past
 /// the last one: the file changed since pass one.
-pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str) -> Result<(), Failure> {
+pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str, pass: Pass) -> Result<(), Failure> {
     let same = usize::try_from(row.number)
         .ok()
         .and_then(|n| n.checked_sub(1))
@@ -135,28 +145,52 @@ pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str) -> Result<(), Fa
     if same {
         return Ok(());
     }
-    Err(changed_failure(
-        shown,
-        &format!(
-            "row {} is not what was counted; it and the rows after it were not sent",
-            row.number
+    let number = row.number;
+    Err(match pass {
+        Pass::Sending => changed_failure(
+            shown,
+            &format!(
+                "row {number} is not what was counted; it and the rows after it were not sent"
+            ),
         ),
-    ))
+        Pass::Counting => changed_after_sending(
+            shown,
+            &format!(
+                "row {number} is not what was counted; the counts of row {number} on come from the journal"
+            ),
+        ),
+    })
 }
 
 /// Fails (65) when a pass ended after `seen` rows where pass one counted
 /// another number: the file shrank (or grew) since pass one.
-pub fn check_all_seen(survey: &Survey, seen: u64, shown: &str) -> Result<(), Failure> {
+pub fn check_all_seen(survey: &Survey, seen: u64, shown: &str, pass: Pass) -> Result<(), Failure> {
     if seen == survey.rows {
         return Ok(());
     }
-    Err(changed_failure(
-        shown,
-        &format!(
-            "it has {seen} rows where {} were counted; the rows after row {seen} were not sent",
-            survey.rows
+    let counted = survey.rows;
+    Err(match pass {
+        Pass::Sending => changed_failure(
+            shown,
+            &format!(
+                "it has {seen} rows where {counted} were counted; the rows after row {seen} were not sent"
+            ),
         ),
-    ))
+        Pass::Counting => changed_after_sending(
+            shown,
+            &format!(
+                "it has {seen} rows where {counted} were counted; the counts of the rows after row {seen} come from the journal"
+            ),
+        ),
+    })
+}
+
+fn changed_after_sending(shown: &str, what: &str) -> Failure {
+    Failure::new(
+        ExitCode::DataErr,
+        format!("{shown} changed after its rows were sent: {what}"),
+    )
+    .with_hint("leave the file alone during a run")
 }
 
 fn changed_failure(shown: &str, what: &str) -> Failure {
@@ -356,7 +390,7 @@ pub fn last_pass(
     let mut seen = 0;
     read_unchanged(input, ledger, survey, &mut seen, &mut changed, &mut each)?;
     if changed.is_none()
-        && let Err(failure) = check_all_seen(survey, seen, input.shown)
+        && let Err(failure) = check_all_seen(survey, seen, input.shown, Pass::Counting)
     {
         changed = Some(failure);
     }
@@ -382,7 +416,7 @@ fn read_unchanged(
     let mut duplicates = Duplicates::new(&survey.repeated);
     let recipient_slot = 0;
     while let Some(row) = rows.next_row()? {
-        if let Err(failure) = check_unchanged(survey, &row, input.shown) {
+        if let Err(failure) = check_unchanged(survey, &row, input.shown, Pass::Counting) {
             *changed = Some(failure);
             return Ok(());
         }

@@ -23,7 +23,8 @@ pub struct Sourced {
 
 /// The sender, or `None` when nothing gives one.
 pub fn sender(flag: Option<&str>, profiles: &Profiles) -> Result<Option<Sourced>, Failure> {
-    pick(flag, "--from", "MOBIVATE_FROM", profiles, |d| d.from)
+    let names = ("--from", "MOBIVATE_FROM", "the profile");
+    pick(flag, names, profiles, false, |d| d.from)
 }
 
 /// The sender, checked as every originator is (`sms::originator::parse`,
@@ -72,21 +73,27 @@ pub fn max_parts(flag: Option<&str>) -> Result<Option<u32>, Failure> {
 
 /// The route; `mglobal` when nothing gives one. Checked by the one route
 /// rule (`check_route`), wherever it came from: 65, before anything is sent.
+/// An empty `MOBIVATE_ROUTE=` or `route = ""` names a route, an empty one,
+/// and is refused as `--route ""` is: never the default in its place.
 pub fn route(flag: Option<&str>, profiles: &Profiles) -> Result<Sourced, Failure> {
-    let route =
-        pick(flag, "--route", "MOBIVATE_ROUTE", profiles, |d| d.route)?.unwrap_or(Sourced {
-            value: DEFAULT_ROUTE.to_string(),
-            source: "the default",
-        });
+    let names = ("--route", "MOBIVATE_ROUTE", "the profile's route");
+    let route = pick(flag, names, profiles, true, |d| d.route)?.unwrap_or(Sourced {
+        value: DEFAULT_ROUTE.to_string(),
+        source: "the default",
+    });
     check_route(&route.value, route.source).map_err(|e| e.with_hint("nothing was sent"))?;
     Ok(route)
 }
 
+/// The first of the flag, the variable and the profile's default that is
+/// set; `names` are the three sources as messages name them. With
+/// `keep_empty`, an empty value is a value (for the rule to refuse); else
+/// it counts as not set.
 fn pick(
     flag: Option<&str>,
-    flag_name: &'static str,
-    variable: &'static str,
+    (flag_name, variable, profile_name): (&'static str, &'static str, &'static str),
     profiles: &Profiles,
+    keep_empty: bool,
     from_profile: impl FnOnce(profile::ProfileDefaults) -> Option<String>,
 ) -> Result<Option<Sourced>, Failure> {
     if let Some(value) = flag {
@@ -95,17 +102,17 @@ fn pick(
             source: flag_name,
         }));
     }
-    if let Some(value) = env::text(variable)?.filter(|v| !v.is_empty()) {
+    if let Some(value) = env::text(variable)?.filter(|v| keep_empty || !v.is_empty()) {
         return Ok(Some(Sourced {
             value,
             source: variable,
         }));
     }
     Ok(from_profile(profiles.defaults()?)
-        .filter(|v| !v.is_empty())
+        .filter(|v| keep_empty || !v.is_empty())
         .map(|value| Sourced {
             value,
-            source: "the profile",
+            source: profile_name,
         }))
 }
 

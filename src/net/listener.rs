@@ -322,6 +322,11 @@ pub fn read_request(
             expect_continue = value.eq_ignore_ascii_case("100-continue");
         }
     }
+    if chunked && length.is_some() {
+        // Two framings: a proxy in front may read the other one (request
+        // smuggling, RFC 9112 6.1), so neither is trusted.
+        return Err(malformed("both Content-Length and Transfer-Encoding"));
+    }
     if !chunked && length.is_some_and(|length| length > MAX_PAYLOAD_BYTES) {
         return Err(too_large());
     }

@@ -52,7 +52,7 @@ impl<'a> AtomicFile<'a> {
         }
         let temp = builder
             .tempfile_in(dir)
-            .map_err(|error| cannot_write(path, what, &error.to_string()))?;
+            .map_err(|error| cannot_write(path, what, &without_temp_path(&error)))?;
         platform::terminal::remove_on_signal(temp.path());
         platform::fs::make_private(temp.as_file())
             .map_err(|error| cannot_write(path, what, &error.to_string()))?;
@@ -94,7 +94,7 @@ impl<'a> AtomicFile<'a> {
         check_replaceable(path, what)?;
         let persisted = temp.persist(path);
         platform::terminal::keep_on_signal();
-        persisted.map_err(|error| failed(error.error))?;
+        persisted.map_err(|error| cannot_write(path, what, &without_temp_path(&error.error)))?;
         // Make the rename itself durable.
         if let Ok(dir) = std::fs::File::open(self.dir) {
             let _ = dir.sync_all();
@@ -136,8 +136,32 @@ fn check_replaceable(path: &Path, what: &str) -> Result<(), Failure> {
         return Ok(());
     };
     match platform::fs::file_kind(&metadata) {
-        FileKind::Regular | FileKind::Symlink => Ok(()),
+        FileKind::Regular => Ok(()),
+        // The link is replaced, not followed; but a link to a device, FIFO,
+        // socket or directory names that, and is refused as it would be.
+        FileKind::Symlink => match std::fs::metadata(path).map(|m| platform::fs::file_kind(&m)) {
+            Ok(FileKind::Regular) | Err(_) => Ok(()),
+            Ok(other) => Err(cannot_write(
+                path,
+                what,
+                &format!(
+                    "it is a symbolic link to {}; only a regular file or a symlink to one \
+                     is replaced, and nothing was written",
+                    other.describe().trim_start_matches("is ")
+                ),
+            )),
+        },
         other => Err(not_a_file(path, what, other, true)),
+    }
+}
+
+/// An error's own words without the temporary file's path, which `tempfile`
+/// adds (`… at path "/dir/.name.XXXX.tmp"`): messages name the user's path.
+fn without_temp_path(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((words, _)) => words.to_string(),
+        None => text,
     }
 }
 

@@ -9,8 +9,10 @@
 //!   not 0) is dropped: `+44 (0)7930 000000` is `447930000000`. Anywhere
 //!   else, and a second time, parentheses are only punctuation and the digits
 //!   inside them are kept.
-//! - A decimal number is refused: `447930000001.0` (what a spreadsheet or
-//!   pandas writes for a float column) or `4.4793e11`.
+//! - A decimal number is refused: digits with one `.` and nothing else
+//!   (`447930000001.0`, what a spreadsheet or pandas writes for a float
+//!   column, or `447930000001.5`), or an exponent (`4.4793e11`). Two or more
+//!   dots, or dots beside other punctuation, are group separators.
 //! - A leading `00`, the international call prefix of most countries, is
 //!   stripped when there is no `+`: `0044 7930 000000` is `447930000000`.
 //! - After that the number must start with its country code, and no country
@@ -72,7 +74,7 @@ pub enum NumberProblem {
     Character(char),
     /// A `+` after a digit, or a second `+`.
     MisplacedPlus,
-    /// A decimal number: a fraction `.0` or an exponent (`is_decimal`).
+    /// A decimal number: a fraction or an exponent (`is_decimal`).
     Decimal,
     /// After any `+` or `00`, the first digit is 0: a national number, or a
     /// country code that does not exist.
@@ -226,17 +228,25 @@ pub fn normalise(input: &str) -> Result<Msisdn, NumberError> {
     Ok(number)
 }
 
-/// Whether a value is a number as a spreadsheet or a JSON float writes it:
-/// ending in `.0` after a digit (`447930000001.0`, what pandas writes for a
-/// float column), or with an exponent (`4.4793e11`). Its digits are not the
-/// phone number's, so it is refused rather than read as another number.
+/// Whether a value is written as a decimal number, as a spreadsheet or a JSON
+/// float writes it: digits with one `.` and digits after it, and nothing else
+/// but an optional leading `+` (`447930000001.0`, `447930000001.5`,
+/// `447.930000001`, what pandas writes for a float column), or with an
+/// exponent (`4.4793e11`). Its digits are not the phone number's, so it is
+/// refused rather than read as another number. Dots as group separators
+/// (two or more, or beside spaces or dashes: `+44.7930.000.001`) stay
+/// punctuation.
 fn is_decimal(input: &str) -> bool {
     let trimmed = input.trim();
-    let point_zero = trimmed
-        .strip_suffix(".0")
-        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    let unsigned = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let one_point = unsigned.split_once('.').is_some_and(|(whole, fraction)| {
+        !whole.is_empty()
+            && !fraction.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    });
     let exponent = trimmed.contains(['e', 'E']) && trimmed.parse::<f64>().is_ok();
-    point_zero || exponent
+    one_point || exponent
 }
 
 /// Why a comma-separated list of numbers cannot be split.
@@ -334,6 +344,12 @@ mod tests {
             " 447930000001.0 ",
             "4.4793e11",
             "4.4793E11",
+            "447930000001.5",
+            "447930000001.00",
+            "447930000001.000",
+            "44793000000.1",
+            "447.930000001",
+            "+447930000001.00",
         ] {
             assert_eq!(
                 normalise(decimal).unwrap_err().problem,

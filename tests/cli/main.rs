@@ -11,6 +11,7 @@ mod attack_delivery;
 mod attack_files;
 mod attack_listener;
 mod attack_lists;
+mod attack_review;
 mod attack_sent;
 mod base_url;
 mod bulk;

@@ -211,6 +211,18 @@ impl Rows {
                         h.trim_start_matches('\u{feff}').trim().to_string()
                     })
                     .collect();
+                // A used column named twice would be read from one of them
+                // by a rule of this reader's own: refused before sending.
+                if let Some(name) = wanted
+                    .iter()
+                    .find(|name| headers.iter().filter(|h| h == name).count() > 1)
+                {
+                    return Err(Failure::new(
+                        ExitCode::DataErr,
+                        format!("the header of {shown} has the column {name:?} twice"),
+                    )
+                    .with_hint("name each column once"));
+                }
                 let fields = wanted
                     .iter()
                     .map(|name| headers.iter().position(|h| h == name))
@@ -428,14 +440,20 @@ fn json_row(
     }
     present.fill(false);
     // Raw values, so that a number is taken exactly as written: `447930000001`
-    // is that number, and `447930000001.0` stays what it is (which the
-    // recipient check refuses) rather than becoming other digits.
-    let object: HashMap<String, &serde_json::value::RawValue> = match serde_json::from_slice(text) {
-        Ok(object) => object,
+    // is that number, and `447930000001.0` stays what it is rather than
+    // becoming other digits. Pairs, so that a key given twice is told.
+    let Pairs(pairs) = match serde_json::from_slice(text) {
+        Ok(pairs) => pairs,
         Err(error) => return Some(format!("not a JSON object: {error}")),
     };
+    let mut object: HashMap<&str, &serde_json::value::RawValue> = HashMap::new();
+    for (key, raw) in &pairs {
+        if object.insert(key.as_str(), raw).is_some() {
+            return Some(format!("the key {key:?} is given twice in the row"));
+        }
+    }
     for (slot, name) in names.iter().enumerate() {
-        let Some(raw) = object.get(name) else {
+        let Some(raw) = object.get(name.as_str()) else {
             continue;
         };
         seen[slot] = true;
@@ -448,6 +466,17 @@ fn json_row(
             },
             Some(b'n') => {}
             Some(b't' | b'f') => values[slot].push_str(raw),
+            // Slot 0 is the recipient (`Shaper::new` asks for it first): a
+            // JSON number with a sign, a fraction or an exponent is not the
+            // digits of a phone number, and is never read as other digits.
+            Some(b'-' | b'0'..=b'9')
+                if slot == RECIPIENT_SLOT && raw.contains(['-', '.', 'e', 'E']) =>
+            {
+                return Some(format!(
+                    "the value of \"{name}\" is the JSON number {raw}, with a sign, a fraction \
+                     or an exponent, not the digits of a phone number; write it as digits, or as text"
+                ));
+            }
             Some(b'-' | b'0'..=b'9') => values[slot].push_str(raw),
             _ => {
                 return Some(format!(
@@ -457,6 +486,37 @@ fn json_row(
         }
     }
     None
+}
+
+/// The wanted column that holds the recipient (`Shaper::new` names it first).
+const RECIPIENT_SLOT: usize = 0;
+
+/// A JSON object's members in order, duplicates kept, values raw.
+struct Pairs<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Pairs<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Pairs<'a>, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) =
+                    map.next_entry::<String, &'de serde_json::value::RawValue>()?
+                {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visit(std::marker::PhantomData))
+    }
 }
 
 #[cfg(test)]
