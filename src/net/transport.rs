@@ -229,6 +229,7 @@ impl Transport {
         Peer {
             host: self.endpoint.host(),
             proxy: self.proxy.as_ref(),
+            endpoint: &self.endpoint,
         }
     }
 

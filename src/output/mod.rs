@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod delivery_page;
+pub mod footer;
 pub mod format;
 pub mod key;
 pub mod list;

@@ -3,6 +3,7 @@
 
 use super::{Access, Run, verdict};
 use crate::bulk::batcher;
+use crate::bulk::ending::Ending;
 use crate::bulk::progress::Progress;
 use crate::bulk::sender::Sender;
 use crate::bulk::twins;
@@ -10,6 +11,7 @@ use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
+use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::sync_channel;
@@ -96,13 +98,37 @@ impl Run<'_> {
         }
         let fatal = sender.take_fatal();
         drop(sender);
-        self.finish(stopped, fatal)
+        let (rows, accepted, elapsed) = progress.ended();
+        let ending = Ending {
+            elapsed,
+            rows,
+            accepted,
+            planned_messages: to_send.messages,
+            planned_parts: to_send.parts,
+            campaigns: 0,
+            file: &self.options.file,
+            journal: self.options.journal.as_deref(),
+        };
+        let ending = std::io::stderr().is_terminal().then(|| Ending {
+            campaigns: self.ledger().campaigns(),
+            ..ending
+        });
+        let ending = ending.map(|ending| ending.text());
+        self.finish(stopped, fatal, ending)
     }
 
     /// The counts, then the exit: how the file changed, what stopped the
     /// run, a signal, or the verdict on the counts.
-    fn finish(&mut self, stopped: Option<Failure>, fatal: Option<Failure>) -> Result<(), Failure> {
+    fn finish(
+        &mut self,
+        stopped: Option<Failure>,
+        fatal: Option<Failure>,
+        ending: Option<String>,
+    ) -> Result<(), Failure> {
         let (counts, changed) = self.count()?;
+        if let Some(ending) = ending {
+            crate::report::write_raw(ending.as_bytes());
+        }
         if let Some(failure) = stopped.or(changed) {
             return Err(failure);
         }
