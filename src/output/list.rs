@@ -181,7 +181,7 @@ impl<R: ListRecord> ListOutput<R> {
             std::io::stdout().lock(),
         ));
         let mut output = Self::new(format, out, table_width());
-        if R::FOOTER && format == ListFormat::Table && std::io::stdout().is_terminal() {
+        if R::FOOTER && format == ListFormat::Table && std::io::stderr().is_terminal() {
             output.footer = Some(Footer::default());
         }
         output

@@ -44,7 +44,8 @@ impl ListRecord for Message {
     /// get`), the time, the recipient and the status stay.
     const DROPPED_FIRST: &'static [usize] = &[8, 4, 2, 7, 6];
     const DATES: &'static [usize] = &[1];
-    const WHOLE: &'static [usize] = &[0];
+    /// The id is copied whole into `logs get`; the time is never cut.
+    const WHOLE: &'static [usize] = &[0, 1];
     const FOOTER: bool = true;
 
     fn values(&self) -> Vec<Value> {
