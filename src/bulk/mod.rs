@@ -5,7 +5,9 @@
 
 pub mod batcher;
 pub mod clock;
+pub mod columns;
 pub mod counts;
+pub mod ending;
 pub mod hash;
 pub mod journal;
 pub mod progress;

@@ -23,10 +23,17 @@ impl Progress {
     pub fn new(total: u64) -> Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} rows  {per_sec}  ETA {eta}  {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} rows  {rate}  ETA {eta}  {msg}")
+                    .map(|style| {
+                        style.with_key(
+                            "rate",
+                            |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                                let _ = write!(out, "{}/s", whole(state.per_sec()));
+                            },
+                        )
+                    })
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.set_message("0 failed");
             bar.enable_steady_tick(Duration::from_millis(250));
@@ -51,6 +58,14 @@ impl Progress {
         }
     }
 
+    /// Rows whose request ended, the accepted among them, and the time
+    /// since sending started.
+    pub fn ended(&self) -> (u64, u64, Duration) {
+        let sent = self.sent.load(Ordering::Relaxed);
+        let failed = self.failed.load(Ordering::Relaxed);
+        (sent, sent.saturating_sub(failed), self.started.elapsed())
+    }
+
     fn line(&self) -> String {
         let sent = self.sent.load(Ordering::Relaxed);
         let failed = self.failed.load(Ordering::Relaxed);
@@ -67,8 +82,9 @@ impl Progress {
             String::new()
         };
         format!(
-            "mobivate: sent {sent}/{} rows ({rate:.0} rows/s{eta}), {failed} failed\n",
-            self.total
+            "mobivate: sent {sent}/{} rows ({} rows/s{eta}), {failed} failed\n",
+            self.total,
+            whole(rate)
         )
     }
 
@@ -93,5 +109,34 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// A rate as a whole number with thousands separators: `3,735`.
+pub fn whole(rate: f64) -> String {
+    let digits = if rate.is_finite() && rate > 0.0 {
+        format!("{:.0}", rate)
+    } else {
+        "0".to_string()
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_whole_numbers_with_separators() {
+        assert_eq!(super::whole(3735.1877), "3,735");
+        assert_eq!(super::whole(999.6), "1,000");
+        assert_eq!(super::whole(12.0), "12");
+        assert_eq!(super::whole(1234567.0), "1,234,567");
+        assert_eq!(super::whole(f64::NAN), "0");
     }
 }

@@ -207,7 +207,7 @@ pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
     let mut rows = input.open_hashed()?;
     if let Some(header) = rows.header() {
         // CSV knows its columns from the header: fail before reading a row.
-        check_columns(&rows.columns_found(), header, shaper, input.shown)?;
+        check_columns(&rows.columns_found(), header, shaper, input)?;
     }
     let mut survey = Survey::default();
     let mut buffers = Buffers::default();
@@ -263,7 +263,7 @@ pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
             .collect(),
     };
     drop(rows);
-    check_columns(&survey.found, &columns, shaper, input.shown)?;
+    check_columns(&survey.found, &columns, shaper, input)?;
     repeated_references(&mut fingerprints, input)?;
     if !input.allow_duplicates {
         find_duplicates(&mut survey, &mut fingerprints);
@@ -275,20 +275,12 @@ fn check_columns(
     found: &[bool],
     columns: &[String],
     shaper: &Shaper,
-    shown: &str,
+    input: &Input,
 ) -> Result<(), Failure> {
     let missing = shaper.missing_columns(found);
     if let Some(first) = missing.first() {
-        let hint = if first == "text" {
-            "give the text with --text TEMPLATE or --text-file PATH, or add a `text` column"
-        } else {
-            "name the recipient column with --to-column NAME"
-        };
-        return Err(Failure::new(
-            ExitCode::DataErr,
-            format!("{shown} has no `{first}` column"),
-        )
-        .with_hint(hint));
+        let missing = crate::bulk::columns::missing(input.shown, first, columns, input.format);
+        return Err(missing);
     }
     if let Err(unknown) = shaper.bind_template(columns) {
         return Err(Failure::new(ExitCode::DataErr, unknown.to_string())

@@ -154,7 +154,12 @@ fn gather(arguments: &[String]) -> Result<Vec<String>, Failure> {
             continue;
         }
         stdin_read = true;
+        let before = numbers.len();
         read_stdin_lines(&mut numbers)?;
+        if numbers.len() == before {
+            return Err(Failure::new(ExitCode::DataErr, "no numbers on stdin")
+                .with_hint("nothing was sent; `-` reads one number per line: did the command before the pipe fail?"));
+        }
     }
     Ok(numbers)
 }

@@ -132,8 +132,17 @@ impl Profiles {
 
     /// The base URL the profile in use names, if any (`--base-url` and
     /// `MOBIVATE_BASE_URL` win over it; the caller applies that).
-    pub fn base_url(&self) -> Result<Option<String>, Failure> {
-        Ok(self.active_profile()?.and_then(|profile| profile.base_url))
+    /// With it, where it came from: `from profile 'default' in …/config.toml`.
+    pub fn base_url(&self) -> Result<Option<(String, String)>, Failure> {
+        let Some(url) = self.active_profile()?.and_then(|profile| profile.base_url) else {
+            return Ok(None);
+        };
+        let name = self.active_name()?;
+        let origin = match &self.loaded()?.dir {
+            Some(dir) => format!("from profile '{name}' in {}", dir.config_path().display()),
+            None => format!("from profile '{name}'"),
+        };
+        Ok(Some((url, origin)))
     }
 
     /// The profile's defaults for `send` and `bulk`.

@@ -25,6 +25,13 @@ pub fn resolve_key(
         };
         read_stdin_secret("API key: ", "key", interactivity, &sources)?
     } else if let Some(value) = crate::env::var_os("MOBIVATE_API_KEY") {
+        if value.is_empty() {
+            return Err(Failure::new(
+                ExitCode::DataErr,
+                "the environment variable MOBIVATE_API_KEY is empty",
+            )
+            .with_hint("did an earlier command fail? In a script, `KEY=$(mobivate getkey) || exit` stops there, before `export MOBIVATE_API_KEY=$KEY`"));
+        }
         (
             Zeroizing::new(value.into_encoded_bytes()),
             "MOBIVATE_API_KEY",

@@ -15,33 +15,38 @@ pub struct Endpoint {
     base: String,
     host: String,
     https: bool,
+    /// Where the URL came from, when not from `--base-url` or the default:
+    /// `from MOBIVATE_BASE_URL`, `from profile 'default' in …/config.toml`.
+    origin: Option<String>,
 }
 
 impl Endpoint {
     /// `--base-url`, then `MOBIVATE_BASE_URL`, then the default.
     pub fn from_flag_or_env(flag: Option<&str>) -> Result<Self, Failure> {
         let env = crate::env::text("MOBIVATE_BASE_URL")?.filter(|v| !v.is_empty());
-        let raw = flag
-            .map(str::to_string)
-            .or(env)
-            .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
-        Endpoint::parse(&raw)
+        match (flag, env) {
+            (Some(flag), _) => Endpoint::parse(flag),
+            (None, Some(env)) => Ok(Endpoint::parse(&env)?.with_origin("from MOBIVATE_BASE_URL")),
+            (None, None) => Endpoint::parse(DEFAULT_BASE_URL),
+        }
     }
 
     /// `--base-url`, then `MOBIVATE_BASE_URL`, then the profile's (asked
     /// only when neither is given), then the default.
     pub fn resolve(
         flag: Option<&str>,
-        profile: impl FnOnce() -> Result<Option<String>, Failure>,
+        profile: impl FnOnce() -> Result<Option<(String, String)>, Failure>,
     ) -> Result<Self, Failure> {
         let env_set = crate::env::var_os("MOBIVATE_BASE_URL").is_some_and(|v| !v.is_empty());
         if flag.is_some() || env_set {
             return Endpoint::from_flag_or_env(flag);
         }
         match profile()? {
-            Some(url) => Endpoint::parse(&url).map_err(|failure| {
-                failure.with_hint("the base URL comes from the profile in use: fix it with `mobivate auth login --base-url URL`")
-            }),
+            Some((url, origin)) => Endpoint::parse(&url)
+                .map(|endpoint| endpoint.with_origin(&origin))
+                .map_err(|failure| {
+                    failure.with_hint("the base URL comes from the profile in use: fix it with `mobivate auth login --base-url URL`")
+                }),
             None => Endpoint::from_flag_or_env(None),
         }
     }
@@ -96,6 +101,7 @@ impl Endpoint {
             base: format!("{scheme}://{authority}{path}"),
             host,
             https,
+            origin: None,
         })
     }
 
@@ -120,7 +126,29 @@ impl Endpoint {
             base: raw.to_string(),
             host,
             https,
+            origin: None,
         })
+    }
+
+    /// Records where the URL came from (`from MOBIVATE_BASE_URL`, ...).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        self.origin = Some(origin.to_string());
+        self
+    }
+
+    /// Where the URL came from, when a profile or the environment gave it.
+    pub fn origin(&self) -> Option<&str> {
+        self.origin.as_deref()
+    }
+
+    /// `host:port`, as a connection to it is named in messages.
+    pub fn host_port(&self) -> String {
+        format!("{}:{}", self.host, self.port())
+    }
+
+    /// Whether the host is this machine (localhost, 127.0.0.0/8, ::1).
+    pub fn is_local(&self) -> bool {
+        is_loopback(&self.host)
     }
 
     /// The port a request goes to: the URL's, else the scheme's.

@@ -5,6 +5,7 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
+use crate::net::endpoint::Endpoint;
 use crate::net::proxy::ProxyChoice;
 use crate::net::retry::RetryPolicy;
 use crate::net::tls;
@@ -97,6 +98,9 @@ pub struct NetError {
     pub detail: String,
     /// Set when the status line came before the failure.
     status: Option<u16>,
+    /// Replaces the kind's hint: a refused connection to this machine asks
+    /// whether the server is running.
+    hint: Option<String>,
 }
 
 impl NetError {
@@ -105,6 +109,7 @@ impl NetError {
             kind,
             detail,
             status: None,
+            hint: None,
         }
     }
 
@@ -175,9 +180,10 @@ impl NetError {
         if delivery.may_have_been_carried_out() {
             failure = failure.with_unknown_outcome();
         }
-        match hint {
-            Some(hint) => failure.with_hint(hint),
-            None => failure,
+        match (self.hint, hint) {
+            (Some(hint), _) => failure.with_hint(hint),
+            (None, Some(hint)) => failure.with_hint(hint),
+            (None, None) => failure,
         }
     }
 }
@@ -186,9 +192,38 @@ impl NetError {
 pub struct Peer<'a> {
     pub host: &'a str,
     pub proxy: Option<&'a ProxyChoice>,
+    pub endpoint: &'a Endpoint,
 }
 
 impl Peer<'_> {
+    /// A connection that was not made: it names the proxy, or the server's
+    /// `host:port` and where its URL came from; for this machine it asks
+    /// whether the server is running.
+    fn connect_failed(&self, why: &str) -> NetError {
+        if let Some(choice) = self.proxy {
+            return NetError::new(
+                NetKind::ConnectFailed,
+                format!(
+                    "cannot connect to the proxy {} (from {}){why}",
+                    choice.shown, choice.variable
+                ),
+            );
+        }
+        let server = self.endpoint.host_port();
+        let origin = match self.endpoint.origin() {
+            Some(origin) => format!(" (base URL {origin})"),
+            None => String::new(),
+        };
+        let mut error = NetError::new(
+            NetKind::ConnectFailed,
+            format!("cannot connect to {server}{why}{origin}"),
+        );
+        if self.endpoint.is_local() {
+            error.hint = Some(format!("{server} is this machine: is the server running?"));
+        }
+        error
+    }
+
     /// A failure while reading a body: ureq wraps its own errors (limit,
     /// timeout) in `io::Error` there.
     pub fn body(&self, error: std::io::Error, max_body: u64) -> NetError {
@@ -243,7 +278,7 @@ impl Peer<'_> {
                 let credentials = reason.contains("407");
                 NetError::new(NetKind::ProxyRefused { credentials }, detail)
             }
-            ureq::Error::Io(io) => self.classify_io(io, &via_proxy),
+            ureq::Error::Io(io) => self.classify_io(io),
             ureq::Error::Tls(what) => NetError::new(
                 NetKind::Tls { handshake: true },
                 format!("TLS failed with {host}: {what}"),
@@ -255,9 +290,7 @@ impl Peer<'_> {
             ureq::Error::InvalidProxyUrl => {
                 NetError::new(NetKind::Config, "invalid proxy URL".to_string())
             }
-            ureq::Error::ConnectionFailed => {
-                NetError::new(NetKind::ConnectFailed, via_proxy("cannot connect to"))
-            }
+            ureq::Error::ConnectionFailed => self.connect_failed(""),
             other => NetError::new(
                 NetKind::Protocol,
                 format!("unexpected response from {host}: {other}"),
@@ -265,7 +298,7 @@ impl Peer<'_> {
         }
     }
 
-    fn classify_io(&self, io: std::io::Error, via_proxy: &dyn Fn(&str) -> String) -> NetError {
+    fn classify_io(&self, io: std::io::Error) -> NetError {
         let host = self.host;
         if let Some(tls_error) = io
             .get_ref()
@@ -279,16 +312,10 @@ impl Peer<'_> {
             return NetError::new(NetKind::Dns, format!("cannot resolve the host name {host}"));
         }
         match io.kind() {
-            ErrorKind::ConnectionRefused => NetError::new(
-                NetKind::ConnectFailed,
-                format!("{}: connection refused", via_proxy("cannot connect to")),
-            ),
+            ErrorKind::ConnectionRefused => self.connect_failed(": connection refused"),
             ErrorKind::HostUnreachable
             | ErrorKind::NetworkUnreachable
-            | ErrorKind::AddrNotAvailable => NetError::new(
-                NetKind::ConnectFailed,
-                format!("{}: {io}", via_proxy("cannot connect to")),
-            ),
+            | ErrorKind::AddrNotAvailable => self.connect_failed(&format!(": {io}")),
             ErrorKind::TimedOut | ErrorKind::WouldBlock => NetError::new(
                 NetKind::Timeout { connecting: false },
                 format!("timed out: {io}"),

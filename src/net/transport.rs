@@ -228,6 +228,7 @@ impl Transport {
         Peer {
             host: self.endpoint.host(),
             proxy: self.proxy.as_ref(),
+            endpoint: &self.endpoint,
         }
     }
 

@@ -12,7 +12,8 @@
 
 use crate::error::Failure;
 use crate::exit::ExitCode;
-use crate::output::table::{TableSink, table_width};
+use crate::output::footer::{Footer, Tally};
+use crate::output::table::{Columns, TableSink, table_width};
 use crate::sanitize::sanitize_server_text;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -127,10 +128,32 @@ pub trait ListRecord {
     /// that a value that comes later (a status after `ACCEPTED`) still fits
     /// the widths the first rows fixed.
     const MIN_WIDTHS: &'static [u16] = &[];
+    /// The table columns dropped first on a narrow terminal, in order.
+    const DROPPED_FIRST: &'static [usize] = &[];
+    /// The table columns that hold local dates (`local_date`).
+    const DATES: &'static [usize] = &[];
+    /// The table columns never shortened.
+    const WHOLE: &'static [usize] = &[];
     /// One value per entry of `FIELDS`.
     fn values(&self) -> Vec<Value>;
     /// One cell per entry of `HEADINGS`.
     fn cells(&self, zone: &TimeZone) -> Vec<String>;
+    /// Whether a table of these, at a terminal, ends with a footer.
+    const FOOTER: bool = false;
+    /// What the record adds to that footer.
+    fn tally(&self) -> Tally {
+        Tally::default()
+    }
+}
+
+fn columns<R: ListRecord>() -> Columns<'static> {
+    Columns {
+        headings: R::HEADINGS,
+        least: R::MIN_WIDTHS,
+        dropped_first: R::DROPPED_FIRST,
+        dates: R::DATES,
+        whole: R::WHOLE,
+    }
 }
 
 enum Sink {
@@ -146,6 +169,8 @@ pub struct ListOutput<R: ListRecord> {
     sink: Sink,
     closed: bool,
     written: u64,
+    /// Kept for a table at a terminal, printed on stderr at the end.
+    footer: Option<Footer>,
     _record: PhantomData<R>,
 }
 
@@ -155,7 +180,11 @@ impl<R: ListRecord> ListOutput<R> {
             64 * 1024,
             std::io::stdout().lock(),
         ));
-        Self::new(format, out, table_width())
+        let mut output = Self::new(format, out, table_width());
+        if R::FOOTER && format == ListFormat::Table && std::io::stderr().is_terminal() {
+            output.footer = Some(Footer::default());
+        }
+        output
     }
 
     pub fn new(format: ListFormat, out: Box<dyn Write>, terminal_width: Option<u16>) -> Self {
@@ -176,6 +205,7 @@ impl<R: ListRecord> ListOutput<R> {
             sink,
             closed: false,
             written: 0,
+            footer: None,
             _record: PhantomData,
         }
     }
@@ -194,6 +224,9 @@ impl<R: ListRecord> ListOutput<R> {
             return Ok(());
         }
         self.written += 1;
+        if let Some(footer) = &mut self.footer {
+            footer.add(record.tally());
+        }
         let mut text = String::new();
         match &mut self.sink {
             Sink::Table(table) => {
@@ -202,7 +235,7 @@ impl<R: ListRecord> ListOutput<R> {
                     .iter()
                     .map(|cell| sanitize_server_text(cell))
                     .collect();
-                text = table.push(cells, R::HEADINGS, R::MIN_WIDTHS);
+                text = table.push(cells, &columns::<R>());
             }
             Sink::Json { started, first } => {
                 if !*started {
@@ -237,7 +270,7 @@ impl<R: ListRecord> ListOutput<R> {
             return Ok(());
         }
         let text = match &mut self.sink {
-            Sink::Table(table) => table.render(R::HEADINGS, R::MIN_WIDTHS),
+            Sink::Table(table) => table.render(&columns::<R>()),
             _ => String::new(),
         };
         self.write(text.as_bytes())?;
@@ -257,11 +290,15 @@ impl<R: ListRecord> ListOutput<R> {
                 }
             }
             Sink::Csv { header: false } => csv_line(R::FIELDS.iter().copied()),
-            Sink::Table(table) => table.header_if_empty(R::HEADINGS, R::MIN_WIDTHS),
+            Sink::Table(table) => table.header_if_empty(&columns::<R>()),
             _ => String::new(),
         };
         self.write(text.as_bytes())?;
-        self.flush()
+        self.flush()?;
+        if let Some(footer) = self.footer.take() {
+            crate::report::block(&footer.line());
+        }
+        Ok(())
     }
 
     fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod delivery_page;
 pub mod dry_run;
 pub mod duration;
+pub mod footer;
 pub mod format;
 pub mod key;
 pub mod list;

@@ -3,6 +3,7 @@
 
 use crate::api::messages::{Message, text_of};
 use crate::api::optouts::OptOut;
+use crate::output::footer::Tally;
 use crate::output::list::{ListRecord, Value, api_date, local_date};
 use jiff::tz::TimeZone;
 
@@ -25,6 +26,7 @@ impl ListRecord for Message {
         "campaignId",
     ];
     const HEADINGS: &'static [&'static str] = &[
+        "ID",
         "TIME",
         "DIRECTION",
         "RECIPIENT",
@@ -37,7 +39,14 @@ impl ListRecord for Message {
     /// Kept longest on a narrow terminal: the time, the recipient, the
     /// status. 22 fits every documented status but the longest two, so that
     /// `logs watch` can print later statuses under the first ones.
-    const MIN_WIDTHS: &'static [u16] = &[19, 0, 12, 0, 22, 0, 0, 0];
+    const MIN_WIDTHS: &'static [u16] = &[0, 0, 0, 12, 0, 22, 0, 0, 0];
+    /// Reference, originator, direction, cost, parts: the id (for `logs
+    /// get`), the time, the recipient and the status stay.
+    const DROPPED_FIRST: &'static [usize] = &[8, 4, 2, 7, 6];
+    const DATES: &'static [usize] = &[1];
+    /// The id is copied whole into `logs get`; the time is never cut.
+    const WHOLE: &'static [usize] = &[0, 1];
+    const FOOTER: bool = true;
 
     fn values(&self) -> Vec<Value> {
         vec![
@@ -65,6 +74,7 @@ impl ListRecord for Message {
             (cost, currency) => format!("{cost} {currency}"),
         };
         vec![
+            text_of(&self.id),
             local_date(&api_date(&self.created), zone),
             text_of(&self.direction),
             text_of(&self.recipient),
@@ -74,6 +84,14 @@ impl ListRecord for Message {
             cost,
             text_of(&self.sender_reference),
         ]
+    }
+
+    fn tally(&self) -> Tally {
+        Tally {
+            parts: Some(text_of(&self.parts)),
+            cost: Some(text_of(&self.cost)),
+            currency: Some(text_of(&self.currency)),
+        }
     }
 }
 

@@ -12,12 +12,34 @@ const GAP: u16 = 2;
 /// No column is squeezed below this, however narrow the terminal.
 const MIN_COLUMN: u16 = 4;
 
-/// The rows of a table not yet printed, and the widths once fixed.
+/// What a record type's table is made of: its headings, and how it gives
+/// way on a narrow terminal.
+pub struct Columns<'a> {
+    pub headings: &'a [&'a str],
+    /// Each column's least width (0 where none is needed).
+    pub least: &'a [u16],
+    /// The columns dropped, in this order, when the table does not fit.
+    pub dropped_first: &'a [usize],
+    /// Columns of local dates, shortened to `12-01 20:02` when compact.
+    pub dates: &'a [usize],
+    /// Columns never shortened (an id that must be copied whole).
+    pub whole: &'a [usize],
+}
+
+/// How the first chunk fixed the table: the columns kept, whether dates
+/// are short, and the widths of the kept columns.
+struct Layout {
+    kept: Vec<usize>,
+    compact: bool,
+    widths: Vec<u16>,
+}
+
+/// The rows of a table not yet printed, and the layout once fixed.
 pub struct TableSink {
     zone: TimeZone,
     terminal_width: Option<u16>,
     /// Fixed after the first chunk.
-    widths: Option<Vec<u16>>,
+    layout: Option<Layout>,
     rows: Vec<Vec<String>>,
 }
 
@@ -26,7 +48,7 @@ impl TableSink {
         TableSink {
             zone,
             terminal_width,
-            widths: None,
+            layout: None,
             rows: Vec::new(),
         }
     }
@@ -37,61 +59,143 @@ impl TableSink {
     }
 
     /// Buffers one row of cells; a full chunk is rendered and returned.
-    pub fn push(&mut self, cells: Vec<String>, headings: &[&str], least: &[u16]) -> String {
+    pub fn push(&mut self, cells: Vec<String>, columns: &Columns) -> String {
         self.rows.push(cells);
         if self.rows.len() >= TABLE_CHUNK {
-            return self.render(headings, least);
+            return self.render(columns);
         }
         String::new()
     }
 
-    /// Prints the buffered rows; the first call fixes the column widths and
-    /// prints the header. `least` is each column's least width.
-    pub fn render(&mut self, headings: &[&str], least: &[u16]) -> String {
+    /// Prints the buffered rows; the first call fixes the layout and prints
+    /// the header.
+    pub fn render(&mut self, columns: &Columns) -> String {
         if self.rows.is_empty() {
             return String::new();
         }
         let rows = std::mem::take(&mut self.rows);
-        let mut table = plain_table();
-        let header = self.widths.is_none();
+        let header = self.layout.is_none();
         if header {
-            table.set_header(header_row(headings));
+            self.layout = Some(plan(&rows, columns, self.terminal_width));
+        }
+        let Some(layout) = &self.layout else {
+            return String::new();
+        };
+        let mut table = plain_table();
+        if header {
+            table.set_header(header_row(&layout.pick(columns.headings)));
         }
         for cells in rows {
+            let cells = layout.shape(cells, columns);
             let mut row = Row::from(cells.into_iter().map(Cell::new).collect::<Vec<_>>());
             row.max_height(1);
             table.add_row(row);
         }
-        let widths = match &self.widths {
-            Some(widths) => widths.clone(),
-            None => {
-                let widths = fit(
-                    table.column_max_content_widths(),
-                    least,
-                    self.terminal_width,
-                );
-                self.widths = Some(widths.clone());
-                widths
-            }
-        };
-        lines(&mut table, &widths)
+        lines(&mut table, &layout.widths)
     }
 
     /// The header alone, for a table that got no rows; nothing otherwise.
-    pub fn header_if_empty(&mut self, headings: &[&str], least: &[u16]) -> String {
-        if self.widths.is_some() {
+    pub fn header_if_empty(&mut self, columns: &Columns) -> String {
+        if self.layout.is_some() {
             return String::new();
         }
+        let layout = plan(&[], columns, self.terminal_width);
         let mut table = plain_table();
-        table.set_header(header_row(headings));
-        let widths = fit(
-            table.column_max_content_widths(),
-            least,
-            self.terminal_width,
-        );
-        self.widths = Some(widths.clone());
-        lines(&mut table, &widths)
+        table.set_header(header_row(&layout.pick(columns.headings)));
+        let text = lines(&mut table, &layout.widths);
+        self.layout = Some(layout);
+        text
     }
+}
+
+impl Layout {
+    fn pick<T: Clone>(&self, all: &[T]) -> Vec<T> {
+        self.kept
+            .iter()
+            .filter_map(|index| all.get(*index).cloned())
+            .collect()
+    }
+
+    /// A row's cells as this layout prints them: kept columns only, dates
+    /// short when compact.
+    fn shape(&self, cells: Vec<String>, columns: &Columns) -> Vec<String> {
+        self.kept
+            .iter()
+            .map(|index| {
+                let cell = cells.get(*index).cloned().unwrap_or_default();
+                if self.compact && columns.dates.contains(index) {
+                    short_date(&cell)
+                } else {
+                    cell
+                }
+            })
+            .collect()
+    }
+}
+
+/// `2026-12-01 20:02:33` as `12-01 20:02`; anything else as it is.
+fn short_date(cell: &str) -> String {
+    jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", cell)
+        .map(|at| at.strftime("%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| cell.to_string())
+}
+
+/// The layout for the first chunk: every column as it is when the table
+/// fits; else compact (short dates), dropping columns in `dropped_first`
+/// order until the rest fits, then narrowing what is left, never below a
+/// column's heading and never a `whole` column.
+fn plan(rows: &[Vec<String>], columns: &Columns, terminal_width: Option<u16>) -> Layout {
+    let all: Vec<usize> = (0..columns.headings.len()).collect();
+    let full = Layout {
+        kept: all.clone(),
+        compact: false,
+        widths: Vec::new(),
+    };
+    let content = |layout: &Layout| -> Vec<u16> {
+        let mut table = plain_table();
+        table.set_header(header_row(&layout.pick(columns.headings)));
+        for cells in rows {
+            table.add_row(Row::from(layout.shape(cells.clone(), columns)));
+        }
+        table.column_max_content_widths()
+    };
+    let total = |widths: &[u16]| -> u32 {
+        let gaps = u32::from(GAP).saturating_mul(widths.len().saturating_sub(1) as u32);
+        widths.iter().map(|w| u32::from(*w)).sum::<u32>() + gaps
+    };
+    let fits = |widths: &[u16]| terminal_width.is_none_or(|w| total(widths) <= u32::from(w));
+    let mut layout = full;
+    let mut widths = content(&layout);
+    if !fits(&widths) {
+        layout.compact = true;
+        widths = content(&layout);
+        for drop in columns.dropped_first {
+            if fits(&widths) {
+                break;
+            }
+            layout.kept.retain(|index| index != drop);
+            widths = content(&layout);
+        }
+    }
+    let least = layout.pick(columns.least);
+    let floors: Vec<u16> = layout
+        .kept
+        .iter()
+        .zip(&widths)
+        .map(|(index, content)| {
+            let heading = columns
+                .headings
+                .get(*index)
+                .map_or(0, |h| u16::try_from(h.chars().count()).unwrap_or(u16::MAX));
+            if columns.whole.contains(index) {
+                *content
+            } else {
+                heading.max(MIN_COLUMN).min(*content)
+            }
+        })
+        .collect();
+    layout.widths = fit_within(widths, &least, &floors, terminal_width);
+    layout
 }
 
 fn header_row(headings: &[&str]) -> Row {
@@ -132,7 +236,20 @@ fn lines(table: &mut Table, widths: &[u16]) -> String {
 /// Otherwise narrowed, widest column first, in three steps until the table
 /// fits: back to the content width; then the columns without a least width
 /// (the ones with one keep it); then any column, down to `MIN_COLUMN`.
+#[cfg(test)]
 fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16> {
+    let floors: Vec<u16> = content.iter().map(|c| MIN_COLUMN.min(*c)).collect();
+    fit_within(content, least, &floors, terminal_width)
+}
+
+/// `fit`, with each column's floor given (`floors`): a column is never
+/// narrowed below it.
+fn fit_within(
+    content: Vec<u16>,
+    least: &[u16],
+    floors: &[u16],
+    terminal_width: Option<u16>,
+) -> Vec<u16> {
     let least_of = |index: usize| least.get(index).copied().unwrap_or(0);
     let mut widths: Vec<u16> = content
         .iter()
@@ -144,7 +261,7 @@ fn fit(content: Vec<u16>, least: &[u16], terminal_width: Option<u16>) -> Vec<u16
     };
     let gaps =
         GAP.saturating_mul(u16::try_from(widths.len().saturating_sub(1)).unwrap_or(u16::MAX));
-    let floor = |index: usize| MIN_COLUMN.min(content[index]);
+    let floor = |index: usize| floors.get(index).copied().unwrap_or(MIN_COLUMN);
     let steps: [&dyn Fn(usize) -> u16; 3] = [
         &|index| content[index],
         &|index| match least_of(index) {

@@ -503,7 +503,7 @@ fn tz_naming_a_device_is_never_read() {
     let out = table_with_tz("/dev/zero");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert!(
-        stdout_of(&out).contains("\n2026-11-26 13:00:00  MT"),
+        stdout_of(&out).contains("  2026-11-26 13:00:00  MT"),
         "{}",
         stdout_of(&out)
     );
@@ -540,7 +540,7 @@ fn tz_naming_a_fifo_or_a_huge_file_is_never_read() {
         "{}",
         stderr_of(&out)
     );
-    assert!(stdout_of(&out).contains("\n2026-11-26 13:00:00  MT"));
+    assert!(stdout_of(&out).contains("  2026-11-26 13:00:00  MT"));
 }
 
 #[test]
@@ -549,7 +549,7 @@ fn a_usable_tz_still_applies() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out), "");
     assert!(
-        stdout_of(&out).contains("\n2026-11-26 15:00:00  MT"),
+        stdout_of(&out).contains("  2026-11-26 15:00:00  MT"),
         "{}",
         stdout_of(&out)
     );

@@ -175,8 +175,11 @@ fn login_status_token_logout_with_plain_text_storage() {
     assert_eq!(
         stderr_of(&out),
         format!(
-            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} ({WHO_CAN_READ}).\n",
-            file.display()
+            "Logged in as {USER} (profile default); the key is stored in PLAIN TEXT in {} ({WHO_CAN_READ}).\n\
+             The base URL is saved: profile default now points at {} (in {}); --base-url or MOBIVATE_BASE_URL overrides it.\n",
+            file.display(),
+            server.url(),
+            setup.config_path().display()
         )
     );
     let config = setup.read(&setup.config_path());

@@ -203,9 +203,9 @@ fn csv_is_rfc_4180_with_a_header() {
 fn table_has_aligned_columns_in_local_time() {
     assert_eq!(
         formatted("table"),
-        "TIME                 DIRECTION  RECIPIENT     ORIGINATOR  STATUS                  PARTS  COST      REFERENCE\n\
-         2026-11-26 18:30:00  MT         447930000001  Shop        DELIVERED               1      0.05 AUD  r1\n\
-         2026-11-26 20:00:00  MT         447930000002  Shop        FAILED_NOROUTE          2      0.10 AUD\n"
+        "ID  TIME                 DIRECTION  RECIPIENT     ORIGINATOR  STATUS                  PARTS  COST      REFERENCE\n\
+         a1  2026-11-26 18:30:00  MT         447930000001  Shop        DELIVERED               1      0.05 AUD  r1\n\
+         b2  2026-11-26 20:00:00  MT         447930000002  Shop        FAILED_NOROUTE          2      0.10 AUD\n"
     );
 }
 
@@ -636,7 +636,7 @@ fn watch_as_a_table_prints_later_statuses_in_full_under_one_header() {
     let stdout = stdout_of(&out);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{stdout}");
-    assert!(lines[0].starts_with("TIME "), "{stdout}");
+    assert!(lines[0].starts_with("ID  TIME "), "{stdout}");
     assert!(lines[2].contains(" FAILED_LIMITS_EXCEEDED "), "{stdout}");
     assert_eq!(
         lines[1].find("ACCEPTED"),
@@ -724,11 +724,12 @@ fn a_terminal_gets_a_table_that_fits_its_width() {
     assert_eq!(code, Some(0), "{shown}");
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines.len(), 3, "{shown}");
-    assert!(lines[0].starts_with("TIME "), "{shown}");
-    assert!(lines[1].starts_with("2026-11-26 13:00:00 "), "{shown}");
+    assert!(lines[0].starts_with("ID  TIME "), "{shown}");
+    assert!(lines[1].starts_with("a1  11-26 13:00 "), "{shown}");
     assert!(lines.iter().all(|l| l.chars().count() <= 80), "{shown}");
-    // The time, the recipient and the status are kept whole.
-    assert!(lines[2].contains("2026-11-26 14:30:00  "), "{shown}");
+    // The id, the time (short, at this width), the recipient and the status
+    // are kept whole.
+    assert!(lines[2].starts_with("b2  11-26 14:30  "), "{shown}");
     assert!(lines[2].contains(" 447930000002 "), "{shown}");
     assert!(lines[2].contains(" FAILED_NOROUTE "), "{shown}");
 }

@@ -19,6 +19,7 @@ mod commands;
 mod createkey;
 mod credentials;
 mod docs;
+mod first_contact;
 mod getkey;
 mod login;
 mod logs;

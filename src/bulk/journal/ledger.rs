@@ -29,6 +29,21 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// How many distinct campaigns accepted rows belong to.
+    pub fn campaigns(&self) -> usize {
+        let mut seen: Vec<&str> = self
+            .spans
+            .values()
+            .filter_map(|(_, state)| match state {
+                State::Accepted(campaign) if !campaign.is_empty() => Some(&**campaign),
+                _ => None,
+            })
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+
     pub fn state(&self, row: u64) -> Option<&State> {
         let (_, (end, state)) = self.spans.range(..=row).next_back()?;
         (row <= *end).then_some(state)

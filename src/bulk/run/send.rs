@@ -3,6 +3,7 @@
 
 use super::{Access, Run, verdict};
 use crate::bulk::batcher;
+use crate::bulk::ending::Ending;
 use crate::bulk::progress::Progress;
 use crate::bulk::sender::Sender;
 use crate::error::Failure;
@@ -10,6 +11,7 @@ use crate::exit::ExitCode;
 use crate::input::confirm;
 use crate::platform::signals::{self, Interrupt};
 use crate::report::warn;
+use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::sync_channel;
@@ -30,18 +32,7 @@ impl Run<'_> {
         };
         let key = self.take_key()?;
         if to_send.messages > 0 && !self.options.yes {
-            confirm::need_yes_or_terminal(
-                &self.interactivity,
-                "confirm sending with --yes ({reason})",
-                "nothing was sent; add --yes to send without a prompt",
-            )?;
-            confirm::ask(
-                &format!(
-                    "Send {} messages ({} parts)? [y/N] ",
-                    to_send.messages, to_send.parts
-                ),
-                || confirm::cancelled("nothing was sent"),
-            )?;
+            self.confirm(to_send.messages, to_send.parts)?;
         }
         // Only now, once the user has confirmed: a declined run leaves no
         // header that would tie the next run to its file and options.
@@ -107,13 +98,54 @@ impl Run<'_> {
         }
         let fatal = sender.take_fatal();
         drop(sender);
-        self.finish(stopped, fatal)
+        let ending = self.ending(&progress, to_send.messages, to_send.parts);
+        self.finish(stopped, fatal, ending)
+    }
+
+    /// `Send N messages (P parts)? [y/N]`; without a terminal, exit 64.
+    fn confirm(&self, messages: u64, parts: u64) -> Result<(), Failure> {
+        confirm::need_yes_or_terminal(
+            &self.interactivity,
+            "confirm sending with --yes ({reason})",
+            "nothing was sent; add --yes to send without a prompt",
+        )?;
+        confirm::ask(
+            &format!("Send {messages} messages ({parts} parts)? [y/N] "),
+            || confirm::cancelled("nothing was sent"),
+        )
+    }
+
+    /// The closing lines for a person at a terminal; none without one.
+    fn ending(&self, progress: &Progress, messages: u64, parts: u64) -> Option<String> {
+        if !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let (rows, accepted, elapsed) = progress.ended();
+        let ending = Ending {
+            elapsed,
+            rows,
+            accepted,
+            planned_messages: messages,
+            planned_parts: parts,
+            campaigns: self.ledger().campaigns(),
+            file: &self.options.file,
+            journal: self.options.journal.as_deref(),
+        };
+        Some(ending.text())
     }
 
     /// The counts, then the exit: how the file changed, what stopped the
     /// run, a signal, or the verdict on the counts.
-    fn finish(&mut self, stopped: Option<Failure>, fatal: Option<Failure>) -> Result<(), Failure> {
+    fn finish(
+        &mut self,
+        stopped: Option<Failure>,
+        fatal: Option<Failure>,
+        ending: Option<String>,
+    ) -> Result<(), Failure> {
         let (counts, changed) = self.count()?;
+        if let Some(ending) = ending {
+            crate::report::write_raw(ending.as_bytes());
+        }
         if let Some(failure) = stopped.or(changed) {
             return Err(failure);
         }

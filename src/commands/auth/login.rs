@@ -62,9 +62,15 @@ pub fn run(ctx: &Context, args: &LoginArgs) -> Result<(), Failure> {
     drop(key);
     forget_other_copy(&dir, &name, storage, &previous)?;
 
+    let base_url = transport.endpoint().base().to_string();
+    let points_elsewhere = base_url != crate::net::endpoint::DEFAULT_BASE_URL
+        || previous
+            .base_url
+            .as_ref()
+            .is_some_and(|old| *old != base_url);
     let entry = Profile {
         username: username.clone(),
-        base_url: Some(transport.endpoint().base().to_string()),
+        base_url: Some(base_url.clone()),
         from: from.or(previous.from),
         route: route.or(previous.route),
         key_storage: Some(storage),
@@ -87,6 +93,12 @@ pub fn run(ctx: &Context, args: &LoginArgs) -> Result<(), Failure> {
     say(&format!(
         "Logged in{who} (profile {name}); the key is stored {place}."
     ));
+    if points_elsewhere {
+        say(&format!(
+            "The base URL is saved: profile {name} now points at {base_url} (in {}); --base-url or MOBIVATE_BASE_URL overrides it.",
+            dir.config_path().display()
+        ));
+    }
     Ok(())
 }
 
