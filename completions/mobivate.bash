@@ -1439,12 +1439,16 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__man)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-v -h -V --dir --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -19,6 +19,7 @@ mod createkey;
 mod credentials;
 mod docs;
 mod getkey;
+mod help_pages;
 mod login;
 mod logs;
 mod messages;
