@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_mobivate_global_optspecs
-    string join \n base-url= timeout= retries= cacert= v/verbose no-input profile= h/help V/version
+    string join \n h/help base-url= timeout= retries= cacert= v/verbose no-input profile= V/version
 end
 
 function __fish_mobivate_needs_command
@@ -29,9 +29,9 @@ complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds a
 complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_needs_command" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_needs_command" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_needs_command" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_needs_command" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
 complete -c mobivate -n "__fish_mobivate_needs_command" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'
@@ -61,9 +61,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l profile -d 
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l password-stdin -d 'Read the password from stdin'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l verify -d 'Check the key with GET /auth/test before writing it anywhere'
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s u -l username -d 'Account username [env: MOBIVATE_USERNAME]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-file -d 'Read the password from the file at PATH (`-` means stdin)' -r -F
@@ -80,9 +80,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l profile 
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l password-stdin -d 'Read the password from stdin'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
@@ -91,9 +91,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l key-stdin -d 'Read the key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s q -l quiet -d 'Print nothing on success'
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l input-format -d 'The file\'s format [default: from the extension: .jsonl/.ndjson are JSON Lines, else CSV]' -r -f -a "csv\t'Comma (or --delimiter) separated values with a header row'
 jsonl\t'One JSON object per line'"
@@ -130,18 +130,18 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Fetch the opt-out list first; rows to opted-out numbers are not sent (`opted-out`)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal and start over (rows it records as sent are sent again)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l resend-unknown -d 'Resend rows still unknown after --settle and not in the message log'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
@@ -160,9 +160,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from stdin'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-key -d 'Store a key read from stdin (or a hidden prompt) instead of getting one with the password; it is checked with GET /auth/test first'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-storage -d 'Store the key in plain text in credentials.toml (mode 0600) instead of the keyring'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'How to print the status: text on stderr, or one JSON object on stdout' -r -f -a "text\t'Lines on stderr'
 json\t'One JSON object on stdout'"
@@ -171,9 +171,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'How to print the key' -r -f -a "raw\t'KEY'
 json\t'{"apiKey":"KEY"}'
@@ -186,18 +186,18 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-mask -d 'Do not print `::add-mask::` for GitHub Actions'
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Get the key (as getkey does) and store it in the keyring, with a profile'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile and check its stored key (GET /auth/test); never prints the key'
@@ -224,9 +224,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l fold-to-gsm -
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l dry-run -d 'Check everything and print the request (key as ***) without sending it'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s y -l yes -d 'Do not ask before sending to several recipients; required without a terminal'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l text-file -d 'Read the text from the file at PATH (at most 64 KiB)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l format -d 'How to print the result' -r -f -a "text\t'Lines for people and `read`'
@@ -237,18 +237,18 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l retries -
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l fold-to-gsm -d 'Count the text as `send --fold-to-gsm` would send it'
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "list" -d 'Search the message log (GET /message), each page printed as it arrives'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -f -a "get" -d 'Print one message record (GET /message/ID)'
@@ -273,9 +273,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l format -d 'How to print the record' -r -f -a "text\t'One `field: value` line per field'
 json\t'The record as one JSON object'"
@@ -285,9 +285,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l campaign-id -d 'Follow the messages of this campaign instead' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l interval -d 'Time between reads of the log (30s, 1m, …)' -r
@@ -303,9 +303,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "list" -d 'Search the message log (GET /message), each page printed as it arrives'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one message record (GET /message/ID)'
@@ -316,9 +316,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fis
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List the numbers that opted out (GET /addressbook/optout)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Add numbers to the opt-out list: one `NUMBER added` line each'
@@ -337,9 +337,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
@@ -347,9 +347,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
@@ -357,9 +357,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the numbers that opted out (GET /addressbook/optout)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add numbers to the opt-out list: one `NUMBER added` line each'
@@ -370,9 +370,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fi
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "set" -d 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
@@ -383,9 +383,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_s
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l port -d 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward -d 'Re-post each payload to this URL and report its status on stderr' -r
@@ -394,9 +394,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_s
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "set" -d 'Register the URL Mobivate posts receipts, incoming messages or clicks to'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
@@ -406,9 +406,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeou
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l dir -d 'Write mobivate.1 and a page per command and subcommand (mobivate-send.1, mobivate-logs-list.1 and so on) into DIR, created if needed, instead of printing mobivate.1' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
@@ -416,9 +416,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Se
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
-complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey bulk auth send segments logs optouts webhooks completions man help" -f -a "getkey" -d 'Print the account\'s current API key (POST /auth/getkey)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand help; and not __fish_seen_subcommand_from getkey createkey testkey bulk auth send segments logs optouts webhooks completions man help" -f -a "createkey" -d 'Create a new API key, revoking the current one (POST /auth/createkey)'

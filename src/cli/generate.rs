@@ -271,7 +271,7 @@ fn synopsis(command: &clap::Command) -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["SYNOPSIS"]);
     let mut line = vec![bold("mobivate")];
-    for arg in command.get_arguments() {
+    for arg in command.get_arguments().filter(|a| a.get_id() != "help") {
         line.extend(synopsis_arg(arg));
     }
     line.push(roman(" "));

@@ -218,12 +218,12 @@ fn after_long_help() -> String {
     after_help = ROOT_AFTER_HELP,
 )]
 pub struct Cli {
-    #[command(flatten)]
-    pub connection: ConnectionArgs,
-
     /// Print help
     #[arg(short, long, global = true, action = ArgAction::HelpShort)]
     pub help: Option<bool>,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
 
     #[command(subcommand)]
     pub command: Command,
