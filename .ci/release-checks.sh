@@ -131,7 +131,7 @@ same_bytes() { # $1 = target: the README, licenses, man page and completions are
   fi
 }
 for t in $X86 $ARM $WIN; do
-  check "$t archive: one folder mobivate-$VERSION-$t/ with the binary, README.md, licenses, man page, completions/" same_files "$t"
+  check "$t archive: one folder mobivate-$VERSION-$t/ with the binary, README.md, licenses, every man page, completions/" same_files "$t"
 done
 for t in $X86 $ARM $WIN; do
   check "$t archive: its files are the committed ones, byte for byte" same_bytes "$t"
@@ -213,7 +213,7 @@ deb_paths() {
   [ "$(dpkg-deb -f "$DEB" Architecture)" = amd64 ]
   [ -z "$(dpkg-deb -f "$DEB" Depends)" ]
 }
-check ".deb: dpkg-deb -x gives /usr/bin/mobivate (static, runs), the man page and the three completions" deb_paths
+check ".deb: dpkg-deb -x gives /usr/bin/mobivate (static, runs), every man page in doc/man/ and the three completions" deb_paths
 
 # --- install.sh from a local server --------------------------------------------------
 SERVED=$(serve "$DIST")

@@ -233,7 +233,7 @@ _mobivate() {
 
     case "${cmd}" in
         mobivate)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version getkey createkey testkey bulk auth send segments logs optouts webhooks completions man help"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version getkey createkey testkey bulk auth send segments logs optouts webhooks completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,7 +267,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__auth)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version login status token logout help"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version login status token logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,7 +385,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__auth__subcmd__login)
-            opts="-u -v -h -V --username --password-file --password-stdin --with-key --from --route --insecure-storage --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-u -h -v -V --username --password-file --password-stdin --with-key --from --route --insecure-storage --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,7 +439,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__auth__subcmd__logout)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,7 +473,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__auth__subcmd__status)
-            opts="-v -h -V --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --format --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -511,7 +511,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__auth__subcmd__token)
-            opts="-o -v -h -V --format --output --no-mask --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-o -h -v -V --format --output --no-mask --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,7 +557,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__bulk)
-            opts="-y -v -h -V --input-format --delimiter --to-column --text --text-file --from --route --max-parts --schedule --name --allow-duplicates --skip-invalid --check --dry-run --yes --batch-size --parallel --rate --key-stdin --exclude-optouts --journal --restart --resend-unknown --settle --report --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-y -h -v -V --input-format --delimiter --to-column --text --text-file --from --route --max-parts --schedule --name --allow-duplicates --skip-invalid --check --dry-run --yes --batch-size --parallel --rate --key-stdin --exclude-optouts --journal --restart --resend-unknown --settle --report --format --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,7 +659,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__completions)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version bash elvish fish powershell zsh"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,7 +693,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__createkey)
-            opts="-u -o -y -v -h -V --username --password-file --password-stdin --format --output --no-mask --yes --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-u -o -y -h -v -V --username --password-file --password-stdin --format --output --no-mask --yes --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,7 +751,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__getkey)
-            opts="-u -o -v -h -V --username --password-file --password-stdin --format --output --no-mask --verify --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-u -o -h -v -V --username --password-file --password-stdin --format --output --no-mask --verify --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,7 +1173,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version list get watch help"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version list get watch help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,7 +1207,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__get)
-            opts="-v -h -V --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --format --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1315,7 +1315,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__list)
-            opts="-v -h -V --since --until --direction --status --recipient --reference --campaign-id --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --since --until --direction --status --recipient --reference --campaign-id --format --limit --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,7 +1385,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__logs__subcmd__watch)
-            opts="-v -h -V --campaign-id --interval --wait --since --format --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --campaign-id --interval --wait --since --format --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,12 +1439,16 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__man)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --dir --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1473,7 +1477,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version list add remove help"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,7 +1511,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__add)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,7 +1615,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__list)
-            opts="-v -h -V --since --until --format --limit --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --since --until --format --limit --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1661,7 +1665,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__optouts__subcmd__remove)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1695,7 +1699,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__segments)
-            opts="-v -h -V --text-file --fold-to-gsm --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --text-file --fold-to-gsm --format --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1737,7 +1741,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__send)
-            opts="-y -v -h -V --text-file --to --from --route --reference --campaign-id --shorten-urls --schedule --max-parts --fold-to-gsm --dry-run --yes --key-stdin --format --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-y -h -v -V --text-file --to --from --route --reference --campaign-id --shorten-urls --schedule --max-parts --fold-to-gsm --dry-run --yes --key-stdin --format --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,7 +1811,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__testkey)
-            opts="-q -v -h -V --key-stdin --quiet --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-q -h -v -V --key-stdin --quiet --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,7 +1845,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks)
-            opts="-v -h -V --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version set listen help"
+            opts="-h -v -V --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version set listen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,7 +1935,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks__subcmd__listen)
-            opts="-v -h -V --port --forward --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version"
+            opts="-h -v -V --port --forward --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,7 +1977,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__webhooks__subcmd__set)
-            opts="-v -h -V --key-stdin --base-url --timeout --retries --cacert --verbose --no-input --profile --help --version receipt incoming click"
+            opts="-h -v -V --key-stdin --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version receipt incoming click"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -131,15 +131,19 @@ pub struct AuthArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
     /// Get the key (as getkey does) and store it in the keyring, with a profile
+    #[command(after_help = examples!("mobivate-auth-login"; "mobivate auth login -u alice@example.com", "mobivate auth login -u alice@example.com --from Shop --route mglobal", "mobivate auth login --with-key --profile ci"))]
     Login(LoginArgs),
 
     /// Show the profile and check its stored key (GET /auth/test); never prints the key
+    #[command(after_help = examples!("mobivate-auth-status"; "mobivate auth status", "mobivate auth status --format json --profile ci"))]
     Status(StatusArgs),
 
     /// Print the profile's stored key, as getkey prints a key
+    #[command(after_help = examples!("mobivate-auth-token"; "mobivate auth token", "mobivate auth token --format env"))]
     Token(TokenArgs),
 
     /// Delete the profile's stored key and its entry in the config
+    #[command(after_help = examples!("mobivate-auth-logout"; "mobivate auth logout", "mobivate auth logout --profile ci"))]
     Logout,
 }
 

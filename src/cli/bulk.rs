@@ -16,7 +16,7 @@ pub struct BulkArgs {
 
     /// CSV field delimiter: `,`, `;` or `tab`
     #[arg(long, value_name = "CHAR", default_value = ",",
-          value_parser = ["," , ";", "tab"], help_heading = "Input")]
+          value_parser = ["," , ";", "tab"], hide_possible_values = true, help_heading = "Input")]
     pub delimiter: String,
 
     /// The column holding the recipient's number
@@ -28,7 +28,7 @@ pub struct BulkArgs {
     )]
     pub to_column: String,
 
-    /// Message template with {{column}} placeholders (instead of a `text` column)
+    /// Template with {{column}} placeholders, instead of a `text` column
     #[arg(
         long,
         value_name = "TEMPLATE",
@@ -101,8 +101,7 @@ pub struct BulkArgs {
     #[arg(long, help_heading = "Sending")]
     pub key_stdin: bool,
 
-    /// Fetch the opt-out list once before sending; rows whose recipient opted out are not sent
-    /// and are reported as `opted-out` (the API would drop them too, but silently)
+    /// Fetch the opt-out list first; rows to opted-out numbers are not sent (`opted-out`)
     #[arg(long, help_heading = "Sending")]
     pub exclude_optouts: bool,
 
@@ -114,7 +113,7 @@ pub struct BulkArgs {
     #[arg(long, help_heading = "Resuming")]
     pub restart: bool,
 
-    /// Resend rows whose outcome is still unknown after --settle and not in the message log
+    /// Resend rows still unknown after --settle and not in the message log
     #[arg(long, help_heading = "Resuming")]
     pub resend_unknown: bool,
 
@@ -127,8 +126,7 @@ pub struct BulkArgs {
     #[arg(long, value_name = "PATH", help_heading = "Output")]
     pub report: Option<PathBuf>,
 
-    /// How to print the final counts: `text` (accepted A, invalid I, duplicate D, unknown U,
-    /// rejected R) or `json` (the same counts and `pending` as one object)
+    /// How to print the final counts: `text` (accepted A, invalid I, …), or `json` (one object)
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ResultFormat::Text,
           help_heading = "Output")]
     pub format: ResultFormat,

@@ -146,13 +146,132 @@ pub fn man_page() -> Vec<u8> {
     wrap_text_lines(&code_spans_in_bold(&page), 80).into_bytes()
 }
 
+/// Every page `man --dir` writes: `mobivate.1`, then one per command and
+/// per subcommand (`mobivate-send.1`, `mobivate-logs-list.1`, …), as git,
+/// gh and cargo have, each from the same clap definition as `--help`.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut pages = vec![("mobivate.1".to_string(), man_page())];
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    for sub in command.get_subcommands() {
+        command_pages(sub, "mobivate", &mut pages);
+    }
+    pages
+}
+
+/// The page of `sub`, then those of the commands in it (groups such as `logs`).
+fn command_pages(sub: &clap::Command, parent: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    let name = format!("{parent}-{}", sub.get_name());
+    pages.push((format!("{name}.1"), command_page(&name, sub)));
+    for nested in sub.get_subcommands().filter(|n| n.get_name() != "help") {
+        command_pages(nested, &name, pages);
+    }
+}
+
+/// One command's page: clap_mangen's sections, then EXAMPLES (the lines of
+/// the help's `Examples:`), SEE ALSO and VERSION.
+fn command_page(name: &str, sub: &clap::Command) -> Vec<u8> {
+    let help_end = sub
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    let command = sub
+        .clone()
+        .display_name(name)
+        .after_help(None::<&str>)
+        .after_long_help(None::<&str>);
+    let has_subcommands = command.get_subcommands().next().is_some();
+    let man = clap_mangen::Man::new(command)
+        .title(name.to_uppercase())
+        .section("1")
+        .date(MAN_DATE)
+        .source(format!("mobivate {}", env!("CARGO_PKG_VERSION")))
+        .manual("User Commands");
+    let mut out = Vec::new();
+    let before_synopsis: [RenderSection; 2] = [
+        clap_mangen::Man::render_title,
+        clap_mangen::Man::render_name_section,
+    ];
+    for render in before_synopsis {
+        render(&man, &mut out).expect("writing to a Vec cannot fail");
+    }
+    out.extend_from_slice(command_synopsis(name, sub).render().as_bytes());
+    let mut sections: Vec<RenderSection> = vec![
+        clap_mangen::Man::render_description_section,
+        clap_mangen::Man::render_options_section,
+    ];
+    if has_subcommands {
+        sections.push(clap_mangen::Man::render_subcommands_section);
+    }
+    for render in sections {
+        render(&man, &mut out).expect("writing to a Vec cannot fail");
+    }
+    let mut extra = Roff::new();
+    // What the help says before its examples (bulk's input columns, where
+    // getkey finds the password), as the help lays it out.
+    let (details, _) = help_end.split_once("Examples:\n").unwrap_or_default();
+    if !details.trim().is_empty() {
+        extra.control("SH", ["DETAILS"]);
+        extra.control("nf", []);
+        extra.text([roman(details.trim_end())]);
+        extra.control("fi", []);
+    }
+    let examples: Vec<&str> = help_end
+        .lines()
+        .filter_map(|line| line.strip_prefix("  $ "))
+        .collect();
+    if !examples.is_empty() {
+        extra.control("SH", ["EXAMPLES"]);
+        extra.control("EX", []);
+        extra.text([roman(examples.join("\n"))]);
+        extra.control("EE", []);
+    }
+    extra.control("SH", ["SEE ALSO"]);
+    extra.text([
+        bold("mobivate"),
+        roman("(1), for the exit status and the environment"),
+    ]);
+    out.extend_from_slice(extra.render().as_bytes());
+    man.render_version_section(&mut out)
+        .expect("writing to a Vec cannot fail");
+    let page = String::from_utf8(out).expect("roff output is UTF-8");
+    // clap_mangen puts an empty line between two `.br` before a list of
+    // values: one `.sp` says the same without a lint warning.
+    let page = page.replace(".br\n\n.br\n", ".sp\n");
+    // Shorter than 80: mandoc counts a `…` or `€` as more than one byte.
+    wrap_text_lines(&code_spans_in_bold(&page), 72).into_bytes()
+}
+
+/// A command page's SYNOPSIS: `mobivate logs list [--since WHEN] …`, its own
+/// options with their value names, then the connection options in one word.
+fn command_synopsis(name: &str, sub: &clap::Command) -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["SYNOPSIS"]);
+    let mut line = vec![bold(name.replace('-', " "))];
+    for arg in sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set() && a.get_id() != "help" && a.get_id() != "version")
+    {
+        line.extend(synopsis_arg(arg));
+    }
+    line.push(roman(" ["));
+    line.push(italic("CONNECTION OPTIONS"));
+    line.push(roman("]"));
+    if sub.get_subcommands().next().is_some() {
+        line.push(roman(" "));
+        line.push(italic("COMMAND"));
+    }
+    roff.text(line);
+    roff
+}
+
 /// SYNOPSIS with value names (`--base-url URL`): one line for the global
 /// options, then one per command with its own options.
 fn synopsis(command: &clap::Command) -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["SYNOPSIS"]);
     let mut line = vec![bold("mobivate")];
-    for arg in command.get_arguments() {
+    for arg in command.get_arguments().filter(|a| a.get_id() != "help") {
         line.extend(synopsis_arg(arg));
     }
     line.push(roman(" "));

@@ -12,6 +12,63 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The end of a command's help: an `Examples:` section of real command
+/// lines (a test parses each one), then its man page, and where exit status
+/// and environment are. A literal built at compile time: nothing is formatted at start-up.
+macro_rules! examples {
+    ($page:literal; $($line:literal),+ $(,)?) => {
+        examples!($page; before = no_text; $($line),+)
+    };
+    ($page:literal; before = $before:ident; $($line:literal),+ $(,)?) => {
+        concat!(
+            $before!(),
+            "Examples:\n",
+            $("  $ ", $line, "\n",)+
+            "\nMore: `man ", $page, "`.",
+            "\nExit status and environment: `mobivate --help` and `man mobivate`."
+        )
+    };
+}
+
+/// Nothing before the examples.
+macro_rules! no_text {
+    () => {
+        ""
+    };
+}
+
+/// Where `getkey`, `createkey` and `auth login` find the username and password.
+macro_rules! password_sources {
+    () => {
+        "The username comes from, first found: -u/--username, MOBIVATE_USERNAME, a visible prompt
+(only when interactive). The password comes from exactly one source, first found:
+  1. --password-file PATH (PATH \"-\" means stdin)
+  2. --password-stdin
+  3. MOBIVATE_PASSWORD
+  4. a hidden prompt on the terminal (only when interactive)
+Otherwise it exits 64. Read from stdin or a file, the password is everything up to EOF minus
+one trailing newline, at most 4 KiB.
+
+"
+    };
+}
+
+/// What `bulk --help` says of its input, before the examples.
+macro_rules! bulk_columns {
+    () => {
+        "Input columns (a CSV header row, or the keys of each JSON Lines object):
+  recipient   the number, in international form (another column: --to-column NAME)
+  text        the message (not read with a --text or --text-file template)
+  originator  the row's sender (empty or absent: --from)
+  reference   the row's reference, unique in the file (empty or absent: one is made up)
+  route       the row's route (empty or absent: --route)
+A template names any column of the file as {{column}}, e.g. {{name}} or {{first name}}
+(case-sensitive); one the file lacks is an error before anything is sent.
+
+"
+    };
+}
+
 mod auth;
 mod bulk;
 pub mod generate;
@@ -78,14 +135,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TZ", "the local time zone of table dates"),
 ];
 
-/// The text after `--help`: exit status and environment, so scripts can rely
-/// on them. A literal rather than built at run time, because clap builds the
-/// command (and would format this text) on every start; a unit test keeps it
-/// equal to `exit::exit_status_table()` and `ENVIRONMENT`.
-/// After `-h`: where the exit statuses are.
-pub const SHORT_AFTER_HELP: &str = "Run with --help for EXIT STATUS and ENVIRONMENT.";
-
-pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
+// The text after the root's help: exit status and environment, so scripts
+// can rely on them. A literal rather than built at run time, because clap
+// builds the command (and would format this text) on every start; a unit
+// test keeps it equal to `exit::exit_status_table()` and `ENVIRONMENT`.
+/// The exit-status and environment tables, shown once: after the root's help.
+macro_rules! tables {
+    () => {
+        "EXIT STATUS:
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal; two of a command's files are the same file
    65  unusable input: a password, key, number, sender, text or date; not a journal or a damaged one; rows changed during the run; --forward to the listener itself
@@ -102,40 +159,42 @@ pub const AFTER_LONG_HELP: &str = "EXIT STATUS:
   143  terminated (SIGTERM) after a graceful stop (bulk)
 
 ENVIRONMENT:
-  MOBIVATE_USERNAME
-      username, when -u/--username is not given
-  MOBIVATE_PASSWORD
-      password, when neither --password-file nor --password-stdin is given
-  MOBIVATE_API_KEY
-      API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)
-  MOBIVATE_FROM
-      sender for `send` and `bulk`, when --from is not given (wins over the profile's)
-  MOBIVATE_ROUTE
-      route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)
-  MOBIVATE_BASE_URL
-      base URL, when --base-url is not given (wins over the profile's)
-  MOBIVATE_PROFILE
-      profile, when --profile is not given
-  MOBIVATE_CONFIG_DIR
-      directory of config.toml and credentials.toml, instead of the platform's
-  CI
-      when set to anything but empty, `false` or `0`, never prompt (as --no-input)
-  GITHUB_ACTIONS
-      when `true`, print `::add-mask::KEY` to stderr first (see --no-mask)
-  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY
-      proxy settings, upper or lower case, as curl reads them
-  SSL_CERT_FILE, SSL_CERT_DIR
-      where to find trusted CA certificates
-  COLUMNS
-      table width when stdout is not a terminal (a terminal's own width wins)
-  TZ
-      the local time zone of table dates";
+  MOBIVATE_USERNAME: username, when -u/--username is not given
+  MOBIVATE_PASSWORD: password, when neither --password-file nor --password-stdin is given
+  MOBIVATE_API_KEY: API key, for every command that needs one, when --key-stdin is not given (wins over a stored key)
+  MOBIVATE_FROM: sender for `send` and `bulk`, when --from is not given (wins over the profile's)
+  MOBIVATE_ROUTE: route for `send` and `bulk`, when --route is not given (wins over the profile's; default mglobal)
+  MOBIVATE_BASE_URL: base URL, when --base-url is not given (wins over the profile's)
+  MOBIVATE_PROFILE: profile, when --profile is not given
+  MOBIVATE_CONFIG_DIR: directory of config.toml and credentials.toml, instead of the platform's
+  CI: when set to anything but empty, `false` or `0`, never prompt (as --no-input)
+  GITHUB_ACTIONS: when `true`, print `::add-mask::KEY` to stderr first (see --no-mask)
+  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY: proxy settings, upper or lower case, as curl reads them
+  SSL_CERT_FILE, SSL_CERT_DIR: where to find trusted CA certificates
+  COLUMNS: table width when stdout is not a terminal (a terminal's own width wins)
+  TZ: the local time zone of table dates"
+    };
+}
+
+/// The root's help: an example for each command group, then the tables.
+pub const ROOT_AFTER_HELP: &str = concat!(
+    "Examples:
+  $ mobivate auth login -u alice@example.com
+  $ mobivate send --to +447930000000 --from Shop 'Your order is ready'
+  $ mobivate bulk contacts.csv --check
+  $ mobivate logs list --since 7d
+  $ mobivate optouts list
+  $ mobivate webhooks listen --port 8080
+
+",
+    tables!()
+);
 
 #[cfg(test)]
 fn after_long_help() -> String {
     let environment = ENVIRONMENT
         .iter()
-        .map(|(name, meaning)| format!("  {name}\n      {meaning}"))
+        .map(|(name, meaning)| format!("  {name}: {meaning}"))
         .collect::<Vec<_>>()
         .join("\n");
     format!(
@@ -144,19 +203,25 @@ fn after_long_help() -> String {
     )
 }
 
-/// Command-line client for the Mobivate Bulk SMS API.
+/// Command-line client for the Mobivate Bulk SMS API
 ///
-/// `mobivate getkey` turns a username and password into the account's API key,
-/// for a person at a terminal, a shell script, or a CI job.
+/// Send one text or a campaign from a CSV or JSON Lines file, follow delivery in the message
+/// log, manage the opt-out list and webhooks, and get, check or store the account's API key,
+/// for a person at a terminal, a shell script, or a CI job. `mobivate COMMAND --help` shows
+/// each command's options and examples.
 #[derive(Debug, Parser)]
 #[command(
     name = "mobivate",
     version,
     propagate_version = true,
-    after_help = SHORT_AFTER_HELP,
-    after_long_help = AFTER_LONG_HELP,
+    disable_help_flag = true,
+    after_help = ROOT_AFTER_HELP,
 )]
 pub struct Cli {
+    /// Print help
+    #[arg(short, long, global = true, action = ArgAction::HelpShort)]
+    pub help: Option<bool>,
+
     #[command(flatten)]
     pub connection: ConnectionArgs,
 
@@ -176,7 +241,7 @@ pub struct ConnectionArgs {
           value_parser = crate::input::when::parse_std_duration)]
     pub timeout: Duration,
 
-    /// Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429
+    /// Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429
     #[arg(long, global = true, value_name = "N", default_value_t = 2,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
@@ -193,42 +258,30 @@ pub struct ConnectionArgs {
     #[arg(long, global = true)]
     pub no_input: bool,
 
-    /// Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE] [default: default_profile in the config, else `default`]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Profile")]
+    /// Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the account's current API key (POST /auth/getkey)
-    ///
-    /// The username comes from, first found: -u/--username, MOBIVATE_USERNAME,
-    /// a visible prompt (only when interactive).
-    ///
-    /// The password comes from exactly one source, first found:
-    ///   1. --password-file PATH (PATH "-" means stdin)
-    ///   2. --password-stdin
-    ///   3. MOBIVATE_PASSWORD
-    ///   4. a hidden prompt on the terminal (only when interactive)
-    ///
-    /// Otherwise it exits 64. Read from stdin or a file, the password is
-    /// everything up to EOF minus one trailing newline, at most 4 KiB.
-    #[command(verbatim_doc_comment, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-getkey"; before = password_sources; "mobivate getkey -u alice@example.com", "mobivate getkey -u alice@example.com --password-file ~/.mobivate-password", "mobivate getkey --password-stdin --format env", "mobivate getkey -u alice@example.com --verify -o key.txt"))]
     Getkey(GetkeyArgs),
 
     /// Create a new API key, revoking the current one (POST /auth/createkey)
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-createkey"; "mobivate createkey -u alice@example.com", "mobivate createkey -u alice@example.com --password-stdin --yes -o key.txt"))]
     Createkey(CreatekeyArgs),
 
     /// Check that an API key is valid (GET /auth/test)
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-testkey"; "mobivate testkey", "mobivate testkey --key-stdin --quiet"))]
     Testkey(TestkeyArgs),
 
     /// Send one message per row of a CSV or JSON Lines file, resumably (POST /send/batch)
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-bulk"; before = bulk_columns; "mobivate bulk contacts.csv --check", "mobivate bulk contacts.csv --text 'Hi {{name}}, doors open at 9' --from Shop --dry-run", "mobivate bulk contacts.csv --yes --report report.jsonl", "mobivate bulk messages.jsonl --yes --parallel 8 --rate 100"))]
     Bulk(Box<BulkArgs>),
     /// Log in once: store the API key and a profile (auth login|status|token|logout)
-    #[command(long_about = AUTH_LONG_ABOUT, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(long_about = AUTH_LONG_ABOUT, after_help = examples!("mobivate-auth"; "mobivate auth login -u alice@example.com", "mobivate auth status", "mobivate auth logout"))]
     Auth(AuthArgs),
 
     /// Send one text to one or a few recipients (POST /send/single, /send/batch)
@@ -244,7 +297,7 @@ pub enum Command {
     /// or a reset (69) or a timeout (75) after sending may have sent the message: the error names
     /// the reference to check with `mobivate logs list --reference REF`. A 2xx whose body cannot be
     /// read exits 76: the messages were accepted and must not be sent again.
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-send"; "mobivate send --to +447930000000 --from Shop 'Your order is ready'", "mobivate send --to 447930000000,447930000001 --schedule +2h --dry-run 'Doors open at 9'", "mobivate send --to +447930000000 --text-file message.txt --reference order-7"))]
     Send(SendArgs),
 
     /// Show a text's encoding and how many parts (billed SMS) it takes
@@ -253,26 +306,43 @@ pub enum Command {
     /// the last part; for UCS-2, the first character that forced it and its position. GSM-7: 160
     /// septets in one part, else parts of 153 (`^ { } \ [ ~ ] | €` count 2). UCS-2: 70 UTF-16 units,
     /// else parts of 67. No part ends inside an escape or a surrogate pair.
-    #[command(after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(after_help = examples!("mobivate-segments"; "mobivate segments 'Hello there'", "mobivate segments --text-file message.txt --fold-to-gsm", "mobivate segments --format json 'Zoë ☺'"))]
     Segments(SegmentsArgs),
 
     /// Message logs: search, read one, follow to delivery
-    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(subcommand, after_help = examples!("mobivate-logs"; "mobivate logs list --since 7d", "mobivate logs watch order-7 --wait 30m"))]
     Logs(LogsCommand),
 
     /// The opt-out list: list, add, remove
-    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(subcommand, after_help = examples!("mobivate-optouts"; "mobivate optouts list", "mobivate optouts add +447930000000"))]
     Optouts(OptoutsCommand),
 
     /// Webhooks: register a URL, or receive payloads locally
-    #[command(subcommand, after_help = SHORT_AFTER_HELP, after_long_help = AFTER_LONG_HELP)]
+    #[command(subcommand, after_help = examples!("mobivate-webhooks"; "mobivate webhooks set receipt https://example.com/hooks/receipt", "mobivate webhooks listen --port 8080"))]
     Webhooks(WebhooksCommand),
 
     /// Print a shell completion script
+    #[command(after_help = examples!(
+        "mobivate-completions"; "mobivate completions bash",
+        "mobivate completions zsh",
+        "mobivate completions fish"
+    ))]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per command into a directory
+    #[command(after_help = examples!(
+        "mobivate-man"; "mobivate man",
+        "mobivate man --dir ~/.local/share/man/man1"
+    ))]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write mobivate.1 and a page per command and subcommand (mobivate-send.1,
+    /// mobivate-logs-list.1 and so on) into DIR, created if needed, instead of printing mobivate.1
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -290,7 +360,12 @@ mod tests {
 
     #[test]
     fn help_text_matches_the_exit_codes_and_environment() {
-        assert_eq!(AFTER_LONG_HELP, after_long_help());
+        assert_eq!(
+            ROOT_AFTER_HELP
+                .split_once("\n\nEXIT STATUS:")
+                .map(|(_, tables)| format!("EXIT STATUS:{tables}")),
+            Some(after_long_help())
+        );
     }
 
     #[test]

@@ -34,9 +34,11 @@ pub enum LogsCommand {
     ///
     /// The API filters by date and direction. --status, --recipient, --reference
     /// and --campaign-id are applied by mobivate to the records the API returns.
+    #[command(after_help = examples!("mobivate-logs-list"; "mobivate logs list --since 7d", "mobivate logs list --status DELIVERED --format csv", "mobivate logs list --reference order-7 --limit 10"))]
     List(LogsListArgs),
 
     /// Print one message record (GET /message/ID)
+    #[command(after_help = examples!("mobivate-logs-get"; "mobivate logs get 0a1b2c3d4e5f60718293a4b5c6d7e8f9", "mobivate logs get 0a1b2c3d4e5f60718293a4b5c6d7e8f9 --format json"))]
     Get(LogsGetArgs),
 
     /// Follow messages until each has a final status
@@ -47,6 +49,7 @@ pub enum LogsCommand {
     /// FAILED_*, or a status name mobivate does not know); ACCEPTED,
     /// INTERIM_QUEUED, INTERIM_ACKNOWLEDGED and RETRY are not final. Exits 75
     /// when no message was found, or some are still not final, after --wait.
+    #[command(after_help = examples!("mobivate-logs-watch"; "mobivate logs watch order-7", "mobivate logs watch order-7 --wait 30m --interval 30s", "mobivate logs watch --campaign-id 42 --format jsonl"))]
     Watch(LogsWatchArgs),
 }
 
@@ -146,15 +149,18 @@ pub struct LogsWatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum OptoutsCommand {
     /// List the numbers that opted out (GET /addressbook/optout)
+    #[command(after_help = examples!("mobivate-optouts-list"; "mobivate optouts list", "mobivate optouts list --since 7d --format csv"))]
     List(OptoutsListArgs),
 
     /// Add numbers to the opt-out list: one `NUMBER added` line each
+    #[command(after_help = examples!("mobivate-optouts-add"; "mobivate optouts add +447930000000", "mobivate optouts add 447930000000 447930000001", "mobivate optouts add -"))]
     Add(OptoutsChangeArgs),
 
     /// Remove numbers from the opt-out list: one `NUMBER removed` line each
     ///
     /// Calls DELETE /addressbook/optout, and on a 404 or 405 DELETE /optout
     /// once; -v says which one answered.
+    #[command(after_help = examples!("mobivate-optouts-remove"; "mobivate optouts remove +447930000000", "mobivate optouts remove -"))]
     Remove(OptoutsChangeArgs),
 }
 
@@ -192,6 +198,7 @@ pub enum WebhooksCommand {
     /// The URL must be https://; plain http is allowed only for loopback
     /// (localhost, 127.0.0.0/8, ::1), for testing, with a warning. The
     /// server's message is printed on stderr.
+    #[command(after_help = examples!("mobivate-webhooks-set"; "mobivate webhooks set receipt https://example.com/hooks/receipt", "mobivate webhooks set incoming https://example.com/hooks/incoming"))]
     Set(WebhooksSetArgs),
 
     /// Receive webhook payloads on 127.0.0.1 and print each as a JSON line
@@ -203,6 +210,7 @@ pub enum WebhooksCommand {
     /// once, a full forward queue or a closed stdout, the answer is 503.
     /// Ctrl-C or SIGTERM ends it with exit 0. Put it behind your own tunnel or
     /// reverse proxy to receive real receipts.
+    #[command(after_help = examples!("mobivate-webhooks-listen"; "mobivate webhooks listen --port 8080", "mobivate webhooks listen --port 0 --forward http://127.0.0.1:3000/hooks"))]
     Listen(WebhooksListenArgs),
 }
 

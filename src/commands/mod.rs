@@ -7,6 +7,7 @@ mod bulk;
 mod createkey;
 mod getkey;
 mod logs;
+mod man;
 mod optouts;
 mod segments;
 mod send;
@@ -43,6 +44,9 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), Failure> {
         Command::Send(args) => send::run(ctx, &args),
         Command::Segments(args) => segments::run(&args),
         Command::Completions(args) => output::write_stdout(&generate::completions(args.shell)),
-        Command::Man => output::write_stdout(&generate::man_page()),
+        Command::Man(args) => match &args.dir {
+            None => output::write_stdout(&generate::man_page()),
+            Some(dir) => man::write_pages(dir),
+        },
     }
 }

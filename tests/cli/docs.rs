@@ -69,7 +69,7 @@ fn man_page_has_no_markdown_backticks() {
     let page = man_page();
     assert!(!page.contains('`'), "a literal backtick in the man page");
     assert!(
-        page.contains(r"\fBmobivate getkey\fR turns"),
+        page.contains(r"\fBmobivate COMMAND \-\-help\fR shows"),
         "code spans are bold"
     );
 }

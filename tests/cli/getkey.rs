@@ -542,7 +542,16 @@ fn clap_errors_are_64_in_our_format() {
 
 #[test]
 fn help_lists_exit_status_and_environment() {
-    for args in [vec!["--help"], vec!["getkey", "--help"]] {
+    // The tables are the root's; a command's help points to them (issue 18).
+    let out = mobivate().args(["getkey", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout_of(&out);
+    assert!(!help.contains("EXIT STATUS"), "{help}");
+    assert!(
+        help.contains("Exit status and environment: `mobivate --help` and `man mobivate`."),
+        "{help}"
+    );
+    for args in [vec!["--help"], vec!["-h"]] {
         let out = mobivate().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         let help = stdout_of(&out);

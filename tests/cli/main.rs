@@ -21,6 +21,7 @@ mod credentials;
 mod docs;
 mod first_contact;
 mod getkey;
+mod help_pages;
 mod login;
 mod logs;
 mod messages;

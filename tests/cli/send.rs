@@ -1122,7 +1122,7 @@ fn help_names_the_new_environment() {
         "MOBIVATE_ROUTE",
         "--dry-run",
         "--schedule",
-        "EXIT STATUS",
+        "`mobivate --help` and `man mobivate`",
     ] {
         assert!(help.contains(needle), "{needle} missing from {help}");
     }

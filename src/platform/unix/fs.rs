@@ -18,6 +18,11 @@ pub fn make_private(file: &File) -> std::io::Result<()> {
     file.set_permissions(Permissions::from_mode(0o600))
 }
 
+/// Sets mode 0644 on a file meant to be read by everyone (a man page).
+pub fn make_public(path: &std::path::Path) -> std::io::Result<()> {
+    std::fs::set_permissions(path, Permissions::from_mode(0o644))
+}
+
 /// The permission bits of a regular file that group or others can read, as
 /// `Some(mode)`; `None` when only the owner can (or for pipes and devices,
 /// whose modes say nothing about the secret that flows through them).

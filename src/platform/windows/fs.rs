@@ -21,6 +21,11 @@ pub fn make_private(_file: &File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// No mode bits on Windows: the file keeps its directory's ACL.
+pub fn make_public(_path: &std::path::Path) -> std::io::Result<()> {
+    Ok(())
+}
+
 /// Windows has no group and other bits to check; ACLs are not inspected.
 pub fn readable_by_others(_metadata: &Metadata) -> Option<u32> {
     None
