@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
     $completions = @(switch ($command) {
         'mobivate' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -80,7 +80,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -99,7 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;testkey' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -134,7 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write one JSON line per input row to PATH (mode 0600)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the final counts: `text` (accepted A, invalid I, …), or `json` (one object)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -159,7 +159,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;auth' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -184,7 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Default sender (originator) for send and bulk, kept in the profile')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Default route for send and bulk, kept in the profile (e.g. mglobal)')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -203,7 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;auth;status' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the status: text on stderr, or one JSON object on stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -237,7 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;auth;logout' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--max-parts', '--max-parts', [CompletionResultType]::ParameterName, 'Refuse a message that needs more than N parts (a whole number from 1)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the result')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -307,7 +307,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--text-file', '--text-file', [CompletionResultType]::ParameterName, 'Read the text from the file at PATH (at most 64 KiB)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the result')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -323,7 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;logs' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -351,7 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the records [default: table on a terminal, else jsonl]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after N records, and ask for no more pages')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -368,7 +368,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;logs;get' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the record')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -389,7 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Search the log from WHEN, as for `logs list` [default: 24h]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print each change [default: table on a terminal, else jsonl]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -424,7 +424,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;optouts' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -447,7 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the records [default: table on a terminal, else jsonl]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Stop after N records, and ask for no more pages')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -463,7 +463,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;optouts;add' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -479,7 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;optouts;remove' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -514,7 +514,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;webhooks' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -532,7 +532,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;webhooks;set' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -550,7 +550,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)')
             [CompletionResult]::new('--forward', '--forward', [CompletionResultType]::ParameterName, 'Re-post each payload to this URL and report its status on stderr')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -580,7 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         }
         'mobivate;completions' {
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')
@@ -596,7 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'mobivate' -ScriptBlock {
         'mobivate;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write mobivate.1 and a page per command and subcommand (mobivate-send.1, mobivate-logs-list.1 and so on) into DIR, created if needed, instead of printing mobivate.1')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each attempt, connecting and TLS included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429')
             [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'PEM file of CA certificates to trust instead of the system store')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]')

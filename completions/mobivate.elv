@@ -19,7 +19,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
     var completions = [
         &'mobivate'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -52,7 +52,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -75,7 +75,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -93,7 +93,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;testkey'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -127,7 +127,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --report 'Write one JSON line per input row to PATH (mode 0600)'
             cand --format 'How to print the final counts: `text` (accepted A, invalid I, …), or `json` (one object)'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -151,7 +151,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;auth'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -175,7 +175,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --from 'Default sender (originator) for send and bulk, kept in the profile'
             cand --route 'Default route for send and bulk, kept in the profile (e.g. mglobal)'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;auth;status'= {
             cand --format 'How to print the status: text on stderr, or one JSON object on stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -210,7 +210,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand -o 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --output 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -225,7 +225,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;auth;logout'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -265,7 +265,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --max-parts 'Refuse a message that needs more than N parts (a whole number from 1)'
             cand --format 'How to print the result'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --text-file 'Read the text from the file at PATH (at most 64 KiB)'
             cand --format 'How to print the result'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -302,7 +302,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;logs'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -329,7 +329,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the records [default: table on a terminal, else jsonl]'
             cand --limit 'Stop after N records, and ask for no more pages'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -345,7 +345,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;logs;get'= {
             cand --format 'How to print the record'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -365,7 +365,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --since 'Search the log from WHEN, as for `logs list` [default: 24h]'
             cand --format 'How to print each change [default: table on a terminal, else jsonl]'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -394,7 +394,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;optouts'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -416,7 +416,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --format 'How to print the records [default: table on a terminal, else jsonl]'
             cand --limit 'Stop after N records, and ask for no more pages'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -431,7 +431,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;optouts;add'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -446,7 +446,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;optouts;remove'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -475,7 +475,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;webhooks'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -492,7 +492,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;webhooks;set'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -509,7 +509,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
             cand --port 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)'
             cand --forward 'Re-post each payload to this URL and report its status on stderr'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -534,7 +534,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         }
         &'mobivate;completions'= {
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'
@@ -549,7 +549,7 @@ set edit:completion:arg-completer[mobivate] = {|@words|
         &'mobivate;man'= {
             cand --dir 'Write mobivate.1 and a page per command and subcommand (mobivate-send.1, mobivate-logs-list.1 and so on) into DIR, created if needed, instead of printing mobivate.1'
             cand --base-url 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile''s, else https://api.mobivatebulksms.com]'
-            cand --timeout 'Seconds allowed for each attempt, connecting and TLS included'
+            cand --timeout 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)'
             cand --retries 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429'
             cand --cacert 'PEM file of CA certificates to trust instead of the system store'
             cand --profile 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]'

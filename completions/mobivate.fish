@@ -25,7 +25,7 @@ function __fish_mobivate_using_subcommand
 end
 
 complete -c mobivate -n "__fish_mobivate_needs_command" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_needs_command" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_needs_command" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_needs_command" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -54,7 +54,7 @@ env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand getkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -73,7 +73,7 @@ env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -85,7 +85,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s v -l ver
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand createkey" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand testkey" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -117,7 +117,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l report -d 'Wr
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l format -d 'How to print the final counts: `text` (accepted A, invalid I, …), or `json` (one object)' -r -f -a "text\t'Lines for people and `read`'
 json\t'One JSON document'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -135,7 +135,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s v -l verbose 
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and not __fish_seen_subcommand_from login status token logout help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -153,7 +153,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l from -d 'Default sender (originator) for send and bulk, kept in the profile' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l route -d 'Default route for send and bulk, kept in the profile (e.g. mglobal)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -167,7 +167,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'How to print the status: text on stderr, or one JSON object on stdout' -r -f -a "text\t'Lines on stderr'
 json\t'One JSON object on stdout'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -181,7 +181,7 @@ env\t'MOBIVATE_API_KEY=KEY'
 shell\t'export MOBIVATE_API_KEY=\'KEY\''"
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s o -l output -d 'Write the key to FILE (mode 0600, replaced atomically) instead of stdout; `-` is stdout' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -191,7 +191,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -215,7 +215,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l max-parts -d 
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l format -d 'How to print the result' -r -f -a "text\t'Lines for people and `read`'
 json\t'One JSON document'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand send" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -232,7 +232,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l text-file
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l format -d 'How to print the result' -r -f -a "text\t'Lines for people and `read`'
 json\t'One JSON document'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -242,7 +242,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s v -l verb
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand segments" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and not __fish_seen_subcommand_from list get watch help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -268,7 +268,7 @@ jsonl\t'One JSON object per line'
 csv\t'RFC 4180, with a header row'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N records, and ask for no more pages' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -280,7 +280,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l format -d 'How to print the record' -r -f -a "text\t'One `field: value` line per field'
 json\t'The record as one JSON object'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -298,7 +298,7 @@ json\t'One JSON array'
 jsonl\t'One JSON object per line'
 csv\t'RFC 4180, with a header row'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from watch" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -312,7 +312,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "watch" -d 'Follow messages until each has a final status'
 complete -c mobivate -n "__fish_mobivate_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and not __fish_seen_subcommand_from list add remove help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -332,7 +332,7 @@ jsonl\t'One JSON object per line'
 csv\t'RFC 4180, with a header row'"
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N records, and ask for no more pages' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -342,7 +342,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -352,7 +352,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -366,7 +366,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_se
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove numbers from the opt-out list: one `NUMBER removed` line each'
 complete -c mobivate -n "__fish_mobivate_using_subcommand optouts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -378,7 +378,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fi
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and not __fish_seen_subcommand_from set listen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -390,7 +390,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_s
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l port -d 'Port on 127.0.0.1 to listen on (0: any free port, printed on stderr)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward -d 'Re-post each payload to this URL and report its status on stderr' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -402,7 +402,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_s
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Receive webhook payloads on 127.0.0.1 and print each as a JSON line'
 complete -c mobivate -n "__fish_mobivate_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r
@@ -412,7 +412,7 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -l no-inp
 complete -c mobivate -n "__fish_mobivate_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l dir -d 'Write mobivate.1 and a page per command and subcommand (mobivate-send.1, mobivate-logs-list.1 and so on) into DIR, created if needed, instead of printing mobivate.1' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l cacert -d 'PEM file of CA certificates to trust instead of the system store' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand man" -l profile -d 'Profile to use (see `mobivate auth --help`) [env: MOBIVATE_PROFILE]' -r

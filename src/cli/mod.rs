@@ -236,8 +236,8 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// Seconds allowed for each attempt, connecting and TLS included
-    #[arg(long, global = true, value_name = "SECS", default_value = "30",
+    /// Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)
+    #[arg(long, global = true, value_name = "DURATION", default_value = "30s",
           value_parser = crate::input::when::parse_std_duration)]
     pub timeout: Duration,
 

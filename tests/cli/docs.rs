@@ -38,10 +38,11 @@ fn man_synopsis_shows_value_names() {
     let page = man_page();
     let start = page.find(".SH SYNOPSIS").unwrap();
     let end = start + page[start..].find("\n.SH DESCRIPTION").unwrap();
-    let synopsis = &page[start..end];
+    // roff lines wrap anywhere: compare with line breaks as spaces.
+    let synopsis = &page[start..end].replace('\n', " ");
     for needle in [
         r"\fB\-\-base\-url\fR \fIURL\fR",
-        r"\fB\-\-timeout\fR \fISECS\fR",
+        r"\fB\-\-timeout\fR \fIDURATION\fR",
         r"\fB\-\-retries\fR \fIN\fR",
         r"\fB\-\-cacert\fR \fIFILE\fR",
         r"\fBmobivate getkey\fR",
