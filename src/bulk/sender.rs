@@ -13,6 +13,7 @@ use crate::net::retry::{Next, Retry};
 use crate::net::transport::Transport;
 use crate::platform::{signals, wait};
 use crate::secret::Secret;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Condvar, Mutex};
@@ -20,8 +21,15 @@ use std::time::{Duration, Instant};
 
 /// A request refused by 429s this long in a row stops the run.
 const RATE_LIMIT_GIVE_UP: Duration = Duration::from_secs(600);
-/// Successes in a row before one more request may be in flight.
-const RECOVERY_STREAK: u32 = 20;
+/// After a 429, the pace is cut to this share of the requests accepted in
+/// the second before it: just under the server's limit.
+const CUT_TO: f64 = 0.95;
+/// The pace after a 429 grows by this many requests a second, every second
+/// of successes: a slow probe back up, so that the limit is crossed rarely.
+const PROBE_PER_SECOND: f64 = 1.0;
+/// The slowest pace: one request a second.
+const SLOWEST: f64 = 1.0;
+
 /// Unknown outcomes in a row that stop the run: the server is in trouble.
 const UNKNOWN_STREAK: u32 = 3;
 
@@ -33,8 +41,12 @@ pub struct Job {
     pub body: Vec<u8>,
 }
 
-/// How many requests may be in flight: `--parallel`, halved on a 429 (at
-/// most once a second), one more after each streak of successes.
+/// How many requests may be in flight (`--parallel`), and, once the server
+/// has answered 429, how many may start a second: a 429 is a rate limit, so
+/// the pace is cut to just under the rate the server accepted in the second
+/// before it (at most once a second), and grows back slowly with successes.
+/// Cutting the requests in flight instead overshoots and undershoots in
+/// turn when the server counts requests a second.
 pub struct Limiter {
     state: Mutex<LimiterState>,
     wake: Condvar,
@@ -42,25 +54,43 @@ pub struct Limiter {
 }
 
 struct LimiterState {
-    limit: u32,
     in_flight: u32,
-    streak: u32,
     last_cut: Option<Instant>,
-    lowest: u32,
+    /// Requests a second, after the first 429.
+    pace: Option<f64>,
+    /// When the next request may start, at that pace.
+    next_start: Option<Instant>,
+    /// When the requests of the last second were accepted.
+    accepted: VecDeque<Instant>,
+    slowest: Option<f64>,
+}
+
+impl LimiterState {
+    /// Forgets acceptances older than a second before `now`.
+    fn accepted_since(&mut self, now: Instant) -> usize {
+        while let Some(&at) = self.accepted.front() {
+            if now.saturating_duration_since(at) < Duration::from_secs(1) {
+                break;
+            }
+            self.accepted.pop_front();
+        }
+        self.accepted.len()
+    }
 }
 
 impl Limiter {
     pub fn new(max: u32) -> Limiter {
         Limiter {
             state: Mutex::new(LimiterState {
-                limit: max,
                 in_flight: 0,
-                streak: 0,
                 last_cut: None,
-                lowest: max,
+                pace: None,
+                next_start: None,
+                accepted: VecDeque::new(),
+                slowest: None,
             }),
             wake: Condvar::new(),
-            max,
+            max: max.max(1),
         }
     }
 
@@ -68,16 +98,17 @@ impl Limiter {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Waits for a free slot; false when the run stops first.
+    /// Waits for a free slot, then for the request's turn at the pace;
+    /// false when the run stops first.
     fn acquire(&self, stop: &dyn Fn() -> bool) -> bool {
         let mut state = self.lock();
         loop {
             if stop() {
                 return false;
             }
-            if state.in_flight < state.limit {
+            if state.in_flight < self.max {
                 state.in_flight += 1;
-                return true;
+                break;
             }
             state = self
                 .wake
@@ -85,6 +116,23 @@ impl Limiter {
                 .map(|(guard, _)| guard)
                 .unwrap_or_else(|p| p.into_inner().0);
         }
+        let Some(turn) = Self::turn(&mut state, Instant::now()) else {
+            return true;
+        };
+        drop(state);
+        if sleep_until(turn, stop) {
+            return true;
+        }
+        self.release();
+        false
+    }
+
+    /// When a request may start, at the pace, if there is one; books it.
+    fn turn(state: &mut LimiterState, now: Instant) -> Option<Instant> {
+        let pace = state.pace?;
+        let turn = state.next_start.map_or(now, |at| at.max(now));
+        state.next_start = Some(turn + Duration::from_secs_f64(1.0 / pace));
+        Some(turn)
     }
 
     fn release(&self) {
@@ -93,31 +141,42 @@ impl Limiter {
     }
 
     fn rate_limited(&self) {
+        self.cut(Instant::now());
+    }
+
+    fn cut(&self, now: Instant) {
         let mut state = self.lock();
-        state.streak = 0;
         if state
             .last_cut
-            .is_none_or(|at| at.elapsed() >= Duration::from_secs(1))
+            .is_some_and(|at| now.saturating_duration_since(at) < Duration::from_secs(1))
         {
-            state.limit = (state.limit / 2).max(1);
-            state.lowest = state.lowest.min(state.limit);
-            state.last_cut = Some(Instant::now());
+            return;
         }
+        let accepted = state.accepted_since(now) as f64;
+        let pace = state.pace.map_or(accepted, |pace| pace.min(accepted));
+        let pace = (pace * CUT_TO).max(SLOWEST);
+        state.pace = Some(pace);
+        state.slowest = Some(state.slowest.map_or(pace, |slowest| slowest.min(pace)));
+        state.last_cut = Some(now);
     }
 
     fn succeeded(&self) {
+        self.accepted_at(Instant::now());
+    }
+
+    fn accepted_at(&self, now: Instant) {
         let mut state = self.lock();
-        state.streak += 1;
-        if state.streak >= RECOVERY_STREAK && state.limit < self.max {
-            state.limit += 1;
-            state.streak = 0;
-            self.wake.notify_one();
+        state.accepted.push_back(now);
+        let accepted = state.accepted_since(now);
+        if let Some(pace) = state.pace {
+            // PROBE_PER_SECOND more each second at this pace.
+            state.pace = Some(pace + PROBE_PER_SECOND / pace.max(accepted as f64).max(SLOWEST));
         }
     }
 
-    /// The fewest requests in flight the run was held to.
-    pub fn lowest(&self) -> u32 {
-        self.lock().lowest
+    /// The slowest pace the run was held to, in requests a second.
+    pub fn slowest(&self) -> Option<f64> {
+        self.lock().slowest
     }
 }
 
@@ -374,21 +433,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn limiter_halves_on_429_and_recovers_slowly() {
+    fn a_429_cuts_the_pace_to_just_under_what_was_accepted() {
         let limiter = Limiter::new(8);
-        limiter.rate_limited();
-        assert_eq!(limiter.lock().limit, 4);
-        // A second 429 within a second does not cut again.
-        limiter.rate_limited();
-        assert_eq!(limiter.lock().limit, 4);
-        for _ in 0..RECOVERY_STREAK {
-            limiter.succeeded();
+        let start = Instant::now();
+        for i in 0..20 {
+            limiter.accepted_at(start + Duration::from_millis(50 * i));
         }
-        assert_eq!(limiter.lock().limit, 5);
-        for _ in 0..RECOVERY_STREAK * 10 {
-            limiter.succeeded();
+        assert_eq!(limiter.lock().pace, None, "no pace before a 429");
+        let first = start + Duration::from_millis(990);
+        limiter.cut(first);
+        assert_eq!(limiter.lock().pace, Some(20.0 * CUT_TO));
+        // Another 429 within the second does not cut again.
+        limiter.cut(first + Duration::from_millis(500));
+        assert_eq!(limiter.lock().pace, Some(20.0 * CUT_TO));
+        // Requests start one pace apart.
+        let mut state = limiter.lock();
+        let a = Limiter::turn(&mut state, first).unwrap();
+        let b = Limiter::turn(&mut state, first).unwrap();
+        assert_eq!(b - a, Duration::from_secs_f64(1.0 / (20.0 * CUT_TO)));
+        drop(state);
+        assert_eq!(limiter.slowest(), Some(20.0 * CUT_TO));
+    }
+
+    #[test]
+    fn the_pace_grows_back_by_about_one_request_a_second_each_second() {
+        let limiter = Limiter::new(16);
+        let start = Instant::now();
+        for i in 0..10 {
+            limiter.accepted_at(start + Duration::from_millis(100 * i));
         }
-        assert_eq!(limiter.lock().limit, 8, "never above --parallel");
-        assert_eq!(limiter.lowest(), 4);
+        limiter.cut(start + Duration::from_millis(999));
+        let cut = limiter.lock().pace.unwrap();
+        // One second of successes at that pace.
+        let later = start + Duration::from_secs(2);
+        for i in 0..10 {
+            limiter.accepted_at(later + Duration::from_millis(100 * i));
+        }
+        let grown = limiter.lock().pace.unwrap();
+        assert!(grown > cut + 0.9 && grown < cut + 1.2, "{cut} -> {grown}");
+        // Nothing accepted in the second before a 429: the slowest pace.
+        limiter.cut(later + Duration::from_secs(5));
+        assert_eq!(limiter.slowest(), Some(SLOWEST));
     }
 }

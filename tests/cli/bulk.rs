@@ -732,7 +732,7 @@ fn a_429_lowers_concurrency_and_every_row_still_goes_once() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(api.stats()["rateLimited"].as_u64().unwrap() > 0);
     assert!(stderr.contains("rate limited"), "{stderr}");
-    assert!(stderr.contains("lowered to"), "{stderr}");
+    assert!(stderr.contains("requests were slowed to"), "{stderr}");
     assert_each_sent_once(&api, 60);
 }
 

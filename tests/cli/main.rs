@@ -30,6 +30,7 @@ mod optouts;
 mod output;
 mod send;
 mod snapshots;
+mod startup;
 mod terminal;
 mod tls_roots;
 mod transport;

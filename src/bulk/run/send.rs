@@ -91,9 +91,9 @@ impl Run<'_> {
         let stopped = produced.err();
         let rate_limited = sender.tally.rate_limited.load(Ordering::Relaxed);
         if rate_limited > 0 {
+            let slowest = sender.limiter.slowest().unwrap_or(0.0);
             warn(&format!(
-                "rate limited {rate_limited} times (HTTP 429); requests in flight were lowered to {} of {parallel}",
-                sender.limiter.lowest(),
+                "rate limited {rate_limited} times (HTTP 429); requests were slowed to as few as {slowest:.1} a second ({parallel} in flight)",
             ));
         }
         let fatal = sender.take_fatal();
