@@ -74,13 +74,12 @@ const EXAMPLES: &[(&str, &str)] = &[
 
 type RenderSection = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
 
-pub fn man_page() -> Vec<u8> {
-    // EXIT STATUS and ENVIRONMENT from --help get man sections of their own.
-    let command = Cli::command()
-        .after_help(None::<&str>)
-        .after_long_help(None::<&str>);
-    let man = clap_mangen::Man::new(command.clone())
-        .title("MOBIVATE")
+/// A page's generator and its start, the same for every page: the title
+/// line and the NAME section (our own SYNOPSIS follows).
+fn man_head(command: clap::Command, title: String) -> (clap_mangen::Man, Vec<u8>) {
+    let man = clap_mangen::Man::new(command)
+        .title(title)
+        .section("1")
         .date(MAN_DATE)
         .source(format!("mobivate {}", env!("CARGO_PKG_VERSION")))
         .manual("User Commands");
@@ -92,6 +91,15 @@ pub fn man_page() -> Vec<u8> {
     for render in before_synopsis {
         render(&man, &mut out).expect("writing to a Vec cannot fail");
     }
+    (man, out)
+}
+
+pub fn man_page() -> Vec<u8> {
+    // EXIT STATUS and ENVIRONMENT from --help get man sections of their own.
+    let command = Cli::command()
+        .after_help(None::<&str>)
+        .after_long_help(None::<&str>);
+    let (man, mut out) = man_head(command.clone(), "MOBIVATE".to_string());
     out.extend_from_slice(synopsis(&command).render().as_bytes());
     let after_synopsis: [RenderSection; 2] = [
         clap_mangen::Man::render_description_section,
@@ -181,20 +189,7 @@ fn command_page(name: &str, sub: &clap::Command) -> Vec<u8> {
         .after_help(None::<&str>)
         .after_long_help(None::<&str>);
     let has_subcommands = command.get_subcommands().next().is_some();
-    let man = clap_mangen::Man::new(command)
-        .title(name.to_uppercase())
-        .section("1")
-        .date(MAN_DATE)
-        .source(format!("mobivate {}", env!("CARGO_PKG_VERSION")))
-        .manual("User Commands");
-    let mut out = Vec::new();
-    let before_synopsis: [RenderSection; 2] = [
-        clap_mangen::Man::render_title,
-        clap_mangen::Man::render_name_section,
-    ];
-    for render in before_synopsis {
-        render(&man, &mut out).expect("writing to a Vec cannot fail");
-    }
+    let (man, mut out) = man_head(command, name.to_uppercase());
     out.extend_from_slice(command_synopsis(name, sub).render().as_bytes());
     let mut sections: Vec<RenderSection> = vec![
         clap_mangen::Man::render_description_section,
