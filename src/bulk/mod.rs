@@ -14,5 +14,6 @@ pub mod reconcile;
 pub mod run;
 pub mod sender;
 pub mod shaper;
+pub mod status;
 pub mod survey;
 pub mod twins;

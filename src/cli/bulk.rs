@@ -132,6 +132,29 @@ pub struct BulkArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ResultFormat::Text,
           help_heading = "Output")]
     pub format: ResultFormat,
+
+    /// Report how the run's messages did: the message log joined with the journal (takes the
+    /// run's options; sends nothing)
+    #[arg(long, help_heading = "Status")]
+    pub status: bool,
+
+    /// With --status: repeat until every row is final, or --wait passes
+    #[arg(long, help_heading = "Status")]
+    pub watch: bool,
+
+    /// With --watch: how often to read the log [default: 30s; at least 1s]
+    #[arg(long, value_name = "DURATION",
+          value_parser = crate::input::when::parse_std_duration, help_heading = "Status")]
+    pub interval: Option<std::time::Duration>,
+
+    /// With --watch: how long to wait for every row to be final [default: 10m]
+    #[arg(long, value_name = "DURATION",
+          value_parser = crate::input::when::parse_std_duration, help_heading = "Status")]
+    pub wait: Option<std::time::Duration>,
+
+    /// With --status: write the report as a self-contained HTML page to PATH
+    #[arg(long, value_name = "PATH", help_heading = "Status")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
