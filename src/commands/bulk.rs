@@ -113,7 +113,7 @@ fn status_options(args: &BulkArgs) -> Result<StatusOptions, Failure> {
     if interval < Duration::from_secs(1) {
         return Err(Failure::new(
             ExitCode::DataErr,
-            "--interval must be at least 1s",
+            "--interval must be at least 1s, to spare the API",
         ));
     }
     Ok(StatusOptions {

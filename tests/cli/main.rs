@@ -14,6 +14,7 @@ mod attack_lists;
 mod attack_sent;
 mod base_url;
 mod bulk;
+mod bulk_status;
 mod commands;
 mod createkey;
 mod credentials;
