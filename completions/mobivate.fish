@@ -116,6 +116,9 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l settle -d 'Ho
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l report -d 'Write one JSON line per input row to PATH (mode 0600)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l format -d 'How to print the final counts: `text` (accepted A, invalid I, duplicate D, unknown U, rejected R) or `json` (the same counts and `pending` as one object)' -r -f -a "text\t'Lines for people and `read`'
 json\t'One JSON document'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l interval -d 'With --watch: how often to read the log [default: 30s; at least 1s]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l wait -d 'With --watch: how long to wait for every row to be final [default: 10m]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l html -d 'With --status: write the report as a self-contained HTML page to PATH' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l timeout -d 'Seconds allowed for each attempt, connecting and TLS included' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l retries -d 'Retries after a network failure, a timeout, a 429 or a 5xx (0 to 10); a send retries only a failure to connect and a 429' -r
@@ -130,6 +133,8 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Fetch the opt-out list once before sending; rows whose recipient opted out are not sent and are reported as `opted-out` (the API would drop them too, but silently)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal and start over (rows it records as sent are sent again)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l resend-unknown -d 'Resend rows whose outcome is still unknown after --settle and not in the message log'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l status -d 'Report how the run\'s messages did: the message log joined with the journal (takes the run\'s options; sends nothing)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l watch -d 'With --status: repeat until every row is final, or --wait passes'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s h -l help -d 'Print help (see more with \'--help\')'
