@@ -70,15 +70,16 @@ const PENDING: u8 = 1;
 const FAILED: u8 = 2;
 const DELIVERED: u8 = 3;
 
+/// 8 bytes a row: a million rows' cells take 8 MB.
 #[derive(Clone, Copy, Default)]
 struct Cell {
     rank: u8,
-    /// The status name, interned in `Tally::names`.
-    name: u16,
-    /// Delivery time (`modified` − `created`), whole seconds.
-    delivery: u32,
-    /// `modified` once final (Unix seconds), else 0.
-    final_at: i64,
+    /// The status name, interned in `Tally::names` (the first 255).
+    name: u8,
+    /// Delivery time (`modified` − `created`), whole seconds (at most 18 h).
+    delivery: u16,
+    /// `modified` once final, in seconds after `Tally::base`, else 0.
+    final_at: u32,
 }
 
 /// What `--report` adds per row: the record's id, and the row's parts and
@@ -96,16 +97,20 @@ pub struct Tally<'a> {
     rows: &'a Rows,
     cells: Vec<Cell>,
     names: Vec<String>,
-    lookup: HashMap<String, u16>,
+    lookup: HashMap<String, u8>,
     parts: u64,
     cost: BTreeMap<String, Decimal>,
     details: Option<Vec<Detail>>,
+    /// Final times are kept as seconds after this (Unix s).
+    base: i64,
 }
 
 impl<'a> Tally<'a> {
-    /// `details`: keep what `--report` needs of each row.
-    pub fn new(rows: &'a Rows, details: bool) -> Tally<'a> {
+    /// `details`: keep what `--report` needs of each row. `base`: a time
+    /// (Unix s) before any record's `modified`.
+    pub fn new(rows: &'a Rows, details: bool, base: i64) -> Tally<'a> {
         Tally {
+            base,
             rows,
             cells: vec![Cell::default(); rows.len()],
             names: vec![String::new()],
@@ -155,13 +160,14 @@ impl<'a> Tally<'a> {
             cell.rank = rank;
             cell.name = name;
             cell.delivery = match (created, modified) {
-                (Some(c), Some(m)) => u32::try_from(m.saturating_sub(c).max(0)).unwrap_or(u32::MAX),
+                (Some(c), Some(m)) => u16::try_from(m.saturating_sub(c).max(0)).unwrap_or(u16::MAX),
                 _ => 0,
             };
-            cell.final_at = if rank >= FAILED {
-                modified.unwrap_or(0)
-            } else {
-                0
+            cell.final_at = match modified {
+                Some(m) if rank >= FAILED => {
+                    u32::try_from(m.saturating_sub(self.base).max(0)).unwrap_or(u32::MAX)
+                }
+                _ => 0,
             };
         }
         if let Some(detail) = self.details.as_mut().and_then(|d| d.get_mut(slot)) {
@@ -176,11 +182,11 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn intern(&mut self, name: &str) -> u16 {
+    fn intern(&mut self, name: &str) -> u8 {
         if let Some(at) = self.lookup.get(name) {
             return *at;
         }
-        let Ok(at) = u16::try_from(self.names.len()) else {
+        let Ok(at) = u8::try_from(self.names.len()) else {
             return 0;
         };
         self.names.push(name.to_string());
@@ -196,7 +202,7 @@ impl<'a> Tally<'a> {
         let status = (cell.rank != NONE)
             .then(|| self.names.get(usize::from(cell.name)).map(String::as_str))
             .flatten();
-        let final_at = (cell.rank >= FAILED).then_some(cell.final_at);
+        let final_at = (cell.rank >= FAILED).then(|| self.base + i64::from(cell.final_at));
         let detail = self.details.as_ref().and_then(|d| d.get(slot));
         (status, final_at, detail)
     }
@@ -213,7 +219,7 @@ impl<'a> Tally<'a> {
                 .collect(),
             ..Summary::default()
         };
-        let mut failures: HashMap<u16, u64> = HashMap::new();
+        let mut failures: HashMap<u8, u64> = HashMap::new();
         let mut delivery = Vec::new();
         let mut buckets: BTreeMap<u64, (u64, u64)> = BTreeMap::new();
         for (cell, accepted) in self.cells.iter().zip(&self.rows.accepted) {
@@ -221,7 +227,8 @@ impl<'a> Tally<'a> {
                 continue;
             }
             summary.accepted += 1;
-            let second = u64::try_from(cell.final_at.saturating_sub(first_sent)).unwrap_or(0);
+            let at = self.base + i64::from(cell.final_at);
+            let second = u64::try_from(at.saturating_sub(first_sent)).unwrap_or(0);
             match cell.rank {
                 NONE => summary.missing += 1,
                 PENDING => summary.pending += 1,
@@ -232,7 +239,7 @@ impl<'a> Tally<'a> {
                 }
                 _ => {
                     summary.delivered += 1;
-                    delivery.push(cell.delivery);
+                    delivery.push(u32::from(cell.delivery));
                     buckets.entry(second).or_default().0 += 1;
                 }
             }
@@ -453,7 +460,7 @@ mod tests {
             }))
             .unwrap()
         };
-        let mut tally = Tally::new(&rows, true);
+        let mut tally = Tally::new(&rows, true, 0);
         tally.take(&record("r1", "+447700900001", "FAILED_NACK", "0.1"));
         tally.take(&record("r1", "447700900001", "DELIVERED", "0.2"));
         tally.take(&record("r1", "447700900001", "ACCEPTED", "0.1"));

@@ -335,7 +335,8 @@ fn read_log<'a>(
     details: bool,
     deadline: Instant,
 ) -> Result<Result<Tally<'a>, Failure>, Cut> {
-    let mut tally = Tally::new(&gathered.rows, details);
+    // Final times kept as u32 Unix seconds: good until 2106.
+    let mut tally = Tally::new(&gathered.rows, details, 0);
     let Some((first, _)) = gathered.span else {
         return Ok(Ok(tally));
     };
