@@ -557,7 +557,7 @@ _mobivate() {
             return 0
             ;;
         mobivate__subcmd__bulk)
-            opts="-y -h -v -V --input-format --delimiter --to-column --text --text-file --from --route --max-parts --schedule --name --allow-duplicates --skip-invalid --check --dry-run --yes --batch-size --parallel --rate --key-stdin --exclude-optouts --journal --restart --resend-unknown --settle --report --format --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
+            opts="-y -h -v -V --input-format --delimiter --to-column --text --text-file --from --route --max-parts --schedule --name --allow-duplicates --skip-invalid --check --dry-run --yes --batch-size --parallel --rate --key-stdin --exclude-optouts --journal --restart --resend-unknown --settle --report --format --status --watch --interval --wait --html --help --base-url --timeout --retries --cacert --verbose --no-input --profile --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -629,6 +629,18 @@ _mobivate() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --base-url)

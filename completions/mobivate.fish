@@ -111,11 +111,14 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l name -d 'Camp
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l batch-size -d 'Recipients per request (1 to 1000)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l parallel -d 'Requests in flight at once (1 to 16)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l rate -d 'At most N messages per second' -r
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l journal -d 'Journal of what was sent [default: FILE.mobivate-journal; required with stdin]' -r -F
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l settle -d 'How long the message log may take to show a sent message (30s, 2m, …)' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l journal -d 'Journal of what was sent [default: FILE.mobivate-journal]' -r -F
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l settle -d 'How long the log may take to show a sent message (30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l report -d 'Write one JSON line per input row to PATH (mode 0600)' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l format -d 'How to print the final counts: `text` (accepted A, invalid I, …), or `json` (one object)' -r -f -a "text\t'Lines for people and `read`'
 json\t'One JSON document'"
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l interval -d 'With --watch: how often to read the log [default: 30s; at least 1s]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l wait -d 'With --watch: how long to wait for every row to be final [default: 10m]' -r
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l html -d 'With --status: write the report as a self-contained HTML page to PATH' -r -F
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l base-url -d 'Base URL of the API [env: MOBIVATE_BASE_URL] [default: the profile\'s, else https://api.mobivatebulksms.com]' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l timeout -d 'Time allowed for each attempt, connecting and TLS included (90, 30s, 2m)' -r
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l retries -d 'Retries (0 to 10) after a network error, a timeout, a 429 or a 5xx; a send retries only a failure to connect and a 429' -r
@@ -126,10 +129,12 @@ complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l skip-invalid 
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l check -d 'Validate the whole file and print the summary; no key, no network'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l dry-run -d 'Print the summary and the first request (key as ***); send nothing'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s y -l yes -d 'Do not ask for confirmation; required without a terminal'
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY, else the profile\'s stored key, else a prompt)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Fetch the opt-out list first; rows to opted-out numbers are not sent (`opted-out`)'
-complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal and start over (rows it records as sent are sent again)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l key-stdin -d 'Read the API key from stdin (else MOBIVATE_API_KEY or the stored key)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l exclude-optouts -d 'Skip rows to numbers on the opt-out list, fetched first (`opted-out`)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l restart -d 'Discard the journal; rows it records as sent are sent again'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l resend-unknown -d 'Resend rows still unknown after --settle and not in the message log'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l status -d 'Report how the run\'s messages did (takes the run\'s options; sends nothing)'
+complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l watch -d 'With --status: repeat until every row is final, or --wait passes'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s h -l help -d 'Print help'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -s v -l verbose -d 'Show each request, attempt and outcome on stderr (never a secret)'
 complete -c mobivate -n "__fish_mobivate_using_subcommand bulk" -l no-input -d 'Never prompt: fail with exit status 64 when input is missing'

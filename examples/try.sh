@@ -148,6 +148,11 @@ step 0 "mobivate bulk customers.csv --from Shop --text 'Hi {{first_name}}, your 
 expect 'accepted 2, invalid 1'
 
 echo
+echo '# How did it do? The message log joined with the journal, read again every second until every message is final.'
+step 0 "mobivate bulk customers.csv --from Shop --text 'Hi {{first_name}}, your code is {{code}}' --skip-invalid --status --watch --interval 1s"
+expect 'delivered 2, failed 0, pending 0, missing 0 (of 2 accepted)'
+
+echo
 echo '# 5. What happened: the message log (CSV here; a table at a terminal).'
 step 0 mobivate logs list --format csv
 expect 447700900123

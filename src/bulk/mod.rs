@@ -18,4 +18,5 @@ pub mod reconcile;
 pub mod run;
 pub mod sender;
 pub mod shaper;
+pub mod status;
 pub mod survey;

@@ -5,6 +5,8 @@
 
 mod open;
 mod send;
+mod status;
+pub use status::StatusOptions;
 
 use crate::bulk::batcher::{self, BatchOptions};
 use crate::bulk::counts::{self, Counts, CountsFormat};
@@ -40,6 +42,8 @@ pub enum Mode {
     DryRun,
     /// Send, journalled.
     Send,
+    /// `--status`: the journal only read, the message log joined with it.
+    Status,
 }
 
 /// Everything a run is told, as plain values (the command line's, once
@@ -72,6 +76,8 @@ pub struct Options {
     pub settle: Duration,
     /// `--report PATH`: one JSON line per input row.
     pub row_report: Option<PathBuf>,
+    /// `--status --html PATH`.
+    pub html: Option<PathBuf>,
     pub counts_format: CountsFormat,
 }
 

@@ -97,19 +97,21 @@ pub struct BulkArgs {
           help_heading = "Sending")]
     pub rate: Option<u32>,
 
-    /// Read the API key from stdin (else MOBIVATE_API_KEY, else the profile's stored key, else a prompt)
+    /// Read the API key from stdin (else MOBIVATE_API_KEY or the stored key)
     #[arg(long, help_heading = "Sending")]
     pub key_stdin: bool,
 
-    /// Fetch the opt-out list first; rows to opted-out numbers are not sent (`opted-out`)
+    /// Skip rows to numbers on the opt-out list, fetched first (`opted-out`)
     #[arg(long, help_heading = "Sending")]
     pub exclude_optouts: bool,
 
-    /// Journal of what was sent [default: FILE.mobivate-journal; required with stdin]
+    /// Journal of what was sent [default: FILE.mobivate-journal]
+    ///
+    /// Required when the rows come from stdin.
     #[arg(long, value_name = "PATH", help_heading = "Resuming")]
     pub journal: Option<PathBuf>,
 
-    /// Discard the journal and start over (rows it records as sent are sent again)
+    /// Discard the journal; rows it records as sent are sent again
     #[arg(long, help_heading = "Resuming")]
     pub restart: bool,
 
@@ -117,7 +119,7 @@ pub struct BulkArgs {
     #[arg(long, help_heading = "Resuming")]
     pub resend_unknown: bool,
 
-    /// How long the message log may take to show a sent message (30s, 2m, …)
+    /// How long the log may take to show a sent message (30s, 2m)
     #[arg(long, value_name = "DURATION", default_value = "60s",
           value_parser = crate::input::when::parse_std_duration, help_heading = "Resuming")]
     pub settle: std::time::Duration,
@@ -130,6 +132,30 @@ pub struct BulkArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ResultFormat::Text,
           help_heading = "Output")]
     pub format: ResultFormat,
+
+    /// Report how the run's messages did (takes the run's options; sends nothing)
+    ///
+    /// The message log joined with the journal.
+    #[arg(long, help_heading = "Status")]
+    pub status: bool,
+
+    /// With --status: repeat until every row is final, or --wait passes
+    #[arg(long, help_heading = "Status")]
+    pub watch: bool,
+
+    /// With --watch: how often to read the log [default: 30s; at least 1s]
+    #[arg(long, value_name = "DURATION",
+          value_parser = crate::input::when::parse_std_duration, help_heading = "Status")]
+    pub interval: Option<std::time::Duration>,
+
+    /// With --watch: how long to wait for every row to be final [default: 10m]
+    #[arg(long, value_name = "DURATION",
+          value_parser = crate::input::when::parse_std_duration, help_heading = "Status")]
+    pub wait: Option<std::time::Duration>,
+
+    /// With --status: write the report as a self-contained HTML page to PATH
+    #[arg(long, value_name = "PATH", help_heading = "Status")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

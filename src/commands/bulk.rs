@@ -10,17 +10,22 @@
 
 use crate::bulk::counts::CountsFormat;
 use crate::bulk::reader::Format;
+use crate::bulk::run::StatusOptions;
 use crate::bulk::run::{Mode, Options, Run};
 use crate::cli::{BulkArgs, InputFormat, ResultFormat};
 use crate::context::Context;
 use crate::error::Failure;
+use crate::exit::ExitCode;
+use std::time::Duration;
 
 pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
+    let status = status_options(args)?;
     let options = options(ctx, args)?;
     let mut run = Run::open(&options, ctx.profiles(), || ctx.transport().cloned())?;
     match options.mode {
         Mode::Check => run.check(),
         Mode::DryRun => run.dry_run(),
+        Mode::Status => run.status(&status),
         Mode::Send => {
             run.reconcile()?;
             run.send()
@@ -30,7 +35,9 @@ pub fn run(ctx: &Context, args: &BulkArgs) -> Result<(), Failure> {
 
 /// The command line as the run's plain options.
 fn options(ctx: &Context, args: &BulkArgs) -> Result<Options, Failure> {
-    let mode = if args.check {
+    let mode = if args.status {
+        Mode::Status
+    } else if args.check {
         Mode::Check
     } else if args.dry_run {
         Mode::DryRun
@@ -64,10 +71,56 @@ fn options(ctx: &Context, args: &BulkArgs) -> Result<Options, Failure> {
         resend_unknown: args.resend_unknown,
         settle: args.settle,
         row_report: args.report.clone(),
+        html: args.html.clone(),
         counts_format: match args.format {
             ResultFormat::Text => CountsFormat::Text,
             ResultFormat::Json => CountsFormat::Json,
         },
+    })
+}
+
+/// `--status` and the flags that go with it: the others need it (64), the
+/// other modes exclude it (64), and `--interval` is at least 1 s (65).
+fn status_options(args: &BulkArgs) -> Result<StatusOptions, Failure> {
+    let needs = [
+        ("--watch", args.watch),
+        ("--interval", args.interval.is_some()),
+        ("--wait", args.wait.is_some()),
+        ("--html", args.html.is_some()),
+    ];
+    let excludes = [
+        ("--check", args.check),
+        ("--dry-run", args.dry_run),
+        ("--restart", args.restart),
+        ("--resend-unknown", args.resend_unknown),
+    ];
+    if !args.status {
+        if let Some((flag, _)) = needs.iter().find(|(_, given)| *given) {
+            return Err(
+                Failure::new(ExitCode::Usage, format!("{flag} needs --status")).with_hint(
+                    "mobivate bulk FILE --status [--watch] reports how a run's messages did",
+                ),
+            );
+        }
+    } else if let Some((flag, _)) = excludes.iter().find(|(_, given)| *given) {
+        return Err(Failure::new(
+            ExitCode::Usage,
+            format!("--status cannot be combined with {flag}"),
+        )
+        .with_hint("--status only reads: run it on its own, with the run's options"));
+    }
+    let interval = args.interval.unwrap_or(Duration::from_secs(30));
+    if interval < Duration::from_secs(1) {
+        return Err(Failure::new(
+            ExitCode::DataErr,
+            "--interval must be at least 1s, to spare the API",
+        ));
+    }
+    Ok(StatusOptions {
+        watch: args.watch,
+        interval,
+        wait: args.wait.unwrap_or(Duration::from_secs(600)),
+        html: args.html.clone(),
     })
 }
 

@@ -19,9 +19,6 @@
 //!
 //! This module does no I/O: the caller gathers the data and writes the page.
 
-// Until `--status --html` calls `render` (issue 20); remove with that wiring.
-#![allow(dead_code, reason = "called by bulk --status --html, still to come")]
-
 use jiff::Timestamp;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 

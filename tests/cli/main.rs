@@ -15,6 +15,7 @@ mod attack_review;
 mod attack_sent;
 mod base_url;
 mod bulk;
+mod bulk_status;
 mod commands;
 mod createkey;
 mod credentials;

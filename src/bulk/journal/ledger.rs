@@ -25,6 +25,9 @@ pub struct Ledger {
     started: HashMap<u64, i64>,
     /// Rows of each begun request, until it ends.
     carried: HashMap<u64, Ranges>,
+    /// When each row's latest request started (`--status`): one entry per
+    /// request, by its first row.
+    sent: BTreeMap<u64, (u64, i64)>,
     pub next_id: u64,
 }
 
@@ -94,6 +97,7 @@ impl Ledger {
                 self.started.insert(*id, *at);
                 for range in rows {
                     self.set(*range, Some(State::Unknown(*id)));
+                    self.sent.insert(range[0], (range[1], *at));
                 }
                 self.carried.insert(*id, rows.clone());
             }
@@ -149,6 +153,19 @@ impl Ledger {
         for range in held {
             self.set(range, state.clone());
         }
+    }
+
+    /// When the latest request that carried `row` started (Unix ms).
+    pub fn sent_at(&self, row: u64) -> Option<i64> {
+        let (_, (end, at)) = self.sent.range(..=row).next_back()?;
+        (row <= *end).then_some(*at)
+    }
+
+    /// The start of the first and of the last request (Unix ms).
+    pub fn sent_span(&self) -> Option<(i64, i64)> {
+        let first = self.sent.values().map(|(_, at)| *at).min()?;
+        let last = self.sent.values().map(|(_, at)| *at).max()?;
+        Some((first, last))
     }
 
     /// Requests whose outcome is unknown, with their start times.

@@ -42,6 +42,7 @@ impl<'a> Run<'a> {
             .clone()
             .unwrap_or_else(|| default_journal(&options.file));
         refuse_collisions(options, &journal_path)?;
+        refuse_missing_journal(options, &journal_path)?;
         let template = read_template(options)?;
         // The flag, then MOBIVATE_FROM / MOBIVATE_ROUTE, then the profile.
         // Checked by the same code as `send`'s.
@@ -184,7 +185,7 @@ impl<'a> Run<'a> {
             format!("{what} since the journal {} was written", journal_path.display()),
         )
         .with_hint("nothing was sent; rerun with the same file and options to resume, or --restart to start over (rows already sent are sent again)");
-        if self.options.mode == Mode::Send {
+        if matches!(self.options.mode, Mode::Send | Mode::Status) {
             return Err(failure);
         }
         warn(&format!("{failure}; counting as if nothing had been sent"));
@@ -238,6 +239,7 @@ fn open_journal(
         return Ok((Some(journal), header, ledger));
     }
     match Journal::peek(path, options.restart)? {
+        Some((None, _)) | None if options.mode == Mode::Status => Err(no_journal(options)),
         Some((header, ledger)) if !options.restart => Ok((None, header, ledger)),
         _ => Ok((None, None, Ledger::default())),
     }
@@ -251,6 +253,9 @@ fn refuse_collisions(options: &Options, journal: &Path) -> Result<(), Failure> {
     if let Some(row_report) = &options.row_report {
         writes.push(("--report", row_report.as_path()));
     }
+    if let Some(html) = &options.html {
+        writes.push(("--html", html.as_path()));
+    }
     let mut reads = Vec::new();
     if !options.rows_on_stdin() {
         reads.push(("the input file", options.file.as_path()));
@@ -259,6 +264,28 @@ fn refuse_collisions(options: &Options, journal: &Path) -> Result<(), Failure> {
         reads.push(("--text-file", text_file.as_path()));
     }
     same_file::refuse_collisions(&writes, &reads)
+}
+
+/// `--status` reads what a run wrote: with no journal, nothing was sent
+/// (66), and none is created.
+fn refuse_missing_journal(options: &Options, journal: &Path) -> Result<(), Failure> {
+    if options.mode == Mode::Status && std::fs::symlink_metadata(journal).is_err() {
+        return Err(no_journal(options));
+    }
+    Ok(())
+}
+
+fn no_journal(options: &Options) -> Failure {
+    let shown = if options.rows_on_stdin() {
+        "stdin".to_string()
+    } else {
+        options.file.display().to_string()
+    };
+    Failure::new(
+        ExitCode::NoInput,
+        format!("no journal for {shown}: nothing has been sent from it"),
+    )
+    .with_hint("give the same --journal PATH as the run, if it named one")
 }
 
 fn read_template(options: &Options) -> Result<Option<Template>, Failure> {
