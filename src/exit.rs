@@ -79,7 +79,7 @@ impl ExitCode {
                 "unusable input: a password, key, number, sender, text or date; not a journal or a damaged one; rows changed during the run; --forward to the listener itself"
             }
             ExitCode::NoInput => {
-                "a named input file (password file, CA file) is missing or unreadable; bulk input that is a device, or a pipe without --journal; no such message (logs get)"
+                "a named input file (password file, CA file) is missing or unreadable; bulk input that is a device, or a pipe without --journal; bulk --status without a journal; no such message (logs get)"
             }
             ExitCode::NoHost => "the host name could not be resolved",
             ExitCode::Unavailable => {
@@ -92,7 +92,7 @@ impl ExitCode {
                 "writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)"
             }
             ExitCode::TempFail => {
-                "temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait"
+                "temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait; bulk --status: rows still pending or missing"
             }
             ExitCode::Protocol => {
                 "protocol: an unexpected response, a redirect, a TLS failure, a proxy's 407, a listing the server repeats; send: an unreadable 2xx body or id (accepted)"

@@ -146,12 +146,12 @@ macro_rules! tables {
     0  success: the key was obtained (or the command did what was asked)
    64  usage: bad or conflicting flags; no username or password without a terminal; two of a command's files are the same file
    65  unusable input: a password, key, number, sender, text or date; not a journal or a damaged one; rows changed during the run; --forward to the listener itself
-   66  a named input file (password file, CA file) is missing or unreadable; bulk input that is a device, or a pipe without --journal; no such message (logs get)
+   66  a named input file (password file, CA file) is missing or unreadable; bulk input that is a device, or a pipe without --journal; bulk --status without a journal; no such message (logs get)
    68  the host name could not be resolved
    69  service unavailable: a 5xx after retries, connection refused or reset
    73  a file to write (-o, --report, --journal, the config) could not be created, or is a device, FIFO, socket or directory
    74  writing stdout failed, including a closed pipe (lists, logs watch and webhooks listen end with 0)
-   75  temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait
+   75  temporary failure: a timeout, or a 429 after retries; logs watch ran out of --wait; bulk --status: rows still pending or missing
    76  protocol: an unexpected response, a redirect, a TLS failure, a proxy's 407, a listing the server repeats; send: an unreadable 2xx body or id (accepted)
    77  credentials or key rejected, or a send refused: 401, 402, 403
    78  configuration: invalid base URL, plain http to a non-loopback host, unusable CA file, a config file that is unparsable or not a regular file, no keyring to store a key in
