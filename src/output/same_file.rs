@@ -18,8 +18,8 @@ enum Identity {
 }
 
 fn identity(path: &Path) -> Identity {
-    if let Ok(metadata) = std::fs::metadata(path) {
-        if let Some(id) = platform::fs::file_id(&metadata) {
+    if std::fs::metadata(path).is_ok() {
+        if let Some(id) = platform::fs::path_id(path) {
             return Identity::File(id);
         }
         if let Ok(real) = std::fs::canonicalize(path) {

@@ -3,7 +3,9 @@
 //! the mock holds (`GET /message`).
 
 use crate::common::mock_api::{MockApi, bulk, start_mock_api};
-use crate::common::server::{Reply, json_reply, scripted};
+#[cfg(unix)]
+use crate::common::server::Reply;
+use crate::common::server::{json_reply, scripted};
 use crate::common::{KEY, mobivate, stderr_of, stdout_of, write};
 use serde_json::{Value, json};
 use std::collections::HashMap;

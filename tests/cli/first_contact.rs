@@ -4,10 +4,12 @@
 //! footer at a terminal, bulk's rates and its closing lines).
 
 use crate::common::mock_api::{self, Faults, MockApi};
+#[cfg(unix)] // a pseudo-terminal
 use crate::common::pty::Pty;
 use crate::common::*;
 use mockito::Matcher;
 use std::path::Path;
+#[cfg(unix)]
 use std::time::Duration;
 
 /// A port on this machine that nothing listens on.
@@ -345,6 +347,7 @@ fn bulk_file(dir: &Path, rows: usize) -> std::path::PathBuf {
     write(dir, "list.csv", &csv)
 }
 
+#[cfg(unix)] // a pseudo-terminal
 fn bulk_on_a_pty(api: &MockApi, file: &Path, extra: &[&str]) -> (Option<i32>, String, String) {
     let mut cmd = raw_mobivate();
     cmd.env("MOBIVATE_API_KEY", KEY)

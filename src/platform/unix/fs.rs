@@ -141,6 +141,12 @@ pub fn file_id(metadata: &Metadata) -> Option<FileId> {
     Some((metadata.dev(), metadata.ino()))
 }
 
+/// The identity of the file at `path`, behind any links: its device and
+/// inode. `None` when nothing is there.
+pub fn path_id(path: &std::path::Path) -> Option<FileId> {
+    std::fs::metadata(path).ok().as_ref().and_then(file_id)
+}
+
 /// Opens for reading without waiting for a FIFO's writer; reads block as usual.
 pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;

@@ -97,6 +97,33 @@ pub fn file_id(_metadata: &Metadata) -> Option<FileId> {
     None
 }
 
+/// The identity of the file at `path`, behind any links: its volume's serial
+/// number and its file index, which hard links share. Opened without any
+/// access right (and with backup semantics, so a directory opens too), so
+/// nothing is read and no share mode is in the way. `None` when nothing is
+/// there or the file system gives no index.
+pub fn path_id(path: &std::path::Path) -> Option<FileId> {
+    use std::os::windows::fs::OpenOptionsExt;
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Storage::FileSystem::{
+        BY_HANDLE_FILE_INFORMATION, FILE_FLAG_BACKUP_SEMANTICS, GetFileInformationByHandle,
+    };
+    let file = std::fs::OpenOptions::new()
+        .access_mode(0)
+        .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
+        .open(path)
+        .ok()?;
+    // SAFETY: an all-zero BY_HANDLE_FILE_INFORMATION is a valid value of
+    // that plain C struct, and the handle is open for the whole call.
+    let mut info: BY_HANDLE_FILE_INFORMATION = unsafe { std::mem::zeroed() };
+    let ok = unsafe { GetFileInformationByHandle(file.as_raw_handle(), &mut info) };
+    if ok == 0 {
+        return None;
+    }
+    let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
+    Some((u64::from(info.dwVolumeSerialNumber), index))
+}
+
 /// Opening a named pipe does not wait for its writer on Windows.
 pub fn open_without_waiting(path: &std::path::Path) -> std::io::Result<File> {
     File::open(path)
