@@ -104,10 +104,15 @@ fn a_stored_key_survives_the_process_and_is_in_the_keyring() {
         "no usable keyring (this test must not pass without one): {}",
         stderr_of(&out)
     );
+    let config = setup.dir().join("config.toml");
     assert_eq!(
         stderr_of(&out),
         format!(
-            "Logged in as {USER} (profile default); the key is stored in the system keyring.\n"
+            "Logged in as {USER} (profile default); the key is stored in the system keyring.\n\
+             The base URL is saved: profile default now points at {} (in {}); \
+             --base-url or MOBIVATE_BASE_URL overrides it.\n",
+            server.url(),
+            config.display()
         )
     );
     let config = std::fs::read_to_string(setup.dir().join("config.toml")).unwrap();
