@@ -58,9 +58,10 @@ fn a_proxy_asking_for_credentials_means_nothing_was_sent() {
     assert_eq!(
         stderr,
         format!(
-            "mobivate: error: tunnel refused by the proxy http://127.0.0.1:{port} (from HTTPS_PROXY): proxy server responded 407/407\n\
+            "mobivate: error: tunnel refused by the proxy http://127.0.0.1:{port} (from {var}): proxy server responded 407/407\n\
              hint: nothing was sent; the proxy wants credentials: put them in the proxy URL, http://user:pass@host:port\n",
-            port = proxy.port
+            port = proxy.port,
+            var = PROXY_VAR
         )
     );
     assert!(!stderr.contains("may have been sent"), "{stderr}");
@@ -78,9 +79,10 @@ fn a_proxy_refusing_the_tunnel_means_nothing_was_sent() {
     assert_eq!(
         stderr,
         format!(
-            "mobivate: error: tunnel refused by the proxy http://127.0.0.1:{port} (from HTTPS_PROXY): proxy server responded 403/403\n\
+            "mobivate: error: tunnel refused by the proxy http://127.0.0.1:{port} (from {var}): proxy server responded 403/403\n\
              hint: nothing was sent; the service or the network may be down; try again later\n",
-            port = proxy.port
+            port = proxy.port,
+            var = PROXY_VAR
         )
     );
     assert!(!stderr.contains("may have been sent"), "{stderr}");
@@ -339,3 +341,11 @@ fn bulk_accepts_a_batch_whose_campaign_id_is_unreadable_and_reports_no_id() {
     assert_eq!(line["campaignId"], serde_json::Value::Null, "{report}");
     assert!(!report.contains("forged"), "{report}");
 }
+
+/// The variable the proxy is named by: Windows reads variables without
+/// regard to case, so `https_proxy`, which is read first, finds it there.
+const PROXY_VAR: &str = if cfg!(windows) {
+    "https_proxy"
+} else {
+    "HTTPS_PROXY"
+};

@@ -498,6 +498,7 @@ fn table_with_tz(tz: &str) -> std::process::Output {
         .unwrap()
 }
 
+#[cfg(unix)] // Windows has no /dev/zero
 #[test]
 fn tz_naming_a_device_is_never_read() {
     let out = table_with_tz("/dev/zero");
