@@ -26,8 +26,8 @@ fn is_fifo(path: &Path) -> bool {
 
 /// `mobivate bulk FILE --yes --from Shop` against `api`, bounded in time.
 fn bulk(api: &MockApi, file: &Path) -> assert_cmd::Command {
-    let mut cmd = mock_api::bulk(api, file);
-    cmd.args(["--from", "Shop"]).timeout(BOUND);
+    let mut cmd = mock_api::bulk_from_shop(api, file);
+    cmd.timeout(BOUND);
     cmd
 }
 

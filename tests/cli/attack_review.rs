@@ -6,18 +6,11 @@
 use crate::common::mock_api::{self, Faults, MockApi};
 use crate::common::server::{json_reply, scripted};
 use crate::common::*;
-use std::path::Path;
 
-fn bulk(api: &MockApi, file: &Path) -> assert_cmd::Command {
-    let mut cmd = mock_api::bulk(api, file);
-    cmd.args(["--from", "Shop"]);
-    cmd
-}
+use crate::common::mock_api::bulk_from_shop as bulk;
 
 fn recipients(api: &MockApi) -> Vec<String> {
-    let mut got: Vec<String> = api.messages().into_iter().map(|m| m.recipient).collect();
-    got.sort();
-    got
+    api.recipients()
 }
 
 #[test]

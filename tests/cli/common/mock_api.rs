@@ -106,6 +106,13 @@ pub fn bulk(api: &MockApi, file: &std::path::Path) -> assert_cmd::Command {
     cmd
 }
 
+/// `bulk(api, file)` with `--from Shop`: the sender most row tests use.
+pub fn bulk_from_shop(api: &MockApi, file: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = bulk(api, file);
+    cmd.args(["--from", "Shop"]);
+    cmd
+}
+
 /// The mock with `--keep-batches`, a fixed seed, and `faults` switched on.
 pub fn start(faults: Faults) -> MockApi {
     let mock = start_mock_api(&["--keep-batches", "--seed", "1"]);
@@ -137,6 +144,13 @@ impl MockApi {
             .read_to_string()
             .unwrap();
         serde_json::from_str(&body).unwrap()
+    }
+
+    /// The recipients of every accepted message, sorted.
+    pub fn recipients(&self) -> Vec<String> {
+        let mut got: Vec<String> = self.messages().into_iter().map(|m| m.recipient).collect();
+        got.sort();
+        got
     }
 
     /// Every recipient of every accepted batch, in order.
