@@ -18,5 +18,6 @@ pub mod reconcile;
 pub mod run;
 pub mod sender;
 pub mod shaper;
+pub mod sort;
 pub mod status;
 pub mod survey;

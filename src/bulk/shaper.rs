@@ -1,6 +1,6 @@
 //! Turning one row into one message, the way `send` checks its arguments:
 //! the number, the originator, a non-empty text within `--max-parts`, and a
-//! unique reference. Also the compact fingerprints that find duplicates.
+//! unique reference. Also the compact keys that find duplicates.
 
 use crate::bulk::hash::mix64;
 use crate::bulk::reader::Row;
@@ -219,8 +219,11 @@ impl Shaper {
         }
         let (reference, own_reference): (&str, bool) = if own.is_empty() {
             buffers.reference.clear();
-            use std::fmt::Write;
-            let _ = write!(buffers.reference, "{}-{}", self.options.run_id, row.number);
+            buffers.reference.push_str(&self.options.run_id);
+            buffers.reference.push('-');
+            buffers
+                .reference
+                .push_str(itoa::Buffer::new().format(row.number));
             (&buffers.reference, false)
         } else {
             (own, true)
@@ -286,19 +289,9 @@ const SEED_KEY: u64 = 0x6d6f_6269_7661_7465;
 const SEED_REFERENCE: u64 = 0x7265_6665_7265_6e63;
 const SEED_TEXT_A: u64 = 0x7465_7874_2d61_2d31;
 
-/// The 16 bytes a run keeps per valid row: the high half identifies the
-/// message (recipient and text, hashed, with its cost in the low bits), the
-/// low half the row's own reference (0 when it has none).
-pub fn fingerprint(message: &Message) -> u128 {
-    let key = duplicate_key(message);
-    let reference = if message.own_reference {
-        mix64(SEED_REFERENCE, message.reference.as_bytes()) | 1
-    } else {
-        0
-    };
-    u128::from(key) << 64 | u128::from(reference)
-}
-
+/// The 8 bytes a run keeps per valid row to find duplicates: the recipient
+/// and text, hashed, with the message's cost in the low bits. A row with its
+/// own reference also keeps `reference_hash` of it.
 pub fn duplicate_key(message: &Message) -> u64 {
     duplicate_hash(message) | Cost::of(&message.segments).pack()
 }

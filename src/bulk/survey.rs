@@ -3,7 +3,6 @@
 //! valid row; the last pass tells each row's final state (for the counts on
 //! stdout and the row report). The sending pass is in `batcher`.
 
-use crate::bulk::hash::Fnv64;
 use crate::bulk::journal::{Ledger, State};
 use crate::bulk::reader::{Format, Row, Rows};
 use crate::bulk::shaper::{self, Buffers, Cost, Duplicates, Message, Shaper};
@@ -106,22 +105,21 @@ pub struct Survey {
     pub unknown_refs: HashMap<String, (u64, u64, String)>,
     /// Which wanted columns the file has.
     pub found: Vec<bool>,
-    /// Each row's `row_hash`, in order: the sending pass stops at a row that
+    /// Each row's `Row::hash`, in order: the sending pass stops at a row that
     /// differs, so a file changed since pass one is never sent unchecked.
     pub row_hashes: Vec<u64>,
+    /// Each row's parts, in order (0 for an invalid row), so that the last
+    /// pass need not count them again: it reads only rows that are still
+    /// what pass one counted.
+    pub row_parts: Vec<u16>,
 }
 
-/// A hash of what a row holds (the wanted columns, or why it is unreadable).
-pub fn row_hash(row: &Row) -> u64 {
-    let mut hash = Fnv64::default();
-    for value in row.values {
-        hash.field(value.as_bytes());
+impl Survey {
+    /// The parts pass one counted for row `number`.
+    fn parts_of(&self, number: u64) -> Option<usize> {
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.row_parts.get(index).map(|parts| usize::from(*parts))
     }
-    match &row.problem {
-        Some(problem) => hash.field(problem.as_bytes()),
-        None => hash.write(&[0xff]),
-    }
-    hash.finish()
 }
 
 /// Which pass found the file changed, for what its message says of the rows.
@@ -141,7 +139,7 @@ pub fn check_unchanged(survey: &Survey, row: &Row, shown: &str, pass: Pass) -> R
         .ok()
         .and_then(|n| n.checked_sub(1))
         .and_then(|i| survey.row_hashes.get(i))
-        .is_some_and(|expected| *expected == row_hash(row));
+        .is_some_and(|expected| *expected == row.hash);
     if same {
         return Ok(());
     }
@@ -211,14 +209,21 @@ pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
     }
     let mut survey = Survey::default();
     let mut buffers = Buffers::default();
-    let mut fingerprints: Vec<u128> = Vec::new();
+    // 8 bytes per valid row, and 8 more per row with its own reference.
+    let mut keys: Vec<u64> = Vec::new();
+    let mut references: Vec<u64> = Vec::new();
     while let Some(row) = rows.next_row()? {
         survey.rows += 1;
-        survey.row_hashes.push(row_hash(&row));
+        survey.row_hashes.push(row.hash);
         let number = row.number;
         let message = match shaper.shape(&row, &mut buffers) {
-            Ok(message) => message,
+            Ok(message) => {
+                let parts = u16::try_from(message.segments.parts).unwrap_or(u16::MAX);
+                survey.row_parts.push(parts);
+                message
+            }
             Err(reason) => {
+                survey.row_parts.push(0);
                 survey.invalid += 1;
                 if survey.invalid_examples.len() < SHOWN_INVALID {
                     survey.invalid_examples.push((number, reason));
@@ -234,7 +239,10 @@ pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
         if message.empty_values > 0 {
             survey.empty_value_rows += 1;
         }
-        fingerprints.push(shaper::fingerprint(&message));
+        keys.push(shaper::duplicate_key(&message));
+        if message.own_reference {
+            references.push(shaper::reference_hash(message.reference));
+        }
         let cost = Cost::of(&message.segments);
         survey.all.add(cost, 1);
         match ledger.state(number) {
@@ -264,9 +272,9 @@ pub fn pass_one(input: &Input, ledger: &Ledger) -> Result<Survey, Failure> {
     };
     drop(rows);
     check_columns(&survey.found, &columns, shaper, input)?;
-    repeated_references(&mut fingerprints, input)?;
+    repeated_references(references, input)?;
     if !input.allow_duplicates {
-        find_duplicates(&mut survey, &mut fingerprints);
+        find_duplicates(&mut survey, keys);
     }
     Ok(survey)
 }
@@ -291,14 +299,11 @@ fn check_columns(
 
 /// References given in the file must be unique: one repeated is an error
 /// naming the first two rows that have it.
-fn repeated_references(fingerprints: &mut [u128], input: &Input) -> Result<(), Failure> {
+fn repeated_references(mut references: Vec<u64>, input: &Input) -> Result<(), Failure> {
     let shaper = input.shaper;
-    fingerprints.sort_unstable_by_key(|fp| *fp as u64);
-    let repeated = fingerprints
-        .windows(2)
-        .map(|w| (w[0] as u64, w[1] as u64))
-        .find(|(a, b)| *a != 0 && a == b)
-        .map(|(a, _)| a);
+    crate::bulk::sort::sort_keys(&mut references);
+    let repeated = references.windows(2).find(|w| w[0] == w[1]).map(|w| w[0]);
+    drop(references);
     let Some(hash) = repeated else {
         return Ok(());
     };
@@ -333,17 +338,12 @@ fn repeated_references(fingerprints: &mut [u128], input: &Input) -> Result<(), F
     ))
 }
 
-fn find_duplicates(survey: &mut Survey, fingerprints: &mut Vec<u128>) {
-    fingerprints.sort_unstable_by_key(|fp| (*fp >> 64) as u64);
-    let mut i = 0;
-    while i < fingerprints.len() {
-        let key = (fingerprints[i] >> 64) as u64;
-        let mut j = i + 1;
-        while j < fingerprints.len() && (fingerprints[j] >> 64) as u64 == key {
-            j += 1;
-        }
-        let extra = (j - i - 1) as u64;
+fn find_duplicates(survey: &mut Survey, mut keys: Vec<u64>) {
+    crate::bulk::sort::sort_keys(&mut keys);
+    for run in keys.chunk_by(|a, b| a == b) {
+        let extra = (run.len() - 1) as u64;
         if extra > 0 {
+            let key = run[0];
             survey.repeated.push(key);
             survey.duplicate += extra;
             // Duplicates share the text, hence the cost, and are always
@@ -352,9 +352,7 @@ fn find_duplicates(survey: &mut Survey, fingerprints: &mut Vec<u128>) {
             survey.all.add(cost, -(extra as i64));
             survey.pending.add(cost, -(extra as i64));
         }
-        i = j;
     }
-    *fingerprints = Vec::new();
 }
 
 /// A row's final state, for the row report and the counts.
@@ -415,8 +413,17 @@ fn read_unchanged(
         let number = row.number;
         *seen = number;
         let raw_recipient = row.values[recipient_slot].clone();
-        // Counted: the row report and the counts give each message's parts.
-        match shaper.shape(&row, &mut buffers) {
+        // The row report and the counts give each message's parts: pass
+        // one's, since the row is unchanged.
+        let shaped = shaper
+            .shape_uncounted(&row, &mut buffers)
+            .map(|mut message| {
+                if let Some(parts) = survey.parts_of(number) {
+                    message.segments.parts = parts;
+                }
+                message
+            });
+        match shaped {
             Err(reason) => each(number, &raw_recipient, Final::Invalid(reason))?,
             Ok(message) if shaper.is_excluded(&message) => {
                 each(number, &raw_recipient, Final::OptedOut(&message))?;

@@ -137,6 +137,34 @@ impl std::error::Error for NumberError {}
 /// Normalises a phone number to the API's form (see the module comment for the
 /// rules). Does not allocate unless the number is invalid.
 pub fn normalise(input: &str) -> Result<Msisdn, NumberError> {
+    match plain_digits(input) {
+        Some(number) => Ok(number),
+        None => normalise_any(input),
+    }
+}
+
+/// The common case, decided without the general rules: an optional `+` and
+/// then only digits, as many as a number has, the first not 0. The general
+/// rules give it exactly this number (`proptests` checks they agree).
+fn plain_digits(input: &str) -> Option<Msisdn> {
+    let bytes = input.as_bytes();
+    let digits = bytes.strip_prefix(b"+").unwrap_or(bytes);
+    let plain = (MIN_DIGITS..=MAX_DIGITS).contains(&digits.len())
+        && digits.first().is_some_and(|d| *d != b'0')
+        && digits.iter().all(u8::is_ascii_digit);
+    if !plain {
+        return None;
+    }
+    let mut number = Msisdn {
+        len: digits.len() as u8,
+        digits: [0; MAX_DIGITS],
+    };
+    number.digits[..digits.len()].copy_from_slice(digits);
+    Some(number)
+}
+
+/// The general rules, for any input.
+pub(crate) fn normalise_any(input: &str) -> Result<Msisdn, NumberError> {
     let fail = |problem| {
         Err(NumberError {
             input: input.to_owned(),

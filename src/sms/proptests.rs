@@ -2,7 +2,7 @@
 //! model in `crate::fuzzing` (written from API.md, not from `segments`),
 //! number normalisation, and templates rendered then parsed.
 
-use super::number::normalise;
+use super::number::{normalise, normalise_any};
 use super::segments::{Encoding, count};
 use super::template::Template;
 use crate::fuzzing::{ReferenceParts, reference_parts};
@@ -203,5 +203,12 @@ proptest! {
             again.render(&[], &mut twice);
             prop_assert_eq!(twice, out);
         }
+    }
+
+    #[test]
+    fn the_plain_digits_short_cut_agrees_with_the_general_rules(
+        input in "[+]?[0-9]{0,17}|[+0-9 .()e]{0,18}",
+    ) {
+        prop_assert_eq!(normalise(&input), normalise_any(&input), "{:?}", input);
     }
 }

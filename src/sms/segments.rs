@@ -137,6 +137,11 @@ pub fn gsm7_septets(c: char) -> Option<usize> {
 /// characters of two units.
 pub fn count(text: &str) -> Segments {
     let bytes = text.as_bytes();
+    if let Some(septets) = ascii_septets(bytes) {
+        // Every character is one byte, and GSM-7.
+        let has_escapes = septets > bytes.len();
+        return gsm7_segments(text, bytes.len(), septets, has_escapes);
+    }
     let mut septets = 0usize;
     let mut characters = 0usize;
     let mut has_escapes = false;
@@ -173,6 +178,27 @@ pub fn count(text: &str) -> Segments {
         has_escapes |= width == 2;
         i += character.len_utf8();
     }
+    gsm7_segments(text, characters, septets, has_escapes)
+}
+
+/// The septets of an all-ASCII text that GSM-7 carries whole, summed without
+/// a branch a byte; `None` for any other text.
+fn ascii_septets(bytes: &[u8]) -> Option<usize> {
+    if !bytes.is_ascii() {
+        return None;
+    }
+    let mut septets = 0usize;
+    let mut missing = false;
+    for &b in bytes {
+        let width = ASCII_SEPTETS[usize::from(b & 0x7f)];
+        septets += usize::from(width);
+        missing |= width == 0;
+    }
+    (!missing).then_some(septets)
+}
+
+/// The parts of a text GSM-7 carries, from its counts.
+fn gsm7_segments(text: &str, characters: usize, septets: usize, has_escapes: bool) -> Segments {
     let (parts, left) = split(Encoding::Gsm7, septets, has_escapes, |part| {
         // Every character is GSM-7 by now: the `1` is never used.
         pack(part, text.chars().map(|c| gsm7_septets(c).unwrap_or(1)))
