@@ -1,6 +1,8 @@
 //! Property tests of the page loop (`status::each_page`) against random
 //! servers: pages that repeat, shrink, come back empty or never end. Every
 //! listing must end, ask for pages in order, and say truly how it ended.
+//! And the streamed `/send/batch` body (`send::BatchBody`) against serde's
+//! serialization of the same `send::Batch`, byte for byte.
 
 use super::status::{Listed, MAX_PAGES, Page, each_page};
 use crate::error::Failure;
@@ -112,6 +114,75 @@ proptest! {
                 prop_assert!(!stopped && last_full);
                 prop_assert!(handed.len() as u64 == pages - 1 || pages == MAX_PAGES);
             }
+        }
+    }
+}
+
+/// Strings that need every kind of JSON escape, or none.
+fn json_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 +-]{0,12}",
+        proptest::collection::vec(
+            prop_oneof![
+                Just('"'),
+                Just('\\'),
+                Just('\n'),
+                Just('\u{1}'),
+                Just('\u{7f}'),
+                Just('é'),
+                Just('€'),
+                Just('😀'),
+                Just('a'),
+                Just('/'),
+            ],
+            0..10,
+        )
+        .prop_map(|chars| chars.into_iter().collect()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_streamed_batch_body_is_what_serde_writes(
+        route in json_text(),
+        name in proptest::option::of(json_text()),
+        schedule in proptest::option::of(json_text()),
+        recipients in proptest::collection::vec(
+            (json_text(), json_text(), json_text(), json_text(), proptest::option::of(json_text())),
+            0..6,
+        ),
+        rounds in 1usize..3,
+    ) {
+        use super::send::{Batch, BatchBody, BatchRecipient, to_json};
+        let batch = Batch {
+            route_id: &route,
+            name: name.as_deref(),
+            schedule_date_time: schedule.as_deref(),
+            exclude_optouts: true,
+            exclude_duplicates: false,
+            shorten_urls: false,
+            recipients: recipients
+                .iter()
+                .map(|(recipient, text, originator, reference, route_id)| BatchRecipient {
+                    recipient,
+                    text,
+                    originator,
+                    reference,
+                    route_id: route_id.as_deref(),
+                })
+                .collect(),
+        };
+        let mut body = BatchBody::new(&batch);
+        // The same body object, reused batch after batch.
+        for _ in 0..rounds {
+            for recipient in &batch.recipients {
+                body.push(recipient);
+            }
+            prop_assert_eq!(body.len(), batch.recipients.len());
+            prop_assert_eq!(String::from_utf8(body.take()).unwrap(), String::from_utf8(to_json(&batch)).unwrap());
+            prop_assert!(body.is_empty());
         }
     }
 }

@@ -2,7 +2,7 @@
 //! or already accounted for by the journal, and cuts the rest into
 //! `/send/batch` bodies of `--batch-size` recipients.
 
-use crate::api::send::{Batch, BatchRecipient, to_json};
+use crate::api::send::{Batch, BatchBody, BatchRecipient};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
 use crate::bulk::sender::Job;
 use crate::bulk::shaper::{Buffers, Duplicates};
@@ -22,43 +22,26 @@ pub struct BatchOptions {
     pub resend: HashSet<u64>,
 }
 
-#[derive(Default)]
-struct OwnedRecipient {
-    recipient: String,
-    text: String,
-    originator: String,
-    reference: String,
-    route: String,
-}
-
-/// Recipients of the batch being filled; their strings are reused.
+/// The batch being filled: its body so far, and the rows it carries.
 struct Filling {
-    recipients: Vec<OwnedRecipient>,
-    len: usize,
+    body: BatchBody,
     rows: RangeBuilder,
 }
 
 impl Filling {
-    fn body(&self, options: &BatchOptions) -> Vec<u8> {
-        let recipients = self.recipients[..self.len]
-            .iter()
-            .map(|r| BatchRecipient {
-                recipient: &r.recipient,
-                text: &r.text,
-                originator: &r.originator,
-                reference: &r.reference,
-                route_id: (r.route != options.route).then_some(r.route.as_str()),
-            })
-            .collect();
-        to_json(&Batch {
-            route_id: &options.route,
-            name: options.name.as_deref(),
-            schedule_date_time: options.schedule.as_deref(),
-            exclude_optouts: true,
-            exclude_duplicates: false,
-            shorten_urls: false,
-            recipients,
-        })
+    fn new(options: &BatchOptions) -> Filling {
+        Filling {
+            body: BatchBody::new(&Batch {
+                route_id: &options.route,
+                name: options.name.as_deref(),
+                schedule_date_time: options.schedule.as_deref(),
+                exclude_optouts: true,
+                exclude_duplicates: false,
+                shorten_urls: false,
+                recipients: Vec::new(),
+            }),
+            rows: RangeBuilder::default(),
+        }
     }
 }
 
@@ -77,11 +60,7 @@ pub fn batches(
     let mut rows = input.open()?;
     let mut buffers = Buffers::default();
     let mut duplicates = Duplicates::new(&survey.repeated);
-    let mut filling = Filling {
-        recipients: Vec::new(),
-        len: 0,
-        rows: RangeBuilder::default(),
-    };
+    let mut filling = Filling::new(options);
     // Whether the rows since the last one batched can be bridged over:
     // true while they are only invalid rows.
     let mut bridge = true;
@@ -118,31 +97,22 @@ pub fn batches(
             bridge = false;
             continue;
         }
-        if filling.len == filling.recipients.len() {
-            filling.recipients.push(OwnedRecipient::default());
-        }
-        let slot = &mut filling.recipients[filling.len];
-        for (field, value) in [
-            (&mut slot.recipient, message.recipient.as_str()),
-            (&mut slot.text, message.text),
-            (&mut slot.originator, message.originator.as_str()),
-            (&mut slot.reference, message.reference),
-            (&mut slot.route, message.route),
-        ] {
-            field.clear();
-            field.push_str(value);
-        }
-        filling.len += 1;
+        filling.body.push(&BatchRecipient {
+            recipient: message.recipient.as_str(),
+            text: message.text,
+            originator: message.originator.as_str(),
+            reference: message.reference,
+            route_id: (message.route != options.route).then_some(message.route),
+        });
         filling.rows.push(number, bridge);
         bridge = true;
-        if filling.len == options.batch_size
-            && !flush(&mut filling, options, &mut next_id, &mut emit)
+        if filling.body.len() == options.batch_size && !flush(&mut filling, &mut next_id, &mut emit)
         {
             return Ok(());
         }
     }
     // A file that shrank: what it still had is sent, and the run stops.
-    if filling.len > 0 && !flush(&mut filling, options, &mut next_id, &mut emit) {
+    if !filling.body.is_empty() && !flush(&mut filling, &mut next_id, &mut emit) {
         return Ok(());
     }
     survey::check_all_seen(survey, seen, input.shown, survey::Pass::Sending)
@@ -150,16 +120,14 @@ pub fn batches(
 
 fn flush(
     filling: &mut Filling,
-    options: &BatchOptions,
     next_id: &mut impl FnMut() -> u64,
     emit: &mut impl FnMut(Job) -> bool,
 ) -> bool {
     let job = Job {
         id: next_id(),
         rows: std::mem::take(&mut filling.rows).ranges,
-        messages: filling.len as u64,
-        body: filling.body(options),
+        messages: filling.body.len() as u64,
+        body: filling.body.take(),
     };
-    filling.len = 0;
     emit(job)
 }
