@@ -30,6 +30,13 @@ pub use windows::{fs, net, signals, terminal, width};
 
 #[cfg(target_env = "musl")]
 mod musl_alloc;
+#[cfg(all(target_env = "musl", target_arch = "x86_64"))]
+mod musl_memcpy;
+#[cfg_attr(
+    not(all(target_env = "musl", target_arch = "x86_64")),
+    allow(dead_code)
+)]
+mod small_copy;
 
 /// Whether this build talks to a real OS keyring (Secret Service, Keychain,
 /// Credential Manager). Elsewhere the `keyring` crate would fall back to an
