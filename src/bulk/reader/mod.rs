@@ -330,26 +330,8 @@ impl Rows {
                         problem = Some(unclosed(record.position().map_or(0, csv::Position::line)));
                     }
                 }
-                // One check of the whole row: when it is UTF-8, a field is
-                // exactly when it starts and ends at character boundaries.
-                let whole = std::str::from_utf8(record.as_slice()).ok();
-                for (slot, field) in fields.iter().enumerate() {
-                    let value = &mut self.values[slot];
-                    value.clear();
-                    let range = field.and_then(|i| record.range(i));
-                    self.present[slot] = range.is_some();
-                    if let Some(range) = range {
-                        let text = match whole {
-                            Some(whole) => whole.get(range),
-                            None => field
-                                .and_then(|i| record.get(i))
-                                .and_then(|raw| std::str::from_utf8(raw).ok()),
-                        };
-                        match text {
-                            Some(text) => value.push_str(text),
-                            None => problem = Some("the row is not valid UTF-8".to_string()),
-                        }
-                    }
+                if !copy_fields(record, fields, &mut self.values, &mut self.present) {
+                    problem = Some("the row is not valid UTF-8".to_string());
                 }
                 if cut {
                     problem = Some(if reader.get_ref().open_at_end(end) {
@@ -400,6 +382,38 @@ impl Rows {
             hash,
         }))
     }
+}
+
+/// Copies the wanted fields of a CSV record into `values` (empty where the
+/// row has none); false when one of them is not UTF-8.
+fn copy_fields(
+    record: &csv::ByteRecord,
+    fields: &[Option<usize>],
+    values: &mut [String],
+    present: &mut [bool],
+) -> bool {
+    // One check of the whole row: when it is UTF-8, a field is exactly when
+    // it starts and ends at character boundaries.
+    let whole = std::str::from_utf8(record.as_slice()).ok();
+    let mut utf8 = true;
+    for ((field, value), present) in fields.iter().zip(values).zip(present) {
+        value.clear();
+        let range = field.and_then(|i| record.range(i));
+        *present = range.is_some();
+        if let Some(range) = range {
+            let text = match whole {
+                Some(whole) => whole.get(range),
+                None => field
+                    .and_then(|i| record.get(i))
+                    .and_then(|raw| std::str::from_utf8(raw).ok()),
+            };
+            match text {
+                Some(text) => value.push_str(text),
+                None => utf8 = false,
+            }
+        }
+    }
+    utf8
 }
 
 /// Opens the file of rows without waiting, should a FIFO have taken its
