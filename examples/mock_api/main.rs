@@ -138,7 +138,7 @@
 //! mock started, so that every status is already final, by the rules above
 //! (with `--delivery-mix` or not), and within `logs list`'s default 24 h.
 //! They count in `stored`, not in `accepted`. Seeding a million takes
-//! about a second, before the first line.
+//! about 0.3 s (1 s in a debug build), before the first line.
 //!
 //! # `GET /_mock/stats` (mock only)
 //! `{"requests","connections","sendRequests","singles","batches","accepted",
