@@ -417,6 +417,15 @@ mod tests {
     }
 
     #[test]
+    fn a_key_given_twice_counts_once_the_last_time() {
+        let page: Page<crate::api::messages::Message> =
+            parse_page(br#"[{"id":"a","status":"ACCEPTED","id":"b"}, {"id":"c"}]"#).unwrap();
+        let ids: Vec<_> = page.records.iter().map(|m| m.id.clone()).collect();
+        assert_eq!(ids, [Some("b".into()), Some("c".into())]);
+        assert_eq!((page.prints.len(), page.skipped), (2, 0));
+    }
+
+    #[test]
     fn the_next_backslash_is_found_in_any_chunk() {
         for len in [0, 1, 31, 32, 33, 64, 100] {
             assert_eq!(next_backslash(&vec![b'a'; len]), None, "{len}");
