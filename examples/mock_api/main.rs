@@ -10,7 +10,8 @@
 //! ```
 //!
 //! The first line on stdout is `listening on http://127.0.0.1:PORT` (https with
-//! TLS), flushed as soon as the port is bound; scripts wait for it.
+//! TLS), flushed as soon as the port is bound and the log seeded
+//! (`--seed-log`); scripts wait for it.
 //!
 //! # Demo account
 //! Username `demo@example.com`, password `demo-password`, first key
@@ -128,6 +129,17 @@
 //! requests get about 160 answers a second. `/_mock/stats` answers at once,
 //! so it can watch requests in flight.
 //!
+//! # `--seed-log N` (for benchmarks of the listings)
+//! The log starts with N messages (at most 10,000,000), as one bulk run
+//! would have left them: message `i` (from 0) goes to `4477` and `i` in 8
+//! digits (`447700000042`), from `Shop` on `mglobal`, with the text
+//! `Hi N{i}`, the reference `seed-{i}`, one campaign id and 1 part. They
+//! were created one a millisecond, in order, the last one 10 s before the
+//! mock started, so that every status is already final, by the rules above
+//! (with `--delivery-mix` or not), and within `logs list`'s default 24 h.
+//! They count in `stored`, not in `accepted`. Seeding a million takes
+//! about 0.3 s (1 s in a debug build), before the first line.
+//!
 //! # `GET /_mock/stats` (mock only)
 //! `{"requests","connections","sendRequests","singles","batches","accepted",
 //! "rejected","rateLimited","failed","dropped","optedOutSkipped",
@@ -213,6 +225,10 @@ struct Options {
     /// Final statuses by the recipient's last two digits, final after 1 to 6 s (see the source).
     #[arg(long)]
     delivery_mix: bool,
+    /// Start with N messages in the log, as a bulk run leaves them (see the source).
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u64).range(..=store::MAX_SEEDED))]
+    seed_log: u64,
     /// Seed for the fault rolls and the latency jitter, for repeatable runs.
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
@@ -245,6 +261,8 @@ fn main() -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", options.port))?;
     let port = listener.local_addr()?.port();
     let scheme = if tls.is_some() { "https" } else { "http" };
+    // Seeded before the first line, so that a script that reads it finds the whole log.
+    let state = State::start(&options);
     // Whoever started us may stop reading after the first line: never panic on that.
     let mut stdout = std::io::stdout().lock();
     let finals = if options.delivery_mix {
@@ -262,7 +280,6 @@ fn main() -> anyhow::Result<()> {
     let _ = stdout.flush();
     drop(stdout);
 
-    let state = State::start(&options);
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let state = state.clone();

@@ -56,6 +56,9 @@ impl State {
             delivery_mix: options.delivery_mix,
             quiet: options.quiet,
         });
+        if options.seed_log > 0 {
+            lock(&state.store).seed(options.seed_log, time::now_ms(), options.delivery_mix);
+        }
         receipts.spawn(state.clone());
         state
     }

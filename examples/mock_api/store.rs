@@ -16,6 +16,11 @@ use crate::time::RecordTime;
 pub const DELIVERY_DELAY_MS: i64 = 2_000;
 const COST_PER_PART: f64 = 0.01;
 const NONE: u32 = u32::MAX;
+/// `--seed-log`'s last message is this old when the mock starts: every
+/// seeded status is final by then, `--delivery-mix` or not.
+const SEED_LAST_AGO_MS: i64 = 10_000;
+/// The most messages `--seed-log` makes: recipients have 8 digits of `i`.
+pub const MAX_SEEDED: u64 = 10_000_000;
 
 /// How a message ends, decided when it is accepted.
 #[derive(Clone, Copy)]
@@ -220,6 +225,31 @@ impl Store {
         self.names.push(name.into());
         self.name_ids.insert(name.into(), id);
         id
+    }
+
+    /// `--seed-log`: `count` messages of one campaign, as a bulk run would
+    /// have left them (main.rs's top comment), one a millisecond, the last
+    /// created `SEED_LAST_AGO_MS` before `now_ms`.
+    pub fn seed(&mut self, count: u64, now_ms: i64, delivery_mix: bool) {
+        let campaign = self.new_campaign_id();
+        let first_ms = now_ms - SEED_LAST_AGO_MS - count as i64;
+        for i in 0..count {
+            let recipient = format!("4477{i:08}");
+            let body = format!("Hi N{i}");
+            let reference = format!("seed-{i}");
+            let message = NewMessage {
+                originator: "Shop",
+                recipient: &recipient,
+                body: &body,
+                route: "mglobal",
+                reference: Some(&reference),
+                campaign: Some(&campaign),
+                scheduled_ms: None,
+                fate: Fate::for_recipient(&recipient, false, delivery_mix),
+                parts: 1,
+            };
+            self.push(&message, first_ms + 1 + i as i64);
+        }
     }
 
     /// A fresh campaign id: 32 lowercase hex digits, as in API.md's example.

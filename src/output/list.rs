@@ -17,6 +17,8 @@ use crate::output::table::{Columns, TableSink, table_width};
 use crate::sanitize::sanitize_server_text;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{BufWriter, ErrorKind, IsTerminal, Write};
 use std::marker::PhantomData;
 
@@ -45,65 +47,106 @@ impl ListFormat {
     }
 }
 
-/// One field of a record as json and csv print it.
+/// One field of a record as json and csv print it, borrowed from the
+/// record where it can be: a listing copies no field to print it.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
-    Text(String),
+    Text(Cow<'a, str>),
     /// Anything else, as the API sent it (numbers, booleans).
-    Json(serde_json::Value),
+    Json(Cow<'a, serde_json::Value>),
     Date(Timestamp),
 }
 
-impl Value {
-    pub fn json(value: &Option<serde_json::Value>) -> Value {
+impl Value<'_> {
+    pub fn json(value: &Option<serde_json::Value>) -> Value<'_> {
         match value {
             None | Some(serde_json::Value::Null) => Value::Null,
-            Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
-            Some(other) => Value::Json(other.clone()),
+            Some(serde_json::Value::String(s)) => Value::Text(Cow::Borrowed(s)),
+            Some(other) => Value::Json(Cow::Borrowed(other)),
         }
     }
 
     fn write_json(&self, out: &mut String) {
+        // Writing into a String cannot fail.
         match self {
             Value::Null => out.push_str("null"),
             Value::Text(text) => push_json_string(out, text),
-            Value::Json(value) => out.push_str(&value.to_string()),
-            Value::Date(at) => push_json_string(out, &at.to_string()),
+            Value::Json(value) => {
+                let _ = write!(out, "{value}");
+            }
+            // A date prints as digits, `-`, `:`, `.`, `T` and `Z`: nothing to escape.
+            Value::Date(at) => {
+                let _ = write!(out, "\"{at}\"");
+            }
         }
     }
 
     fn csv_field(&self) -> String {
         match self {
             Value::Null => String::new(),
-            Value::Text(text) => text.clone(),
+            Value::Text(text) => text.to_string(),
             Value::Json(value) => value.to_string(),
             Value::Date(at) => at.to_string(),
         }
     }
 }
 
+/// `text` as a JSON string, escaped byte for byte as serde_json escapes
+/// it (`"`, `\\`, and the controls below U+0020, `\\n` or `\\u001b`), without
+/// a copy of its own.
 fn push_json_string(out: &mut String, text: &str) {
-    out.push_str(&serde_json::to_string(text).expect("a string always serializes"));
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    out.push('"');
+    // Most texts have nothing to escape: one pass (vectorised) tells.
+    if !text.bytes().fold(false, |any, b| any | needs_escape(b)) {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
+    let mut run_start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        // `at` is an ASCII byte's index, so a character boundary.
+        out.push_str(text.get(run_start..at).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        run_start = at + 1;
+    }
+    out.push_str(text.get(run_start..).unwrap_or_default());
+    out.push('"');
 }
 
 /// A date as the API sends it: `2023-07-01T01:10:34+0000` (any RFC 3339-like
 /// offset), or epoch milliseconds. Anything else is kept as sent.
-pub fn api_date(value: &Option<serde_json::Value>) -> Value {
+pub fn api_date(value: &Option<serde_json::Value>) -> Value<'_> {
     match value {
         None | Some(serde_json::Value::Null) => Value::Null,
-        Some(serde_json::Value::Number(n)) => n
+        Some(json @ serde_json::Value::Number(n)) => n
             .as_i64()
             .and_then(|ms| Timestamp::from_millisecond(ms).ok())
-            .map_or_else(
-                || Value::Json(serde_json::Value::Number(n.clone())),
-                Value::Date,
-            ),
+            .map_or(Value::Json(Cow::Borrowed(json)), Value::Date),
         Some(serde_json::Value::String(s)) => s
             .trim()
             .parse::<Timestamp>()
-            .map_or_else(|_| Value::Text(s.clone()), Value::Date),
-        Some(other) => Value::Json(other.clone()),
+            .map_or(Value::Text(Cow::Borrowed(s)), Value::Date),
+        Some(other) => Value::Json(Cow::Borrowed(other)),
     }
 }
 
@@ -135,7 +178,7 @@ pub trait ListRecord {
     /// The table columns never shortened.
     const WHOLE: &'static [usize] = &[];
     /// One value per entry of `FIELDS`.
-    fn values(&self) -> Vec<Value>;
+    fn values(&self) -> Vec<Value<'_>>;
     /// One cell per entry of `HEADINGS`.
     fn cells(&self, zone: &TimeZone) -> Vec<String>;
     /// Whether a table of these, at a terminal, ends with a footer.
@@ -169,6 +212,8 @@ pub struct ListOutput<R: ListRecord> {
     sink: Sink,
     closed: bool,
     written: u64,
+    /// The text of the record being pushed, its allocation kept for the next.
+    line: String,
     /// Kept for a table at a terminal, printed on stderr at the end.
     footer: Option<Footer>,
     _record: PhantomData<R>,
@@ -205,6 +250,7 @@ impl<R: ListRecord> ListOutput<R> {
             sink,
             closed: false,
             written: 0,
+            line: String::new(),
             footer: None,
             _record: PhantomData,
         }
@@ -227,7 +273,8 @@ impl<R: ListRecord> ListOutput<R> {
         if let Some(footer) = &mut self.footer {
             footer.add(record.tally());
         }
-        let mut text = String::new();
+        let mut text = std::mem::take(&mut self.line);
+        text.clear();
         match &mut self.sink {
             Sink::Table(table) => {
                 let cells = record
@@ -261,7 +308,9 @@ impl<R: ListRecord> ListOutput<R> {
                 text.push_str(&csv_line(fields.iter().map(String::as_str)));
             }
         }
-        self.write(text.as_bytes())
+        let written = self.write(text.as_bytes());
+        self.line = text;
+        written
     }
 
     /// Ends a page (or a poll): whatever is buffered is printed now.
@@ -377,7 +426,7 @@ pub fn record_text<R: ListRecord>(record: &R) -> String {
     out
 }
 
-fn json_object(out: &mut String, fields: &[&str], values: &[Value]) {
+fn json_object(out: &mut String, fields: &[&str], values: &[Value<'_>]) {
     out.push('{');
     for (index, (name, value)) in fields.iter().zip(values).enumerate() {
         if index > 0 {
@@ -394,16 +443,17 @@ fn json_object(out: &mut String, fields: &[&str], values: &[Value]) {
 mod tests {
     use super::*;
 
-    struct Thing(&'static str, Option<i64>, &'static str);
+    struct Thing(&'static str, Option<i64>, Option<serde_json::Value>);
 
     impl ListRecord for Thing {
         const FIELDS: &'static [&'static str] = &["name", "count", "created"];
         const HEADINGS: &'static [&'static str] = &["NAME", "COUNT", "TIME"];
-        fn values(&self) -> Vec<Value> {
+        fn values(&self) -> Vec<Value<'_>> {
             vec![
-                Value::Text(self.0.to_string()),
-                self.1.map_or(Value::Null, |n| Value::Json(n.into())),
-                api_date(&Some(self.2.into())),
+                Value::Text(self.0.into()),
+                self.1
+                    .map_or(Value::Null, |n| Value::Json(Cow::Owned(n.into()))),
+                api_date(&self.2),
             ]
         }
         fn cells(&self, zone: &TimeZone) -> Vec<String> {
@@ -440,8 +490,8 @@ mod tests {
 
     fn things() -> Vec<Thing> {
         vec![
-            Thing("a, \"b\"", Some(2), "2023-07-01T01:10:34+0000"),
-            Thing("long name here", None, "not a date"),
+            Thing("a, \"b\"", Some(2), Some("2023-07-01T01:10:34+0000".into())),
+            Thing("long name here", None, Some("not a date".into())),
         ]
     }
 
@@ -466,6 +516,21 @@ mod tests {
             "name,count,created\r\n\"a, \"\"b\"\"\",2,2023-07-01T01:10:34Z\r\nlong name here,,not a date\r\n"
         );
         assert_eq!(render(ListFormat::Csv, &[], None), "name,count,created\r\n");
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut texts: Vec<String> = (0u32..0x80)
+            .chain([0x7f, 0x80, 0xa0, 0x2028, 0xfffd, 0x1f600])
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b{c}"))
+            .collect();
+        texts.extend(["".into(), "plain".into(), "\"\\\u{1b}[31mé\r\n".into()]);
+        for text in texts {
+            let mut ours = String::new();
+            push_json_string(&mut ours, &text);
+            assert_eq!(ours, serde_json::to_string(&text).unwrap(), "{text:?}");
+        }
     }
 
     #[test]

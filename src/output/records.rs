@@ -48,7 +48,7 @@ impl ListRecord for Message {
     const WHOLE: &'static [usize] = &[0, 1];
     const FOOTER: bool = true;
 
-    fn values(&self) -> Vec<Value> {
+    fn values(&self) -> Vec<Value<'_>> {
         vec![
             Value::json(&self.id),
             api_date(&self.created),
@@ -99,7 +99,7 @@ impl ListRecord for OptOut {
     const FIELDS: &'static [&'static str] = &["id", "mobile", "note", "created"];
     const HEADINGS: &'static [&'static str] = &["TIME", "MOBILE", "NOTE", "ID"];
 
-    fn values(&self) -> Vec<Value> {
+    fn values(&self) -> Vec<Value<'_>> {
         vec![
             Value::json(&self.id),
             Value::json(&self.mobile),
