@@ -45,11 +45,11 @@ fn wait_for_batches(api: &MockApi, count: usize) {
     }
 }
 
-/// kill -9 while the second request is held by the server: the journal
-/// has the first request's outcome and the second's `begin` (the one sync
-/// before the second request covered both), and the rerun finds the second
-/// in the message log, sends the rest, and sends nothing twice.
-#[cfg(unix)]
+/// Killed (SIGKILL; TerminateProcess on Windows) while the server holds the
+/// second request: the journal has the first request's outcome and the
+/// second's `begin` (the one sync before the second request covered both),
+/// and the rerun finds the second in the message log, sends the rest, and
+/// sends nothing twice.
 #[test]
 fn killed_while_a_request_is_held_the_rerun_sends_nothing_twice_and_loses_nothing() {
     // Every answer leaves 2 s after its request arrives (and is stored).

@@ -43,20 +43,21 @@ struct State {
     written: Seq,
     durable: Seq,
     syncing: bool,
-    broken: Option<(io::ErrorKind, String)>,
+    /// The first failure, given again to every later caller.
+    broken: Option<io::Error>,
 }
 
 impl State {
     fn check(&self) -> io::Result<()> {
         match &self.broken {
-            Some((kind, message)) => Err(io::Error::new(*kind, message.clone())),
+            Some(error) => Err(io::Error::new(error.kind(), error.to_string())),
             None => Ok(()),
         }
     }
 
     fn break_with(&mut self, error: &io::Error) {
         if self.broken.is_none() {
-            self.broken = Some((error.kind(), error.to_string()));
+            self.broken = Some(io::Error::new(error.kind(), error.to_string()));
         }
     }
 }
