@@ -2,10 +2,17 @@
 //! connections, fewer after a 429 (recovering slowly), `--rate` messages per
 //! second at most, and every request journaled before it goes out and after
 //! it ends.
+//!
+//! A worker writes a request's `end` without waiting for the disk, then the
+//! next request's `begin`, and syncs once for both before that request goes
+//! out: a `begin` is still durable before its request is sent, and an
+//! outcome durable before it is counted. With no next request ready, or
+//! before any wait (a slot, the pace, `--rate`), the `end` is synced alone
+//! at once.
 
 use crate::api::send::{self, SendFailure};
 use crate::bulk::clock::now_ms as now_unix_ms;
-use crate::bulk::journal::{End, Journal, Ledger, Ranges, Record};
+use crate::bulk::journal::{End, Journal, Ledger, Ranges, Record, Written};
 use crate::bulk::progress::Progress;
 use crate::error::Failure;
 use crate::exit::ExitCode;
@@ -15,8 +22,8 @@ use crate::platform::{signals, wait};
 use crate::secret::Secret;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
-use std::sync::mpsc::Receiver;
-use std::sync::{Condvar, Mutex};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Condvar, Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
 /// A request refused by 429s this long in a row stops the run.
@@ -99,9 +106,11 @@ impl Limiter {
     }
 
     /// Waits for a free slot, then for the request's turn at the pace;
-    /// false when the run stops first.
-    fn acquire(&self, stop: &dyn Fn() -> bool) -> bool {
+    /// false when the run stops first. `before_waiting` runs before it
+    /// waits for either.
+    fn acquire(&self, stop: &dyn Fn() -> bool, before_waiting: &mut dyn FnMut()) -> bool {
         let mut state = self.lock();
+        let mut ready_to_wait = false;
         loop {
             if stop() {
                 return false;
@@ -109,6 +118,13 @@ impl Limiter {
             if state.in_flight < self.max {
                 state.in_flight += 1;
                 break;
+            }
+            if !ready_to_wait {
+                drop(state);
+                before_waiting();
+                ready_to_wait = true;
+                state = self.lock();
+                continue;
             }
             state = self
                 .wake
@@ -120,6 +136,9 @@ impl Limiter {
             return true;
         };
         drop(state);
+        if turn > Instant::now() {
+            before_waiting();
+        }
         if sleep_until(turn, stop) {
             return true;
         }
@@ -195,7 +214,13 @@ impl Pacer {
     }
 
     /// Waits for the turn of `messages` messages; false when the run stops.
-    fn wait(&self, messages: u64, stop: &dyn Fn() -> bool) -> bool {
+    /// `before_waiting` runs first if it is not their turn yet.
+    fn wait(
+        &self,
+        messages: u64,
+        stop: &dyn Fn() -> bool,
+        before_waiting: &mut dyn FnMut(),
+    ) -> bool {
         let start = {
             let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
             let now = Instant::now();
@@ -203,6 +228,9 @@ impl Pacer {
             *next = Some(start + self.per_message * messages.min(u64::from(u32::MAX)) as u32);
             start
         };
+        if start > Instant::now() {
+            before_waiting();
+        }
         sleep_until(start, stop)
     }
 }
@@ -211,6 +239,14 @@ impl Pacer {
 /// false when it stopped.
 fn sleep_until(when: Instant, stop: &dyn Fn() -> bool) -> bool {
     wait::sleep_unless(when, stop).is_ok()
+}
+
+/// An outcome written to the journal, not yet known durable, so not yet
+/// counted or shown.
+struct Unsettled {
+    end: Written,
+    state: End,
+    messages: u64,
 }
 
 /// Counts of what the run did, for the summary and the exit code.
@@ -279,71 +315,136 @@ impl<'a> Sender<'a> {
     }
 
     /// A worker: takes jobs until the channel closes. Jobs taken after the
-    /// run stopped are dropped unsent: their rows stay pending.
+    /// run stopped are dropped unsent: their rows stay pending. Its last
+    /// outcome is settled before it returns, whatever ended the run.
     pub fn work(&self, jobs: &Mutex<Receiver<Job>>) {
-        loop {
-            let job = {
-                let receiver = jobs.lock().unwrap_or_else(|p| p.into_inner());
-                receiver.recv()
-            };
-            let Ok(job) = job else { return };
+        let mut unsettled = None;
+        while let Some(job) = self.next_job(jobs, &mut unsettled) {
             if self.stopping() {
+                self.settle(&mut unsettled);
                 continue;
             }
-            self.run(job);
+            self.run(job, &mut unsettled);
         }
+        self.settle(&mut unsettled);
     }
 
-    fn record(&self, record: Record) -> bool {
-        if let Err(error) = self.journal.record(self.ledger, &record) {
-            self.stop_with(
-                Failure::new(
-                    ExitCode::CantCreate,
-                    format!(
-                        "cannot write the journal {}: {error}",
-                        self.journal.path().display()
-                    ),
-                )
-                .with_hint(
-                    "the outcome of the last requests is unknown; rerun once the disk is fixed",
+    /// The next job, `None` once the channel closes. When none is ready
+    /// (or another worker is already waiting for one), the unsettled
+    /// outcome is settled first: it never waits on the input.
+    fn next_job(
+        &self,
+        jobs: &Mutex<Receiver<Job>>,
+        unsettled: &mut Option<Unsettled>,
+    ) -> Option<Job> {
+        let receiver = match jobs.try_lock() {
+            Ok(receiver) => Some(receiver),
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        };
+        if let Some(receiver) = receiver {
+            match receiver.try_recv() {
+                Ok(job) => return Some(job),
+                Err(TryRecvError::Disconnected) => return None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        self.settle(unsettled);
+        let receiver = jobs.lock().unwrap_or_else(|p| p.into_inner());
+        receiver.recv().ok()
+    }
+
+    fn journal_failed(&self, error: std::io::Error) {
+        self.stop_with(
+            Failure::new(
+                ExitCode::CantCreate,
+                format!(
+                    "cannot write the journal {}: {error}",
+                    self.journal.path().display()
                 ),
-            );
-            return false;
-        }
-        true
+            )
+            .with_hint("the outcome of the last requests is unknown; rerun once the disk is fixed"),
+        );
     }
 
-    fn end(&self, job: &Job, state: End, campaign: Option<String>, reason: Option<String>) {
-        self.record(Record::End {
+    /// Writes a request's outcome, not yet durable: it is settled when the
+    /// next `begin` is synced, or sooner.
+    fn end(
+        &self,
+        job: &Job,
+        state: End,
+        campaign: Option<String>,
+        reason: Option<String>,
+        unsettled: &mut Option<Unsettled>,
+    ) {
+        self.settle(unsettled);
+        let record = Record::End {
             id: job.id,
             state,
             campaign,
             reason,
-        });
+        };
+        match self.journal.write(record) {
+            Ok(end) => {
+                *unsettled = Some(Unsettled {
+                    end,
+                    state,
+                    messages: job.messages,
+                });
+            }
+            Err(error) => {
+                self.journal_failed(error);
+                self.show(state, job.messages);
+            }
+        }
+    }
+
+    /// Makes an outcome durable (at once, when a later sync covered it
+    /// already), then applies it to the ledger and shows it.
+    fn settle(&self, unsettled: &mut Option<Unsettled>) {
+        let Some(outcome) = unsettled.take() else {
+            return;
+        };
+        if let Err(error) = self.journal.commit(self.ledger, &outcome.end) {
+            self.journal_failed(error);
+        }
+        self.show(outcome.state, outcome.messages);
+    }
+
+    fn show(&self, state: End, messages: u64) {
         match state {
-            End::Accepted => self.progress.sent(job.messages, 0),
-            End::Rejected | End::Unknown => self.progress.sent(0, job.messages),
+            End::Accepted => self.progress.sent(messages, 0),
+            End::Rejected | End::Unknown => self.progress.sent(0, messages),
             End::Unsent => {}
         }
     }
 
-    fn run(&self, job: Job) {
+    fn run(&self, job: Job, unsettled: &mut Option<Unsettled>) {
         let stop = || self.stopping();
-        if !self.limiter.acquire(&stop) {
-            return;
+        let mut settle_first = || self.settle(unsettled);
+        if !self.limiter.acquire(&stop, &mut settle_first) {
+            return settle_first();
         }
         if let Some(pacer) = &self.pacer
-            && !pacer.wait(job.messages, &stop)
+            && !pacer.wait(job.messages, &stop, &mut settle_first)
         {
             self.limiter.release();
-            return;
+            return settle_first();
         }
         let begin = Record::Begin {
             id: job.id,
             at: now_unix_ms(),
             rows: job.rows.clone(),
         };
-        if !self.record(begin) {
+        // One sync for this `begin` and the last outcome, then that
+        // outcome is counted.
+        let committed = self
+            .journal
+            .write(begin)
+            .and_then(|begin| self.journal.commit(self.ledger, &begin));
+        settle_first();
+        if let Err(error) = committed {
+            self.journal_failed(error);
             self.limiter.release();
             return;
         }
@@ -355,14 +456,16 @@ impl<'a> Sender<'a> {
             self.limiter.release();
             let reply = match outcome {
                 Ok(reply) => reply,
-                Err(SendFailure::Unknown(failure)) => return self.unknown(&job, failure),
+                Err(SendFailure::Unknown(failure)) => {
+                    return self.unknown(&job, failure, unsettled);
+                }
                 // A 2xx whose body broke off: accepted all the same.
                 Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
                     self.limiter.succeeded();
-                    return self.end(&job, End::Accepted, None, None);
+                    return self.end(&job, End::Accepted, None, None, unsettled);
                 }
                 Err(SendFailure::NotSent(failure)) => {
-                    self.end(&job, End::Unsent, None, None);
+                    self.end(&job, End::Unsent, None, None, unsettled);
                     return self.stop_with(failure);
                 }
             };
@@ -371,7 +474,7 @@ impl<'a> Sender<'a> {
                 self.limiter.rate_limited();
                 let since = *refused_since.get_or_insert_with(Instant::now);
                 let Next::Wait(wait) = retry.next(reply.retry_after(), since.elapsed()) else {
-                    self.end(&job, End::Unsent, None, None);
+                    self.end(&job, End::Unsent, None, None, unsettled);
                     return self.stop_with(
                         Failure::new(
                             ExitCode::TempFail,
@@ -383,8 +486,11 @@ impl<'a> Sender<'a> {
                         .with_hint("nothing of it was sent; run the same command again later to resume"),
                     );
                 };
-                if !sleep_until(Instant::now() + wait, &stop) || !self.limiter.acquire(&stop) {
-                    return self.end(&job, End::Unsent, None, None);
+                // Nothing is unsettled here: the `begin` sync settled it.
+                if !sleep_until(Instant::now() + wait, &stop)
+                    || !self.limiter.acquire(&stop, &mut || {})
+                {
+                    return self.end(&job, End::Unsent, None, None, unsettled);
                 }
                 continue;
             }
@@ -394,22 +500,22 @@ impl<'a> Sender<'a> {
             match send::judge_batch(&reply, self.key) {
                 Ok(accepted) => {
                     self.limiter.succeeded();
-                    self.end(&job, End::Accepted, Some(accepted.id), None);
+                    self.end(&job, End::Accepted, Some(accepted.id), None, unsettled);
                 }
                 // Accepted; an id unfit to show is not kept for the report.
                 Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
                     self.limiter.succeeded();
-                    self.end(&job, End::Accepted, None, None);
+                    self.end(&job, End::Accepted, None, None, unsettled);
                 }
-                Err(SendFailure::Unknown(failure)) => self.unknown(&job, failure),
+                Err(SendFailure::Unknown(failure)) => self.unknown(&job, failure, unsettled),
                 Err(SendFailure::NotSent(failure)) if reply.status == 400 => {
                     let reason = crate::api::server_message(&reply.body, self.key)
                         .unwrap_or_else(|| crate::api::http_label(400));
                     let _ = failure;
-                    self.end(&job, End::Rejected, None, Some(reason));
+                    self.end(&job, End::Rejected, None, Some(reason), unsettled);
                 }
                 Err(SendFailure::NotSent(failure)) => {
-                    self.end(&job, End::Unsent, None, None);
+                    self.end(&job, End::Unsent, None, None, unsettled);
                     self.stop_with(failure);
                 }
             }
@@ -417,8 +523,14 @@ impl<'a> Sender<'a> {
         }
     }
 
-    fn unknown(&self, job: &Job, failure: Failure) {
-        self.end(job, End::Unknown, None, Some(failure.to_string()));
+    fn unknown(&self, job: &Job, failure: Failure, unsettled: &mut Option<Unsettled>) {
+        self.end(
+            job,
+            End::Unknown,
+            None,
+            Some(failure.to_string()),
+            unsettled,
+        );
         let streak = self.tally.unknown_streak.fetch_add(1, Ordering::Relaxed) + 1;
         if streak >= UNKNOWN_STREAK {
             self.stop_with(failure.with_hint(

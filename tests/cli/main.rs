@@ -23,6 +23,7 @@ mod docs;
 mod first_contact;
 mod getkey;
 mod help_pages;
+mod journal_commit;
 mod lists_perf;
 mod login;
 mod logs;

@@ -12,7 +12,9 @@
 //! - `found`: what a later run found of an unknown request in the message log.
 //!
 //! A record is one line; a crash can only tear the last one, which is
-//! dropped on the next open. Rows are given as ranges, so a request of 1,000
+//! dropped on the next open. Records are made durable by group commits
+//! (commit.rs): one sync covers every record written before it, whichever
+//! thread wrote them. Rows are given as ranges, so a request of 1,000
 //! rows is one short record.
 
 use crate::error::Failure;
@@ -20,21 +22,23 @@ use crate::exit::ExitCode;
 use crate::output::atomic;
 use crate::platform;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod commit;
 mod ledger;
 mod record;
+
+use commit::{GroupCommit, Seq};
 
 pub use ledger::{Ledger, State};
 pub use record::{End, Header, RangeBuilder, Ranges, Record, VERSION};
 
 pub struct Journal {
-    file: File,
+    commit: GroupCommit<File>,
     path: PathBuf,
-    write: Mutex<()>,
     next_id: AtomicU64,
     pub header: Option<Header>,
 }
@@ -252,9 +256,8 @@ impl Journal {
         let next_id = ledger.next_id.max(1);
         Ok((
             Journal {
-                file,
+                commit: GroupCommit::new(file),
                 path: path.to_path_buf(),
-                write: Mutex::new(()),
                 next_id: AtomicU64::new(next_id),
                 header,
             },
@@ -278,9 +281,9 @@ impl Journal {
 
     /// Starts the journal over with `header` (a new journal, or --restart).
     pub fn start(&mut self, header: Header) -> Result<(), Failure> {
-        self.file
-            .set_len(0)
-            .and_then(|()| self.file.seek(SeekFrom::Start(0)).map(drop))
+        let mut file = self.commit.log();
+        file.set_len(0)
+            .and_then(|()| file.seek(SeekFrom::Start(0)).map(drop))
             .map_err(|e| journal_failure(&self.path, "write", e))?;
         self.append(&Record::Header(header.clone()))
             .map_err(|e| journal_failure(&self.path, "write", e))?;
@@ -305,30 +308,56 @@ impl Journal {
     /// journal says and what the run believes never drift apart.
     pub fn record(&self, ledger: &Mutex<Ledger>, record: &Record) -> std::io::Result<()> {
         self.append(record)?;
-        ledger
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .apply(record);
+        apply(ledger, record);
+        Ok(())
+    }
+
+    /// Appends one record, not yet durable: `commit` makes it so (with
+    /// whatever else was written by then, in one sync) and only then
+    /// applies it to the ledger.
+    pub fn write(&self, record: Record) -> std::io::Result<Written> {
+        let seq = self.write_line(&record)?;
+        Ok(Written { seq, record })
+    }
+
+    /// Returns once `written`, and every record written before it, is
+    /// durable, then applies it to `ledger`.
+    pub fn commit(&self, ledger: &Mutex<Ledger>, written: &Written) -> std::io::Result<()> {
+        self.commit.sync_through(written.seq)?;
+        apply(ledger, &written.record);
         Ok(())
     }
 
     /// Appends one record and makes it durable before returning. Only
-    /// `record` calls it, and the property tests (to write a journal whose
+    /// `start` and `record` call it, and the property tests (to write a journal whose
     /// ledger they then check against a model).
     pub(crate) fn append(&self, record: &Record) -> std::io::Result<()> {
+        let seq = self.write_line(record)?;
+        self.commit.sync_through(seq)
+    }
+
+    fn write_line(&self, record: &Record) -> std::io::Result<Seq> {
         let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
         line.push(b'\n');
-        {
-            let _guard = self.write.lock().unwrap_or_else(|p| p.into_inner());
-            (&self.file).write_all(&line)?;
-        }
-        // Outside the lock: concurrent syncs share the disk's flush.
-        self.file.sync_data()
+        self.commit.write(&line)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// A record in the journal that no sync has been seen to cover yet.
+pub struct Written {
+    seq: Seq,
+    record: Record,
+}
+
+fn apply(ledger: &Mutex<Ledger>, record: &Record) {
+    ledger
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .apply(record);
 }
 
 #[cfg(test)]
