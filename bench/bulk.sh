@@ -72,6 +72,9 @@ PY
 
 start_mock() { # a fresh mock for each client, so its memory starts empty; $@ = its flags
   [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null || true
+  # Emptied first: the loop below must not read the previous mock's URL
+  # before the new one's redirection truncates the file.
+  : > "$WORK/mock.out"
   "$MOCK" --port 0 --quiet "$@" > "$WORK/mock.out" 2>&1 &
   MOCK_PID=$!
   for _ in $(seq 100); do
