@@ -26,7 +26,8 @@
 #
 # ROWS (1000000), SINGLE_ROWS (10000), LATENCY (100, or MS,JITTER),
 # PARALLEL ("1 4 8 16"), RATE_LIMIT (20, send requests a second); BIN= and
-# MOCK= use those binaries instead of building the release ones.
+# MOCK= use those binaries instead of building the release ones; BEFORE= a
+# second mobivate, run beside BIN in the latency and ratelimit parts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -100,7 +101,7 @@ measure() {
   shift 3
   start_mock "$@"
   local before; before=$(mock_cpu)
-  /usr/bin/time -v -o "$WORK/time" bash -c "$(declare -f "$run"); URL=$URL WORK=$WORK BIN=$BIN ROOT=$ROOT PAR=${PAR:-} $run" \
+  /usr/bin/time -v -o "$WORK/time" bash -c "$(declare -f "$run"); URL=$URL WORK=$WORK BIN=$BIN BEFORE=${BEFORE:-} ROOT=$ROOT PAR=${PAR:-} $run" \
     > "$WORK/out" 2> "$WORK/err" || {
       cat "$WORK/err" "$WORK/time" >&2
       kill -0 "$MOCK_PID" 2>/dev/null || echo "the mock API exited: $(cat "$WORK/mock.out")" >&2
@@ -123,6 +124,11 @@ run_mobivate() {
   exec "$BIN" --base-url "$URL" bulk "$WORK/rows.csv" --yes --from Shop ${PAR:+--parallel "$PAR"} \
     --text 'Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out'
 }
+run_before() { # the same run with $BEFORE, the binary compared against (BEFORE=)
+  rm -f "$WORK/rows.csv.mobivate-journal"
+  exec "$BEFORE" --base-url "$URL" bulk "$WORK/rows.csv" --yes --from Shop ${PAR:+--parallel "$PAR"} \
+    --text 'Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out'
+}
 run_single() { exec python3 "$ROOT/bench/bulk_single.py" "$URL" "$MOBIVATE_API_KEY" "$WORK/rows.csv" "$SINGLE_ROWS"; }
 run_batches() { exec python3 "$ROOT/bench/bulk_batches.py" "$URL" "$MOBIVATE_API_KEY" "$WORK/rows.csv"; }
 
@@ -135,6 +141,10 @@ if want latency; then
   for PAR in $PARALLEL; do
     echo "latency $LATENCY ms: mobivate bulk --parallel $PAR, $ROWS rows" >&2
     RESULTS=$WORK/latency measure "mobivate bulk --parallel $PAR" "$ROWS" run_mobivate --latency "$LATENCY"
+    if [ -n "${BEFORE:-}" ]; then
+      echo "latency $LATENCY ms: BEFORE bulk --parallel $PAR, $ROWS rows" >&2
+      RESULTS=$WORK/latency measure "before: mobivate bulk --parallel $PAR" "$ROWS" run_before --latency "$LATENCY"
+    fi
   done
   PAR=
   echo "latency $LATENCY ms: python3 sequential batches, $ROWS rows" >&2
@@ -146,11 +156,17 @@ if want ratelimit; then
   echo "rate limit $RATE_LIMIT/s, latency $LATENCY ms: mobivate bulk --parallel 16, $ROWS rows" >&2
   RESULTS=$WORK/ratelimit measure "mobivate bulk --parallel 16" "$ROWS" run_mobivate \
     --latency "$LATENCY" --rate-limit "$RATE_LIMIT/s"
+  if [ -n "${BEFORE:-}" ]; then
+    echo "rate limit $RATE_LIMIT/s, latency $LATENCY ms: BEFORE bulk --parallel 16, $ROWS rows" >&2
+    RESULTS=$WORK/ratelimit measure "before: mobivate bulk --parallel 16" "$ROWS" run_before \
+      --latency "$LATENCY" --rate-limit "$RATE_LIMIT/s"
+  fi
   PAR=
 fi
 if want latency || want ratelimit; then
   LOADAVG_END=$(cut -d' ' -f1-3 /proc/loadavg)
-  export WORK ROWS LATENCY RATE_LIMIT LOADAVG_START LOADAVG_END PARALLEL PARTS BIN MOCK ROOT
+  BEFORE=${BEFORE:-}
+  export WORK ROWS LATENCY RATE_LIMIT LOADAVG_START LOADAVG_END PARALLEL PARTS BIN MOCK ROOT BEFORE
   python3 - <<'PY'
 import json
 import os
@@ -184,7 +200,8 @@ print(f"Machine: {cpu} cores ({model}), shared; load average {os.environ['LOADAV
       "the template `Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out`), "
       "1,000 recipients a request, a fresh mock for each client. Binaries: "
       f"`{os.path.relpath(os.environ['BIN'], os.environ['ROOT'])}`, "
-      f"`{os.path.relpath(os.environ['MOCK'], os.environ['ROOT'])}`.")
+      f"`{os.path.relpath(os.environ['MOCK'], os.environ['ROOT'])}`"
+      + (f"; the rows named \"before\" ran `{os.environ['BEFORE']}` in the same run." if os.environ['BEFORE'] else "."))
 print()
 defaults = {"ROWS": "1000000", "PARALLEL": "1 4 8 16", "PARTS": "loopback latency ratelimit",
             "LATENCY": "100", "RATE_LIMIT": "20"}
