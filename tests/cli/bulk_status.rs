@@ -2,7 +2,7 @@
 //! mock (`--delivery-mix`), then its delivery report, checked against what
 //! the mock holds (`GET /message`).
 
-use crate::common::mock_api::{MockApi, bulk, start_mock_api};
+use crate::common::mock_api::{MockApi, bulk, message_page, start_mock_api};
 #[cfg(unix)]
 use crate::common::server::Reply;
 use crate::common::server::{json_reply, scripted};
@@ -51,18 +51,10 @@ fn status(url: &str, file: &Path) -> assert_cmd::Command {
 
 /// Every outgoing record the mock holds, by reference.
 fn log(api: &MockApi) -> HashMap<String, Value> {
-    let url = format!(
-        "{}/message?startDate=2000-01-01T00:00:00%2B0000&endDate=2100-01-01T00:00:00%2B0000&page=1&pageSize=1000",
-        api.url()
+    let records = message_page(
+        &api.url(),
+        "startDate=2000-01-01T00:00:00%2B0000&endDate=2100-01-01T00:00:00%2B0000&page=1&pageSize=1000",
     );
-    let body = ureq::get(&url)
-        .header("Authorization", &format!("Bearer {KEY}"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    let records: Vec<Value> = serde_json::from_str(&body).unwrap();
     records
         .into_iter()
         .map(|r| (r["senderReference"].as_str().unwrap().to_string(), r))

@@ -3,7 +3,7 @@
 // prints every record once, in order, as the server sent it. Functional
 // checks only: timings live in bench/.
 
-use crate::common::mock_api::{MockApi, start_mock_api};
+use crate::common::mock_api::{MockApi, message_page, mock_api_binary, start_mock_api};
 use crate::common::*;
 use serde_json::Value;
 
@@ -11,17 +11,10 @@ use serde_json::Value;
 fn raw_log(mock: &MockApi) -> Vec<Value> {
     let mut all = Vec::new();
     for page in 1.. {
-        let body = ureq::get(format!(
-            "{}/message?startDate=2000-01-01&endDate=2100-01-01&page={page}&pageSize=1000",
-            mock.url()
-        ))
-        .header("Authorization", format!("Bearer {KEY}"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-        let records: Vec<Value> = serde_json::from_str(&body).unwrap();
+        let records = message_page(
+            &mock.url(),
+            &format!("startDate=2000-01-01&endDate=2100-01-01&page={page}&pageSize=1000"),
+        );
         let full = records.len() == 1000;
         all.extend(records);
         if !full {
@@ -90,15 +83,7 @@ fn seed_log_follows_the_delivery_mix() {
 
 #[test]
 fn seed_log_beyond_ten_million_is_refused() {
-    let exe = std::env::current_exe().unwrap();
-    let mock = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX));
-    let out = std::process::Command::new(mock)
+    let out = std::process::Command::new(mock_api_binary())
         .args(["--port", "0", "--seed-log", "10000001"])
         .output()
         .unwrap();

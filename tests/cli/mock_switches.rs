@@ -4,7 +4,7 @@
 // in bench/.
 
 use crate::common::KEY;
-use crate::common::mock_api::{mock_stats, start_mock_api};
+use crate::common::mock_api::{message_page, mock_stats, start_mock_api};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Barrier};
@@ -40,16 +40,7 @@ fn batch_body(recipients: &[&str]) -> String {
 
 /// Every message the mock holds, by recipient: (status, created, modified).
 fn messages(url: &str) -> HashMap<String, (String, String, String)> {
-    let body = ureq::get(format!(
-        "{url}/message?startDate=2000-01-01&endDate=2100-01-01&pageSize=1000"
-    ))
-    .header("Authorization", format!("Bearer {KEY}"))
-    .call()
-    .unwrap()
-    .body_mut()
-    .read_to_string()
-    .unwrap();
-    let records: Vec<Value> = serde_json::from_str(&body).unwrap();
+    let records = message_page(url, "startDate=2000-01-01&endDate=2100-01-01&pageSize=1000");
     let text = |record: &Value, field: &str| record[field].as_str().unwrap().to_string();
     records
         .iter()

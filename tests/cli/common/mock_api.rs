@@ -23,14 +23,7 @@ impl Drop for MockApi {
 /// Starts the mock with `flags` (`--fail-rate 0.1`, …) and waits for its
 /// first line, `listening on URL`.
 pub fn start_mock_api(flags: &[&str]) -> MockApi {
-    let exe = std::env::current_exe().unwrap();
-    let example = exe
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("examples")
-        .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX));
+    let example = mock_api_binary();
     let mut child = Command::new(&example)
         .args(["--port", "0", "--quiet"])
         .args(flags)
@@ -48,6 +41,30 @@ pub fn start_mock_api(flags: &[&str]) -> MockApi {
         .expect("the mock prints its URL first")
         .to_string();
     MockApi(child, url)
+}
+
+/// The mock API example's binary, built next to the test binaries.
+pub fn mock_api_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// One `GET /message?QUERY` straight from a server, with the test key: the
+/// records of that page.
+pub fn message_page(url: &str, query: &str) -> Vec<Value> {
+    let body = ureq::get(format!("{url}/message?{query}"))
+        .header("Authorization", format!("Bearer {}", super::KEY))
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    serde_json::from_str(&body).unwrap()
 }
 
 /// The mock's own counters (`GET /_mock/stats`).
