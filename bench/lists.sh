@@ -46,6 +46,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "seeding the mock with $RECORDS messages" >&2
+: >"$WORK/mock.out" # exists before the loop below reads it
 "$MOCK" --port 0 --quiet --seed-log "$RECORDS" >"$WORK/mock.out" &
 MOCK_PID=$!
 URL=

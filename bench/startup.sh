@@ -17,6 +17,7 @@ WORK=$(mktemp -d)
 MOCK_PID=
 cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
+: >"$WORK/mock.out" # exists before the loop below reads it
 "$MOCK" --port 0 --quiet > "$WORK/mock.out" 2>&1 &
 MOCK_PID=$!
 for _ in $(seq 100); do

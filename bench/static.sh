@@ -24,6 +24,7 @@ cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; 
 trap cleanup EXIT
 start_mock() {
   [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null || true
+  : >"$WORK/mock.out" # exists before the loop below reads it
   "$MOCK" --port 0 --quiet > "$WORK/mock.out" 2>&1 &
   MOCK_PID=$!
   for _ in $(seq 100); do
