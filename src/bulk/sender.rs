@@ -466,6 +466,8 @@ impl<'a> Sender<'a> {
                 }
                 Err(SendFailure::NotSent(failure)) => {
                     self.end(&job, End::Unsent, None, None, unsettled);
+                    // Synced first: a journal error is the failure told.
+                    self.settle(unsettled);
                     return self.stop_with(failure);
                 }
             };
@@ -475,6 +477,7 @@ impl<'a> Sender<'a> {
                 let since = *refused_since.get_or_insert_with(Instant::now);
                 let Next::Wait(wait) = retry.next(reply.retry_after(), since.elapsed()) else {
                     self.end(&job, End::Unsent, None, None, unsettled);
+                    self.settle(unsettled);
                     return self.stop_with(
                         Failure::new(
                             ExitCode::TempFail,
@@ -516,6 +519,7 @@ impl<'a> Sender<'a> {
                 }
                 Err(SendFailure::NotSent(failure)) => {
                     self.end(&job, End::Unsent, None, None, unsettled);
+                    self.settle(unsettled);
                     self.stop_with(failure);
                 }
             }
@@ -533,6 +537,7 @@ impl<'a> Sender<'a> {
         );
         let streak = self.tally.unknown_streak.fetch_add(1, Ordering::Relaxed) + 1;
         if streak >= UNKNOWN_STREAK {
+            self.settle(unsettled);
             self.stop_with(failure.with_hint(
                 "some messages may have gone out; run the same command again to check the message log and resume",
             ));

@@ -16,6 +16,8 @@ mod attack_sent;
 mod base_url;
 mod bulk;
 mod bulk_status;
+#[cfg(unix)]
+mod changed_rows;
 mod commands;
 mod createkey;
 mod credentials;

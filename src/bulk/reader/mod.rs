@@ -139,9 +139,10 @@ pub struct Row<'a> {
     pub number: u64,
     pub values: &'a [String],
     pub problem: Option<String>,
-    /// A hash of the row's bytes as read (every field and where each ends,
-    /// or the whole line): the same row reads the same in every pass of a
-    /// run, and a changed one almost surely not.
+    /// A hash of the row as read: the CSV header, each of the row's fields
+    /// (or the whole JSON line), and its problem. The same row reads the
+    /// same in every pass of a run, and a changed one (or one under a
+    /// changed header) almost surely not.
     pub hash: u64,
 }
 
@@ -149,6 +150,8 @@ const ROW_SEED: u64 = 0x726f_772d_6861_7368;
 
 pub struct Rows {
     inner: Inner,
+    /// What every row's hash starts from: the CSV header's hash.
+    seed: u64,
     values: Vec<String>,
     present: Vec<bool>,
     number: u64,
@@ -188,6 +191,7 @@ impl Rows {
             hash: hash.then(StreamHash::default),
             bytes: 0,
         };
+        let mut seed = ROW_SEED;
         let inner = match format {
             Format::Csv { delimiter } => {
                 let mut reader = csv::ReaderBuilder::new()
@@ -209,6 +213,7 @@ impl Rows {
                         ),
                     ));
                 }
+                seed = header.iter().fold(seed ^ header.len() as u64, mix64);
                 let headers: Vec<String> = header
                     .iter()
                     .map(|h| {
@@ -251,6 +256,7 @@ impl Rows {
         };
         Ok(Rows {
             inner,
+            seed,
             values: vec![String::new(); wanted.len()],
             present: vec![false; wanted.len()],
             number: 0,
@@ -289,7 +295,7 @@ impl Rows {
     }
 
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, Failure> {
-        let mut hash = ROW_SEED;
+        let mut hash = self.seed;
         let problem = match &mut self.inner {
             Inner::Csv {
                 reader,
@@ -303,10 +309,8 @@ impl Rows {
                     Ok(false) => return Ok(None),
                     Err(error) => return Err(csv_failure(&self.shown, error)),
                 }
-                let ends = record.iter().fold(record.len() as u64, |h, f| {
-                    h.rotate_left(11) ^ f.len() as u64
-                });
-                hash = mix64(ROW_SEED ^ ends, record.as_slice());
+                // Field by field: each field's length is mixed in with it.
+                hash = record.iter().fold(hash ^ record.len() as u64, mix64);
                 let start = record.position().map_or(0, csv::Position::byte);
                 let end = reader.position().byte();
                 let cut = reader.get_mut().was_cut(start, end);
@@ -370,10 +374,13 @@ impl Rows {
                 if text.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
-                hash = mix64(ROW_SEED, text);
+                hash = mix64(hash, text);
                 break json_row(text, names, seen, &mut self.values, &mut self.present);
             },
         };
+        if let Some(problem) = &problem {
+            hash = mix64(hash ^ 1, problem.as_bytes());
+        }
         self.number += 1;
         Ok(Some(Row {
             number: self.number,
