@@ -3,6 +3,7 @@
 //! built.
 
 pub mod auth;
+pub mod batch_body;
 pub mod http_status;
 pub mod messages;
 pub mod optouts;

@@ -155,7 +155,8 @@ proptest! {
         ),
         rounds in 1usize..3,
     ) {
-        use super::send::{Batch, BatchBody, BatchRecipient, to_json};
+        use super::batch_body::BatchBody;
+        use super::send::{Batch, BatchRecipient, to_json};
         let batch = Batch {
             route_id: &route,
             name: name.as_deref(),

@@ -418,7 +418,11 @@ mod tests {
 
     #[test]
     fn a_key_given_twice_counts_once_the_last_time() {
-        let page: Page<crate::api::messages::Message> =
+        #[derive(serde::Deserialize)]
+        struct Message {
+            id: Option<String>,
+        }
+        let page: Page<Message> =
             parse_page(br#"[{"id":"a","status":"ACCEPTED","id":"b"}, {"id":"c"}]"#).unwrap();
         let ids: Vec<_> = page.records.iter().map(|m| m.id.clone()).collect();
         assert_eq!(ids, [Some("b".into()), Some("c".into())]);

@@ -2,7 +2,8 @@
 //! or already accounted for by the journal, and cuts the rest into
 //! `/send/batch` bodies of `--batch-size` recipients.
 
-use crate::api::send::{Batch, BatchBody, BatchRecipient};
+use crate::api::batch_body::BatchBody;
+use crate::api::send::{Batch, BatchRecipient};
 use crate::bulk::journal::{Ledger, RangeBuilder, State};
 use crate::bulk::sender::Job;
 use crate::bulk::shaper::{Buffers, Duplicates};

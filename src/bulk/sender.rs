@@ -17,7 +17,7 @@ use crate::bulk::progress::Progress;
 use crate::error::Failure;
 use crate::exit::ExitCode;
 use crate::net::retry::{Next, Retry};
-use crate::net::transport::Transport;
+use crate::net::transport::{Reply, Transport};
 use crate::platform::{signals, wait};
 use crate::secret::Secret;
 use std::collections::VecDeque;
@@ -239,6 +239,17 @@ impl Pacer {
 /// false when it stopped.
 fn sleep_until(when: Instant, stop: &dyn Fn() -> bool) -> bool {
     wait::sleep_unless(when, stop).is_ok()
+}
+
+fn rate_limited_too_long() -> Failure {
+    Failure::new(
+        ExitCode::TempFail,
+        format!(
+            "rate limited (HTTP 429): a request was refused for {} minutes in a row",
+            RATE_LIMIT_GIVE_UP.as_secs() / 60
+        ),
+    )
+    .with_hint("nothing of it was sent; run the same command again later to resume")
 }
 
 /// An outcome written to the journal, not yet known durable, so not yet
@@ -465,10 +476,7 @@ impl<'a> Sender<'a> {
                     return self.end(&job, End::Accepted, None, None, unsettled);
                 }
                 Err(SendFailure::NotSent(failure)) => {
-                    self.end(&job, End::Unsent, None, None, unsettled);
-                    // Synced first: a journal error is the failure told.
-                    self.settle(unsettled);
-                    return self.stop_with(failure);
+                    return self.unsent_and_stop(&job, failure, unsettled);
                 }
             };
             if reply.status == 429 {
@@ -476,18 +484,7 @@ impl<'a> Sender<'a> {
                 self.limiter.rate_limited();
                 let since = *refused_since.get_or_insert_with(Instant::now);
                 let Next::Wait(wait) = retry.next(reply.retry_after(), since.elapsed()) else {
-                    self.end(&job, End::Unsent, None, None, unsettled);
-                    self.settle(unsettled);
-                    return self.stop_with(
-                        Failure::new(
-                            ExitCode::TempFail,
-                            format!(
-                                "rate limited (HTTP 429): a request was refused for {} minutes in a row",
-                                RATE_LIMIT_GIVE_UP.as_secs() / 60
-                            ),
-                        )
-                        .with_hint("nothing of it was sent; run the same command again later to resume"),
-                    );
+                    return self.unsent_and_stop(&job, rate_limited_too_long(), unsettled);
                 };
                 // Nothing is unsettled here: the `begin` sync settled it.
                 if !sleep_until(Instant::now() + wait, &stop)
@@ -500,31 +497,38 @@ impl<'a> Sender<'a> {
             if reply.status < 500 {
                 self.tally.unknown_streak.store(0, Ordering::Relaxed);
             }
-            match send::judge_batch(&reply, self.key) {
-                Ok(accepted) => {
-                    self.limiter.succeeded();
-                    self.end(&job, End::Accepted, Some(accepted.id), None, unsettled);
-                }
-                // Accepted; an id unfit to show is not kept for the report.
-                Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
-                    self.limiter.succeeded();
-                    self.end(&job, End::Accepted, None, None, unsettled);
-                }
-                Err(SendFailure::Unknown(failure)) => self.unknown(&job, failure, unsettled),
-                Err(SendFailure::NotSent(failure)) if reply.status == 400 => {
-                    let reason = crate::api::server_message(&reply.body, self.key)
-                        .unwrap_or_else(|| crate::api::http_label(400));
-                    let _ = failure;
-                    self.end(&job, End::Rejected, None, Some(reason), unsettled);
-                }
-                Err(SendFailure::NotSent(failure)) => {
-                    self.end(&job, End::Unsent, None, None, unsettled);
-                    self.settle(unsettled);
-                    self.stop_with(failure);
-                }
-            }
-            return;
+            return self.judged(&job, &reply, unsettled);
         }
+    }
+
+    /// The outcome of a request the server answered (not with a 429).
+    fn judged(&self, job: &Job, reply: &Reply, unsettled: &mut Option<Unsettled>) {
+        match send::judge_batch(reply, self.key) {
+            Ok(accepted) => {
+                self.limiter.succeeded();
+                self.end(job, End::Accepted, Some(accepted.id), None, unsettled);
+            }
+            // Accepted; an id unfit to show is not kept for the report.
+            Err(SendFailure::AcceptedUnreadable(_) | SendFailure::AcceptedIdUnreadable(_)) => {
+                self.limiter.succeeded();
+                self.end(job, End::Accepted, None, None, unsettled);
+            }
+            Err(SendFailure::Unknown(failure)) => self.unknown(job, failure, unsettled),
+            Err(SendFailure::NotSent(_)) if reply.status == 400 => {
+                let reason = crate::api::server_message(&reply.body, self.key)
+                    .unwrap_or_else(|| crate::api::http_label(400));
+                self.end(job, End::Rejected, None, Some(reason), unsettled);
+            }
+            Err(SendFailure::NotSent(failure)) => self.unsent_and_stop(job, failure, unsettled),
+        }
+    }
+
+    /// Nothing of the request went out, and the run stops: its `end` is
+    /// synced first, so that a journal error is the failure told.
+    fn unsent_and_stop(&self, job: &Job, failure: Failure, unsettled: &mut Option<Unsettled>) {
+        self.end(job, End::Unsent, None, None, unsettled);
+        self.settle(unsettled);
+        self.stop_with(failure);
     }
 
     fn unknown(&self, job: &Job, failure: Failure, unsettled: &mut Option<Unsettled>) {
