@@ -272,7 +272,7 @@ lines = [
     "`Hi {{first_name}}, your code is {{code}}. Reply STOP to opt out` and `--from Shop`, "
     "to the mock API (`examples/mock_api/`, `--quiet`) on 127.0.0.1, a fresh mock for each client. "
     "Wall time is end to end: read, validate, count parts, find duplicates, serialise, send, "
-    "journal (fsynced before and after each request), and count the outcome. "
+    "journal (its records synced before each request goes out and before its outcome is counted), and count the outcome. "
     "The mock's own CPU time is shown separately: on this 2-core machine it competes with the client. "
     "Regenerate with `bash bench/bulk.sh` (`ROWS=N`, `SINGLE_ROWS=N`); `bench/run.sh` runs it too. "
     "Same machine as above (2 cores, shared with other work while this ran: treat the walls as upper bounds).",
