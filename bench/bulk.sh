@@ -51,17 +51,9 @@ install_debian() {
 need curl || install_debian curl
 python3 -c 'import requests' 2>/dev/null || python3 -m pip install --quiet requests
 
-if [ -z "${BIN:-}" ] || [ -z "${MOCK:-}" ]; then # BIN= and MOCK= skip the build
-  cargo build --release --locked --bin mobivate --example mock_api
-  BIN=$ROOT/target/release/mobivate
-  MOCK=$ROOT/target/release/examples/mock_api
-fi
+. bench/lib.sh
+release_binaries
 TICK=$(getconf CLK_TCK)
-
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
 
 python3 - "$WORK/rows.csv" "$ROWS" <<'PY'
 import sys
@@ -71,20 +63,6 @@ with open(sys.argv[1], "w") as f:
         f.write(f"4479{i:08d},Name{i % 997},C{i}\n")
 PY
 
-start_mock() { # a fresh mock for each client, so its memory starts empty; $@ = its flags
-  [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null || true
-  # Emptied first: the loop below must not read the previous mock's URL
-  # before the new one's redirection truncates the file.
-  : > "$WORK/mock.out"
-  "$MOCK" --port 0 --quiet "$@" > "$WORK/mock.out" 2>&1 &
-  MOCK_PID=$!
-  for _ in $(seq 100); do
-    URL=$(sed -n 's/^listening on //p' "$WORK/mock.out")
-    [ -n "$URL" ] && return
-    sleep 0.05
-  done
-  echo "the mock API did not start" >&2; exit 1
-}
 mock_cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$MOCK_PID/stat"; }
 accepted() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["accepted"])' "$WORK/stats.json"; }
 field() { sed -n "s/.*$1: //p" "$2"; }

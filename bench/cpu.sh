@@ -23,16 +23,12 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 SEND_ROWS=${SEND_ROWS:-300000}
 ROUNDS=${ROUNDS:-3}
-MOCK=${MOCK:-target/release/examples/mock_api}
-[ -x "$MOCK" ] || MOCK=target/debug/examples/mock_api
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 [ $# -gt 0 ] || { echo "usage: bench/cpu.sh NAME=BINARY..." >&2; exit 2; }
 KEY=abcd1234-9922-abcd-1234-abcd1234abcd
 TEMPLATE='Hi {{name}}, your code is 1234'
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
+. bench/lib.sh
+any_mock
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 awk -v n="$ROWS" 'BEGIN { print "recipient,name"; for (i = 0; i < n; i++) printf "4479%08d,Name%d\n", i, i % 997 }' >"$WORK/rows.csv"
 head -n $((SEND_ROWS + 1)) "$WORK/rows.csv" >"$WORK/send.csv"
@@ -43,20 +39,12 @@ check_cpu() { # BINARY FILE: the CPU of one --check
   cpu_of "$WORK/time"
 }
 send_cpu() { # BINARY: the CPU of one send of $WORK/send.csv to a fresh mock
-  : >"$WORK/mock.out"
-  "$MOCK" --port 0 --quiet >"$WORK/mock.out" 2>&1 &
-  MOCK_PID=$!
-  local url=
-  for _ in $(seq 100); do
-    url=$(sed -n 's/^listening on //p' "$WORK/mock.out")
-    [ -n "$url" ] && break
-    sleep 0.05
-  done
+  start_mock
   rm -f "$WORK/send.csv.mobivate-journal" "$WORK"/*.journal
-  MOBIVATE_API_KEY=$KEY /usr/bin/time -f '%U %S %M' -o "$WORK/time" "$1" --base-url "$url" \
+  MOBIVATE_API_KEY=$KEY /usr/bin/time -f '%U %S %M' -o "$WORK/time" "$1" --base-url "$URL" \
     bulk "$WORK/send.csv" --yes --journal "$WORK/send.journal" --from Shop --text "$TEMPLATE" >"$WORK/out" 2>"$WORK/err" ||
     { echo "send failed: $(cat "$WORK/err")" >&2; exit 1; }
-  kill "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true; MOCK_PID=
+  stop_mock
   rm -f "$WORK/send.journal"
   cpu_of "$WORK/time"
 }

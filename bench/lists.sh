@@ -32,30 +32,11 @@ command -v curl >/dev/null || {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq curl >/dev/null
 }
-if [ -z "${BIN:-}" ] || [ -z "${MOCK:-}" ]; then # BIN= and MOCK= skip the build
-  cargo build --release --locked --bin mobivate --example mock_api
-  BIN=$ROOT/target/release/mobivate
-  MOCK=$ROOT/target/release/examples/mock_api
-fi
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() {
-  [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. bench/lib.sh
+release_binaries
 
 echo "seeding the mock with $RECORDS messages" >&2
-: >"$WORK/mock.out" # exists before the loop below reads it
-"$MOCK" --port 0 --quiet --seed-log "$RECORDS" >"$WORK/mock.out" &
-MOCK_PID=$!
-URL=
-for _ in $(seq 600); do
-  URL=$(sed -n '1s/^listening on //p' "$WORK/mock.out")
-  [ -n "$URL" ] && break
-  sleep 0.1
-done
-[ -n "$URL" ] || { echo "the mock did not start" >&2; exit 1; }
+start_mock --seed-log "$RECORDS"
 requests() { curl -s "$URL/_mock/stats" | sed 's/.*"requests":\([0-9]*\).*/\1/'; }
 
 clients=("after:$BIN")

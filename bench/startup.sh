@@ -9,23 +9,10 @@
 # ANNOTATE=DIR keeps each run's callgrind.out in DIR (for callgrind_annotate).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MOCK=${MOCK:-target/release/examples/mock_api}
-[ -x "$MOCK" ] || MOCK=target/debug/examples/mock_api
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
-
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-: >"$WORK/mock.out" # exists before the loop below reads it
-"$MOCK" --port 0 --quiet > "$WORK/mock.out" 2>&1 &
-MOCK_PID=$!
-for _ in $(seq 100); do
-  URL=$(sed -n 's/^listening on //p' "$WORK/mock.out")
-  [ -n "$URL" ] && break
-  sleep 0.05
-done
-[ -n "$URL" ] || { echo "the mock API did not start" >&2; exit 1; }
+. bench/lib.sh
+any_mock
+start_mock
 
 instructions() { # NAME LABEL BINARY ARGS...: the process's instructions, loader included
   local name=$1 label=$2; shift 2

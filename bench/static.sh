@@ -13,27 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-300000}
 ROUNDS=${ROUNDS:-3}
-MOCK=${MOCK:-target/release/examples/mock_api}
-[ -x "$MOCK" ] || MOCK=target/debug/examples/mock_api
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-start_mock() {
-  [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null && wait "$MOCK_PID" 2>/dev/null || true
-  : >"$WORK/mock.out" # exists before the loop below reads it
-  "$MOCK" --port 0 --quiet > "$WORK/mock.out" 2>&1 &
-  MOCK_PID=$!
-  for _ in $(seq 100); do
-    URL=$(sed -n 's/^listening on //p' "$WORK/mock.out")
-    [ -n "$URL" ] && return
-    sleep 0.05
-  done
-  echo "the mock API did not start" >&2; exit 1
-}
+. bench/lib.sh
+any_mock
 instructions() { # the binary's own instructions, loader and libraries included
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

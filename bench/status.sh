@@ -18,22 +18,9 @@ KEY=abcd1234-9922-abcd-1234-abcd1234abcd
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq time >/dev/null
 }
-if [ -z "${BIN:-}" ] || [ -z "${MOCK:-}" ]; then
-  cargo build --release --locked --bin mobivate --example mock_api
-  BIN=$ROOT/target/release/mobivate
-  MOCK=$ROOT/target/release/examples/mock_api
-fi
-WORK=$(mktemp -d)
-MOCK_PID=
-cleanup() {
-  [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-"$MOCK" --port 0 --quiet --delivery-mix >"$WORK/mock.out" &
-MOCK_PID=$!
-for _ in $(seq 100); do [ -s "$WORK/mock.out" ] && break; sleep 0.1; done
-URL=$(sed -n '1s/^listening on //p' "$WORK/mock.out")
+. bench/lib.sh
+release_binaries
+start_mock --delivery-mix
 echo "writing $ROWS rows" >&2
 awk -v n="$ROWS" 'BEGIN { print "recipient,name"; for (i = 0; i < n; i++) printf "4477%08d,N%d\n", i, i }' \
   >"$WORK/rows.csv"
