@@ -54,28 +54,25 @@ pub fn mock_api_binary() -> std::path::PathBuf {
         .join(format!("mock_api{}", std::env::consts::EXE_SUFFIX))
 }
 
+/// `GET URL` as JSON, with the test key when `key` says so.
+fn get_json<T: serde::de::DeserializeOwned>(url: &str, key: bool) -> T {
+    let mut request = ureq::get(url);
+    if key {
+        request = request.header("Authorization", format!("Bearer {}", super::KEY));
+    }
+    let body = request.call().unwrap().body_mut().read_to_string().unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
 /// One `GET /message?QUERY` straight from a server, with the test key: the
 /// records of that page.
 pub fn message_page(url: &str, query: &str) -> Vec<Value> {
-    let body = ureq::get(format!("{url}/message?{query}"))
-        .header("Authorization", format!("Bearer {}", super::KEY))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    serde_json::from_str(&body).unwrap()
+    get_json(&format!("{url}/message?{query}"), true)
 }
 
 /// The mock's own counters (`GET /_mock/stats`).
 pub fn mock_stats(url: &str) -> serde_json::Value {
-    let body = ureq::get(&format!("{url}/_mock/stats"))
-        .call()
-        .unwrap()
-        .body_mut()
-        .read_to_string()
-        .unwrap();
-    serde_json::from_str(&body).unwrap()
+    get_json(&format!("{url}/_mock/stats"), false)
 }
 
 /// The mock's fault switches (see examples/mock_api/main.rs), all off by
