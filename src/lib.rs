@@ -16,6 +16,7 @@ mod exit;
 pub mod fuzzing;
 mod ids;
 mod input;
+mod json;
 mod net;
 mod output;
 mod platform;

@@ -4,6 +4,7 @@
 //! every recipient's strings into a `Vec<BatchRecipient>`.
 
 use crate::api::send::{Batch, BatchRecipient, to_json};
+use crate::json::push_string;
 
 /// A `/send/batch` body written one recipient at a time, for `bulk`:
 /// byte for byte what `to_json(&Batch { .. })` makes of the same batch
@@ -11,7 +12,7 @@ use crate::api::send::{Batch, BatchRecipient, to_json};
 /// strings into a `Vec<BatchRecipient>`. The head (route, name, schedule and
 /// flags) comes from serde itself.
 pub struct BatchBody {
-    bytes: Vec<u8>,
+    text: String,
     /// The head's length: where the first recipient goes.
     head: usize,
     recipients: usize,
@@ -24,12 +25,13 @@ impl BatchBody {
             recipients: Vec::new(),
             ..*batch
         };
-        let mut bytes = to_json(&empty);
+        // serde_json writes only UTF-8.
+        let mut text = String::from_utf8(to_json(&empty)).unwrap_or_default();
         // `…,"recipients":[]}`: keep the `[`.
-        bytes.truncate(bytes.len().saturating_sub("]}".len()));
+        text.truncate(text.len().saturating_sub("]}".len()));
         BatchBody {
-            head: bytes.len(),
-            bytes,
+            head: text.len(),
+            text,
             recipients: 0,
         }
     }
@@ -43,49 +45,32 @@ impl BatchBody {
     }
 
     pub fn push(&mut self, recipient: &BatchRecipient) {
-        let out = &mut self.bytes;
+        let out = &mut self.text;
         if self.recipients > 0 {
-            out.push(b',');
+            out.push(',');
         }
-        out.extend_from_slice(br#"{"recipient":"#);
-        json_string(out, recipient.recipient);
-        out.extend_from_slice(br#","text":"#);
-        json_string(out, recipient.text);
-        out.extend_from_slice(br#","originator":"#);
-        json_string(out, recipient.originator);
-        out.extend_from_slice(br#","reference":"#);
-        json_string(out, recipient.reference);
+        out.push_str(r#"{"recipient":"#);
+        push_string(out, recipient.recipient);
+        out.push_str(r#","text":"#);
+        push_string(out, recipient.text);
+        out.push_str(r#","originator":"#);
+        push_string(out, recipient.originator);
+        out.push_str(r#","reference":"#);
+        push_string(out, recipient.reference);
         if let Some(route) = recipient.route_id {
-            out.extend_from_slice(br#","routeId":"#);
-            json_string(out, route);
+            out.push_str(r#","routeId":"#);
+            push_string(out, route);
         }
-        out.push(b'}');
+        out.push('}');
         self.recipients += 1;
     }
 
     /// The finished body; `self` is empty again, with the same head.
     pub fn take(&mut self) -> Vec<u8> {
-        let mut body = self.bytes.clone();
-        body.extend_from_slice(b"]}");
-        self.bytes.truncate(self.head);
+        let mut body = self.text.clone();
+        body.push_str("]}");
+        self.text.truncate(self.head);
         self.recipients = 0;
-        body
-    }
-}
-
-/// A JSON string as serde_json writes it: most strings need no escape and
-/// are copied whole; any other goes through serde_json.
-fn json_string(out: &mut Vec<u8>, text: &str) {
-    // Without an early exit, so that the check runs many bytes at a time.
-    let plain = !text.bytes().fold(false, |escape, b| {
-        escape | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if plain {
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
-    } else {
-        // Writing a string to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, text);
+        body.into_bytes()
     }
 }
